@@ -1,0 +1,33 @@
+/* What the guest's "kernel" knows about the one guest process: its memory
+ * layout (brk, stack), its TLS register, how it ended, and how to tell the
+ * translator that code bytes changed. Owned by linux/; the translator reads it. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+
+struct linux_proc {
+    /* Set by the loader. */
+    uint32_t entry;       /* first guest PC (bit 0 set: Thumb) */
+    uint32_t initial_sp;  /* guest sp at entry, pointing at argc */
+    uint32_t start_data;  /* qemu-arm puts this in r10 at entry; we mirror it */
+    uint32_t brk_start, brk_cur;
+    uint32_t auxv_addr, auxv_len; /* the auxv as placed on the guest stack */
+    uint32_t load_bias;   /* static-PIE / ET_DYN load offset, 0 for ET_EXEC */
+    const char *exe_path; /* as given on the command line */
+
+    /* TPIDRURO, written by the ARM private set_tls syscall. */
+    uint32_t tls;
+
+    /* Set by exit/exit_group (exit_status) or by a fatal signal (fatal_signal). */
+    bool exited;
+    int exit_status;
+    int fatal_signal;
+
+    /* Called when guest code bytes in [start, start+len) may have changed
+     * (cacheflush, munmap, mprotect, mremap); set by the translator. */
+    void (*invalidate_code)(void *ctx, uint32_t start, uint32_t len);
+    void *invalidate_ctx;
+};
+
+/* The single guest process. */
+extern struct linux_proc guest_proc;

@@ -1,0 +1,53 @@
+/* The guest CPU state: one struct, pointed to by a fixed host register (rbx)
+ * inside translated code. Flags are kept one per byte (0 or 1) so translated
+ * code can write them with SETcc and test them with one CMP. */
+#pragma once
+#include <stddef.h>
+#include <stdint.h>
+
+struct arm_cpu {
+    uint32_t r[16];   /* r15 holds the address of the instruction to run next */
+    uint8_t n, z, c, v; /* NZCV, each 0 or 1 */
+    uint8_t q;        /* sticky saturation flag */
+    uint8_t ge;       /* GE[3:0] of the ARMv6 SIMD instructions, bit i = GE[i] */
+    uint8_t thumb;    /* CPSR.T */
+    uint8_t itstate;  /* CPSR.IT[7:0] (Thumb only) */
+    uint32_t fpscr;
+    uint32_t tpidruro; /* TLS register read by MRC p15,0,Rt,c13,c0,3 */
+    uint64_t d[32];   /* VFP/NEON d0-d31 */
+
+    /* Exclusive monitor (LDREX/STREX): address and the value loaded. */
+    uint32_t excl_addr;
+    uint8_t excl_valid;
+    uint8_t excl_size;
+    uint64_t excl_val;
+
+    /* Retired guest instructions (a condition-failed instruction counts). */
+    uint64_t icount;
+
+    /* Scratch used by translated code and its helpers. */
+    uint8_t shift_carry; /* carry out of the last register-specified shift */
+};
+
+/* CPSR as the architecture defines it (N Z C V Q .. GE T, mode usr). */
+static inline uint32_t arm_cpsr(const struct arm_cpu *cpu)
+{
+    return ((uint32_t)cpu->n << 31) | ((uint32_t)cpu->z << 30) | ((uint32_t)cpu->c << 29) |
+           ((uint32_t)cpu->v << 28) | ((uint32_t)cpu->q << 27) |
+           ((uint32_t)(cpu->itstate & 3) << 25) | ((uint32_t)(cpu->ge & 15) << 16) |
+           ((uint32_t)(cpu->itstate >> 2) << 10) | ((uint32_t)cpu->thumb << 5) | 0x10u;
+}
+
+/* Writes the user-writable CPSR fields selected by mask (MSR APSR_nzcvqg). */
+static inline void arm_set_cpsr_flags(struct arm_cpu *cpu, uint32_t val, uint32_t mask)
+{
+    if (mask & 0xf8000000u) {
+        cpu->n = (val >> 31) & 1;
+        cpu->z = (val >> 30) & 1;
+        cpu->c = (val >> 29) & 1;
+        cpu->v = (val >> 28) & 1;
+        cpu->q = (val >> 27) & 1;
+    }
+    if (mask & 0x000f0000u)
+        cpu->ge = (val >> 16) & 15;
+}
