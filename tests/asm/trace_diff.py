@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""trace_diff.py -- build one freestanding A32 test (tests/asm/NAME.S), run it
+under qemu-arm (the reference) and under backstep, and compare the two
+`-d cpu` traces record by record, then stdout and the exit status.
+
+    trace_diff.py --src tests/asm/dp_shifts.S --workdir DIR \
+        --cc arm-linux-gnueabi-gcc --qemu qemu-arm --backstep build/backstep
+
+Options worth knowing:
+  --qemu-only       only build and run under qemu-arm (checks the test's own
+                    hand-computed CHECKs pass: exit 0 and "ok NAME")
+  --context N       also print the N records before the first difference
+
+The comparison starts at the first record whose PC is the address of the
+`test_begin` label (found with nm), so the tests do not depend on what the
+loader put in registers or on the stack.  A test may pick its -march with a
+line `@ march: armv7ve` near the top (default armv7-a).
+
+This script only reads the traces; it never changes backstep.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+REC_RE = re.compile(
+    r"R00=([0-9a-f]{8}) R01=([0-9a-f]{8}) R02=([0-9a-f]{8}) R03=([0-9a-f]{8})\s*\n"
+    r"R04=([0-9a-f]{8}) R05=([0-9a-f]{8}) R06=([0-9a-f]{8}) R07=([0-9a-f]{8})\s*\n"
+    r"R08=([0-9a-f]{8}) R09=([0-9a-f]{8}) R10=([0-9a-f]{8}) R11=([0-9a-f]{8})\s*\n"
+    r"R12=([0-9a-f]{8}) R13=([0-9a-f]{8}) R14=([0-9a-f]{8}) R15=([0-9a-f]{8})\s*\n"
+    r"PSR=([0-9a-f]{8}) ([-NZCV]{4}) ([AT]) (\w+)")
+
+NAMES = ["R%02d" % i for i in range(16)] + ["PSR", "PSRflags", "PSRstate", "PSRmode"]
+
+
+def parse_trace(path):
+    """Return a list of records; each is a tuple of 20 strings (see NAMES)."""
+    with open(path, "r", errors="replace") as f:
+        text = f.read()
+    return [m.groups() for m in REC_RE.finditer(text)]
+
+
+def fmt_record(rec, other=None):
+    lines = []
+    for row in range(4):
+        parts = []
+        for i in range(row * 4, row * 4 + 4):
+            mark = "*" if other is not None and other[i] != rec[i] else " "
+            parts.append("%s=%s%s" % (NAMES[i], rec[i], mark))
+        lines.append("  " + " ".join(parts))
+    mark = "*" if other is not None and other[16:] != rec[16:] else " "
+    lines.append("  PSR=%s %s %s %s%s" % (rec[16], rec[17], rec[18], rec[19], mark))
+    return "\n".join(lines)
+
+
+def disassembly(objdump, prog):
+    """Map address -> 'encoding  mnemonic operands' from objdump -d."""
+    out = {}
+    try:
+        text = subprocess.run([objdump, "-d", prog], capture_output=True,
+                              text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return out
+    for line in text.splitlines():
+        m = re.match(r"\s*([0-9a-f]+):\s+([0-9a-f]{8})\s+(.*)$", line)
+        if m:
+            out[int(m.group(1), 16)] = "%s  %s" % (m.group(2), m.group(3).strip())
+    return out
+
+
+def symbol(nm, prog, name):
+    text = subprocess.run([nm, prog], capture_output=True, text=True,
+                          check=True).stdout
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[2] == name:
+            return int(parts[0], 16)
+    return None
+
+
+def run(cmd, timeout):
+    try:
+        p = subprocess.run(cmd, capture_output=True, timeout=timeout)
+        return p.returncode, p.stdout, p.stderr
+    except subprocess.TimeoutExpired as e:
+        return "timeout", e.stdout or b"", e.stderr or b""
+    except OSError as e:
+        return "cannot run (%s)" % e, b"", b""
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--src", required=True)
+    ap.add_argument("--workdir", default=".")
+    ap.add_argument("--cc", default="arm-linux-gnueabi-gcc")
+    ap.add_argument("--qemu", default="qemu-arm")
+    ap.add_argument("--backstep", default=None)
+    ap.add_argument("--qemu-only", action="store_true")
+    ap.add_argument("--context", type=int, default=2)
+    ap.add_argument("--timeout", type=float, default=60)
+    args = ap.parse_args()
+
+    name = os.path.splitext(os.path.basename(args.src))[0]
+    os.makedirs(args.workdir, exist_ok=True)
+    prog = os.path.join(args.workdir, name)
+    prefix = args.cc[:-3] if args.cc.endswith("gcc") else "arm-linux-gnueabi-"
+    nm, objdump = prefix + "nm", prefix + "objdump"
+
+    march = "armv7-a"
+    with open(args.src) as f:
+        for line in f.read().splitlines()[:20]:
+            m = re.match(r"\s*@\s*march:\s*(\S+)", line)
+            if m:
+                march = m.group(1)
+    cc = [args.cc, "-nostdlib", "-static", "-march=" + march, "-marm",
+          "-I", os.path.dirname(os.path.abspath(args.src)), "-o", prog, args.src]
+    p = subprocess.run(cc, capture_output=True, text=True)
+    if p.returncode != 0:
+        print("BUILD FAILED: " + " ".join(cc))
+        print(p.stdout + p.stderr)
+        return 2
+    begin = symbol(nm, prog, "test_begin")
+    if begin is None:
+        print("no test_begin symbol in %s (use TEST_BEGIN)" % prog)
+        return 2
+
+    qlog = os.path.join(args.workdir, name + ".qemu.log")
+    blog = os.path.join(args.workdir, name + ".backstep.log")
+    for f in (qlog, blog):
+        if os.path.exists(f):
+            os.unlink(f)
+    qrc, qout, qerr = run([args.qemu, "-singlestep", "-d", "nochain,cpu", "-D", qlog, prog],
+                          args.timeout)
+    expect = ("ok %s\n" % name).encode()
+    if qrc != 0 or qout != expect:
+        print("qemu-arm itself does not pass the test's own checks:")
+        print("  exit status %s, stdout %r, stderr %r" % (qrc, qout, qerr[-500:]))
+        return 1
+    if args.qemu_only:
+        print("qemu-arm: %s (exit 0, %d trace records)" % (expect.decode().strip(),
+                                                          len(parse_trace(qlog))))
+        return 0
+    if not args.backstep:
+        print("no --backstep given")
+        return 2
+
+    brc, bout, berr = run([args.backstep, "-d", "cpu", "-D", blog, prog], args.timeout)
+    failed = False
+
+    qrecs = parse_trace(qlog)
+    brecs = parse_trace(blog) if os.path.exists(blog) else []
+    dis = disassembly(objdump, prog)
+
+    def start_of(recs):
+        for i, r in enumerate(recs):
+            if int(r[15], 16) == begin:
+                return i
+        return None
+
+    qs, bs = start_of(qrecs), start_of(brecs)
+    if qs is None:
+        print("qemu trace never reaches test_begin (0x%08x)" % begin)
+        return 2
+    if bs is None:
+        print("FAIL: backstep trace has no record at test_begin 0x%08x "
+              "(%d records parsed from %s; backstep exit %s, stderr %r)"
+              % (begin, len(brecs), blog, brc, berr[-400:]))
+        failed = True
+    else:
+        q, b = qrecs[qs:], brecs[bs:]
+        n = min(len(q), len(b))
+        diff = next((i for i in range(n) if q[i] != b[i]), None)
+        if diff is not None:
+            failed = True
+            prev_pc = int(q[diff - 1][15], 16) if diff > 0 else None
+            print("FAIL: first trace difference at record %d after test_begin "
+                  "(PC now: qemu %s, backstep %s)" % (diff, q[diff][15], b[diff][15]))
+            if prev_pc is not None:
+                print("  produced by the instruction at 0x%08x: %s"
+                      % (prev_pc, dis.get(prev_pc, "?")))
+                print("  state before it (both agree):")
+                print(fmt_record(q[diff - 1]))
+            print("  qemu-arm:")
+            print(fmt_record(q[diff], b[diff]))
+            print("  backstep:")
+            print(fmt_record(b[diff], q[diff]))
+            lo = max(0, diff - 1 - args.context)
+            if diff - 1 > lo:
+                print("  instructions before that:")
+                for i in range(lo, diff - 1):
+                    pc = int(q[i][15], 16)
+                    print("    0x%08x: %s" % (pc, dis.get(pc, "?")))
+        elif len(q) != len(b):
+            failed = True
+            shorter = "backstep" if len(b) < len(q) else "qemu-arm"
+            last = (q if shorter == "backstep" else b)[n - 1] if n else None
+            print("FAIL: traces agree for %d records, then %s stops (qemu %d records, "
+                  "backstep %d)" % (n, shorter, len(q), len(b)))
+            if last:
+                pc = int(last[15], 16)
+                print("  last common record is before 0x%08x: %s" % (pc, dis.get(pc, "?")))
+                print(fmt_record(last))
+            if n < len(q):
+                pc = int(q[n][15], 16)
+                print("  qemu continues at 0x%08x: %s" % (pc, dis.get(pc, "?")))
+            if n < len(b):
+                pc = int(b[n][15], 16)
+                print("  backstep continues at 0x%08x: %s" % (pc, dis.get(pc, "?")))
+        else:
+            print("trace: %d records identical from test_begin" % n)
+
+    if bout != qout:
+        failed = True
+        print("FAIL: stdout differs: qemu %r, backstep %r" % (qout[:300], bout[:300]))
+    if brc != qrc:
+        failed = True
+        print("FAIL: exit status differs: qemu %s, backstep %s (backstep stderr %r)"
+              % (qrc, brc, berr[-400:]))
+    if not failed:
+        print("PASS %s" % name)
+        return 0
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
