@@ -16,8 +16,22 @@
 /* Host address of guest address 0. */
 extern uintptr_t guest_base;
 
-/* Reserves the 4 GiB window (PROT_NONE). Returns false and fills err on failure. */
+/* Reserves the 4 GiB window (PROT_NONE). Returns false and fills err on failure.
+ * Tries guest_base = 0 (identity: [GUEST_RESERVE_START, 4 GiB) at the same host
+ * addresses) first, then 4 GiB anywhere (e.g. under AddressSanitizer, whose shadow
+ * memory lies in the low 4 GiB). A second call is a no-op returning true. */
 bool guest_mem_init(char *err, size_t errlen);
+
+/* Lowest address reserved in identity mode; guest pages below it (down to
+ * GUEST_PAGE_SIZE) can still be mapped with MAP_FIXED. */
+#define GUEST_RESERVE_START 0x10000u
+/* Guest mmap/munmap/mprotect/mremap work below this address; the page at
+ * 0xffff0000 holds the kuser helpers and is mapped by the loader only. */
+#define GUEST_MMAP_TOP 0xffff0000u
+/* Without MAP_FIXED and without a usable hint, mmap searches downward for the
+ * highest free range ending at or below this address + len, as qemu-arm 7.2 does
+ * for 32-bit guests (mmap_find_vma_reserved), so that addresses match its traces. */
+#define GUEST_MMAP_START 0x40000000u
 
 static inline void *g2h(uint32_t addr) { return (void *)(guest_base + addr); }
 
@@ -36,3 +50,21 @@ int64_t guest_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd, uin
 int guest_munmap(uint32_t addr, uint32_t len);
 int guest_mprotect(uint32_t addr, uint32_t len, int prot);
 int64_t guest_mremap(uint32_t old_addr, uint32_t old_len, uint32_t new_len, int flags, uint32_t new_addr);
+/* All of the above return errors as the Linux kernel does for a 32-bit task:
+ * -EINVAL for an unaligned address, zero length or bad flags, -ENOMEM when no
+ * room is left or a range leaves [0, GUEST_MMAP_TOP), -EEXIST for
+ * MAP_FIXED_NOREPLACE over a mapped page, host errors (-EBADF, -EACCES, ...)
+ * passed through. Unmapped guest pages are always re-reserved PROT_NONE, never
+ * left as holes the host could reuse. The host mapping of a page gets PROT_READ
+ * when the guest asked for PROT_EXEC (the translator reads the code); the page
+ * table keeps the guest's bits. They call guest_proc.invalidate_code (if set)
+ * for any range that held or may now hold different code. Thread-safe. */
+
+/* Maps anonymous pages at [addr, addr+len) anywhere in the window, including at
+ * or above GUEST_MMAP_TOP (the loader's kuser page), holding init[0..init_len)
+ * followed by zeros, with guest protection prot. Returns 0 or a negative errno. */
+int guest_map_fixed_anywhere(uint32_t addr, uint32_t len, int prot, const void *init, size_t init_len);
+
+/* Unmaps every guest page and resets the mmap search start (the loader's cleanup
+ * after a failed load, and tests that load several programs). */
+void guest_mem_unmap_all(void);

@@ -20,3 +20,31 @@ struct load_request {
  * ("backstep: " is added by the caller) on any bad input. Never crashes on a
  * corrupt file. */
 int linux_load(struct linux_proc *p, const struct load_request *req, char *err, size_t errlen);
+/* What linux_load does, in this order (the order of qemu-arm 7.2, so that the
+ * addresses match its traces):
+ *   - calls guest_mem_init (a no-op if the caller already did) and
+ *     linux_map_kuser_page;
+ *   - maps the executable: ET_EXEC at its addresses; ET_DYN (static-PIE or PIE)
+ *     at the first free range of the mmap search (0x40000000 in a fresh process);
+ *   - maps an 8 MiB stack plus a PROT_NONE guard page below it with the same
+ *     search (0x40000000-0x40801000 for ET_EXEC, stack top 0x40801000);
+ *   - maps the interpreter (PT_INTERP; looked up as sysroot + path, then as the
+ *     plain path) the same way: AT_BASE = its base, p->entry = its entry;
+ *   - reserves p->sigpage (one page, see process.h);
+ *   - writes the initial stack (see initial_stack.c) and fills p: entry,
+ *     initial_sp, start_data, brk_start = brk_cur, auxv_addr/auxv_len (bytes,
+ *     AT_NULL included), load_bias (of the executable), exe_path.
+ * At entry Linux sets r0 = 0 (ELF_PLAT_INIT), r1 = word at sp+4, r2 = word at
+ * sp+8 (arch/arm start_thread); qemu-arm additionally puts start_data in r10.
+ * On failure after something was mapped, all guest pages are unmapped again. */
+
+/* The kuser helpers page (read+exec, __kuser_helper_version = 5). Called by
+ * linux_load; exported for tests and for callers that build a process by hand.
+ * Returns 0 or a negative errno. */
+#define KUSER_PAGE_ADDR 0xffff0000u
+#define KUSER_HELPER_VERSION_ADDR 0xffff0ffcu
+int linux_map_kuser_page(void);
+
+/* Stack size and the size of the guard page below it. */
+#define LINUX_STACK_SIZE (8u << 20)
+#define LINUX_STACK_GUARD 4096u

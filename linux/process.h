@@ -14,6 +14,9 @@ struct linux_proc {
     uint32_t auxv_addr, auxv_len; /* the auxv as placed on the guest stack */
     uint32_t load_bias;   /* static-PIE / ET_DYN load offset, 0 for ET_EXEC */
     const char *exe_path; /* as given on the command line */
+    uint32_t sigpage;     /* one r-x page (zeros) reserved for signal-return
+                           * trampolines, allocated where qemu-arm 7.2 puts its
+                           * sigtramp page so later mmap results match its traces */
 
     /* TPIDRURO, written by the ARM private set_tls syscall. */
     uint32_t tls;
