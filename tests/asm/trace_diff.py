@@ -134,7 +134,7 @@ def main():
     qrc, qout, qerr = run([args.qemu, "-singlestep", "-d", "nochain,cpu", "-D", qlog, prog],
                           args.timeout)
     expect = ("ok %s\n" % name).encode()
-    if qrc != 0 or qout != expect:
+    if qrc != 0 or not qout.endswith(expect):
         print("qemu-arm itself does not pass the test's own checks:")
         print("  exit status %s, stdout %r, stderr %r" % (qrc, qout, qerr[-500:]))
         return 1
