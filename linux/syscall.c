@@ -1,0 +1,107 @@
+/* Syscall dispatch: looks the ARM EABI number up in the table, runs the
+ * handler, turns the result into the guest's r0 and writes the -d strace and
+ * -d unimp lines. Also the small validation helpers every handler shares.
+ * Never executes a guest syscall without a table entry: unknown numbers get
+ * -ENOSYS. */
+#include "linux/syscall.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "base/log.h"
+#include "linux/syscall_impl.h"
+
+static void log_strace(uint32_t nr, const struct syscall_desc *d, const uint32_t a[7], int64_t r)
+{
+    char name[24];
+    if (d)
+        snprintf(name, sizeof(name), "%s", d->name);
+    else
+        snprintf(name, sizeof(name), "syscall_%u", nr);
+    if (r < 0 && r >= -4095)
+        log_printf("%d %s(0x%x,0x%x,0x%x,0x%x,0x%x,0x%x) = -1 errno=%d (%s)\n", (int)getpid(), name, a[0], a[1],
+                   a[2], a[3], a[4], a[5], (int)-r, strerror((int)-r));
+    else
+        log_printf("%d %s(0x%x,0x%x,0x%x,0x%x,0x%x,0x%x) = %lld (0x%x)\n", (int)getpid(), name, a[0], a[1], a[2],
+                   a[3], a[4], a[5], (long long)r, (uint32_t)r);
+}
+
+uint32_t linux_syscall(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
+{
+    const struct syscall_desc *d = syscall_lookup(nr);
+    int64_t r;
+    if (d && d->handler) {
+        r = d->handler(p, a);
+    } else {
+        if (log_enabled(LOG_UNIMP)) {
+            if (d)
+                log_printf("Unsupported syscall: %u (%s)\n", nr, d->name);
+            else
+                log_printf("Unsupported syscall: %u\n", nr);
+        }
+        r = -ENOSYS;
+    }
+    if (log_enabled(LOG_STRACE))
+        log_strace(nr, d, a, r);
+    return (uint32_t)r;
+}
+
+int guest_path(uint32_t addr, const char **out)
+{
+    uint64_t a = addr;
+    uint64_t n = 0;
+    for (;;) {
+        if (a > UINT32_MAX || !guest_readable((uint32_t)a, 1))
+            return -EFAULT;
+        uint32_t in_page = GUEST_PAGE_SIZE - ((uint32_t)a & GUEST_PAGE_MASK);
+        const char *s = g2h((uint32_t)a);
+        const char *z = memchr(s, 0, in_page);
+        if (z) {
+            n += (uint64_t)(z - s);
+            break;
+        }
+        n += in_page;
+        a += in_page;
+        /* The kernel copies at most PATH_MAX bytes including the NUL
+         * (getname -> strncpy_from_user) and fails with ENAMETOOLONG. */
+        if (n >= PATH_MAX)
+            return -ENAMETOOLONG;
+    }
+    if (n >= PATH_MAX)
+        return -ENAMETOOLONG;
+    *out = g2h(addr);
+    return 0;
+}
+
+int copy_to_guest(uint32_t addr, const void *src, uint32_t len)
+{
+    if (!guest_writable(addr, len))
+        return -EFAULT;
+    syscall_note_write(addr, len);
+    memcpy(g2h(addr), src, len);
+    return 0;
+}
+
+int copy_from_guest(void *dst, uint32_t addr, uint32_t len)
+{
+    if (!guest_readable(addr, len))
+        return -EFAULT;
+    memcpy(dst, g2h(addr), len);
+    return 0;
+}
+
+void invalidate_if_exec(struct linux_proc *p, uint32_t addr, uint32_t len)
+{
+    if (!p->invalidate_code || len == 0)
+        return;
+    uint64_t end = (uint64_t)addr + len;
+    if (end > (uint64_t)UINT32_MAX + 1)
+        end = (uint64_t)UINT32_MAX + 1;
+    for (uint64_t pg = addr & ~(uint64_t)GUEST_PAGE_MASK; pg < end; pg += GUEST_PAGE_SIZE) {
+        if (guest_page_flags((uint32_t)pg) & PROT_EXEC) {
+            p->invalidate_code(p->invalidate_ctx, addr, (uint32_t)(end - addr));
+            return;
+        }
+    }
+}
