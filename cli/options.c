@@ -1,0 +1,143 @@
+/* Command-line parsing; see options.h. Bad options get one line on stderr. */
+#include "cli/options.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/log.h"
+
+void options_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: backstep [options] PROG [ARGS...]\n"
+            "Runs a 32-bit ARM Linux program on this x86-64 machine.\n"
+            "\n"
+            "  -L SYSROOT     look up the ELF interpreter and absolute paths under SYSROOT\n"
+            "  -E VAR=VALUE   set VAR in the guest environment (repeatable)\n"
+            "  -U VAR         remove VAR from the guest environment (repeatable)\n"
+            "  -d ITEM,...    log items (in_asm, out_asm, cpu, unimp, strace, exec, page; -d help)\n"
+            "  -D LOGFILE     write the log there instead of stderr\n"
+            "  -g PORT        wait for gdb on PORT (not implemented yet)\n"
+            "  -seed N        seed AT_RANDOM (deterministic runs)\n"
+            "  -h, --help     this text\n"
+            "  --version      version\n");
+}
+
+/* Finds VAR (up to '=') in env; returns its index or -1. */
+static int env_find(char **env, int n, const char *var, size_t len)
+{
+    for (int i = 0; i < n; i++)
+        if (strncmp(env[i], var, len) == 0 && env[i][len] == '=')
+            return i;
+    return -1;
+}
+
+static char **env_copy(char **environ_in, int *count, int extra)
+{
+    int n = 0;
+    while (environ_in && environ_in[n])
+        n++;
+    char **env = calloc((size_t)(n + extra + 1), sizeof *env);
+    if (!env) {
+        fprintf(stderr, "backstep: out of memory\n");
+        exit(1);
+    }
+    for (int i = 0; i < n; i++)
+        env[i] = environ_in[i];
+    *count = n;
+    return env;
+}
+
+static const char *need_arg(int argc, char **argv, int *i)
+{
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "backstep: option '%s' needs an argument\n", argv[*i]);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+enum options_result options_parse(struct options *o, int argc, char **argv, char **environ_in)
+{
+    memset(o, 0, sizeof *o);
+    int envc;
+    char **env = env_copy(environ_in, &envc, argc);
+    int i;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-')
+            break;
+        if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        }
+        /* qemu accepts --opt as well as -opt */
+        if (a[1] == '-' && a[2])
+            a++;
+        const char *v;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "-help") == 0) {
+            options_usage(stdout);
+            return OPTIONS_EXIT_OK;
+        } else if (strcmp(a, "-version") == 0) {
+            printf("backstep %s\n", BACKSTEP_VERSION);
+            return OPTIONS_EXIT_OK;
+        } else if (strcmp(a, "-L") == 0) {
+            if (!(v = need_arg(argc, argv, &i)))
+                return OPTIONS_EXIT_ERROR;
+            o->sysroot = v;
+        } else if (strcmp(a, "-d") == 0) {
+            if (!(v = need_arg(argc, argv, &i)))
+                return OPTIONS_EXIT_ERROR;
+            if (strcmp(v, "help") == 0) {
+                log_list_items(stdout);
+                return OPTIONS_EXIT_OK;
+            }
+            o->log_items = v;
+        } else if (strcmp(a, "-D") == 0) {
+            if (!(v = need_arg(argc, argv, &i)))
+                return OPTIONS_EXIT_ERROR;
+            o->log_path = v;
+        } else if (strcmp(a, "-g") == 0) {
+            if (!(v = need_arg(argc, argv, &i)))
+                return OPTIONS_EXIT_ERROR;
+            o->gdb_port = v;
+        } else if (strcmp(a, "-seed") == 0) {
+            if (!(v = need_arg(argc, argv, &i)))
+                return OPTIONS_EXIT_ERROR;
+            o->seed = v;
+        } else if (strcmp(a, "-E") == 0) {
+            if (!(v = need_arg(argc, argv, &i)))
+                return OPTIONS_EXIT_ERROR;
+            const char *eq = strchr(v, '=');
+            if (!eq || eq == v) {
+                fprintf(stderr, "backstep: -E needs VAR=VALUE, got '%s'\n", v);
+                return OPTIONS_EXIT_ERROR;
+            }
+            int at = env_find(env, envc, v, (size_t)(eq - v));
+            if (at >= 0)
+                env[at] = (char *)v;
+            else
+                env[envc++] = (char *)v;
+        } else if (strcmp(a, "-U") == 0) {
+            if (!(v = need_arg(argc, argv, &i)))
+                return OPTIONS_EXIT_ERROR;
+            int at = env_find(env, envc, v, strlen(v));
+            if (at >= 0) {
+                memmove(&env[at], &env[at + 1], (size_t)(envc - at) * sizeof *env);
+                envc--;
+            }
+        } else {
+            fprintf(stderr, "backstep: unknown option '%s' (try -h)\n", argv[i]);
+            return OPTIONS_EXIT_ERROR;
+        }
+    }
+    if (i >= argc) {
+        options_usage(stderr);
+        return OPTIONS_EXIT_ERROR;
+    }
+    env[envc] = NULL;
+    o->guest_argv = &argv[i];
+    o->guest_envp = env;
+    return OPTIONS_RUN;
+}

@@ -1,0 +1,21 @@
+/* The command line, compatible with qemu-arm where the two overlap:
+ * backstep [-g PORT] [-L SYSROOT] [-E VAR=VAL] [-U VAR] [-d ITEMS] [-D LOGFILE] PROG [ARGS...] */
+#pragma once
+#include <stdbool.h>
+#include <stdio.h>
+
+struct options {
+    const char *sysroot;   /* -L */
+    const char *log_items; /* -d */
+    const char *log_path;  /* -D */
+    const char *gdb_port;  /* -g (reverse debugging arrives with the gdbstub) */
+    const char *seed;      /* -seed N: deterministic AT_RANDOM, like qemu-arm */
+    char **guest_argv;     /* PROG ARGS..., NULL-terminated (points into argv) */
+    char **guest_envp;     /* environment for the guest, NULL-terminated (heap) */
+};
+
+enum options_result { OPTIONS_RUN, OPTIONS_EXIT_OK, OPTIONS_EXIT_ERROR };
+
+/* Parses argv; on OPTIONS_EXIT_* it has already printed what it had to. */
+enum options_result options_parse(struct options *o, int argc, char **argv, char **environ_in);
+void options_usage(FILE *out);

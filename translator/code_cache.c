@@ -1,0 +1,173 @@
+/* See code_cache.h. The region is mapped RWX once; blocks are appended and
+ * never freed one by one (a flush drops them all, which is only ever done from
+ * the dispatcher, when no translated code is running). */
+#include "translator/code_cache.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "linux/guest_mem.h"
+#include "translator/cpu.h"
+#include "translator/x86_emit.h"
+
+struct code_cache cc;
+
+#define CODE_CACHE_SIZE (64u << 20)
+#define HASH_BITS 16
+#define MAX_BLOCKS (1u << 18)
+
+static struct tblock *hash[1u << HASH_BITS];
+static struct tblock *blocks;
+static uint32_t nblocks;
+static uint32_t lowest_pc = UINT32_MAX, highest_end;
+
+static unsigned hash_pc(uint32_t pc) { return (pc >> 2) * 2654435761u >> (32 - HASH_BITS); }
+
+#define RBX ZYDIS_REGISTER_RBX
+#define REG(r) xreg(ZYDIS_REGISTER_##r)
+
+static void emit_stubs(void)
+{
+    struct xbuf b = {.start = cc.base, .p = cc.base, .end = cc.end};
+
+    /* enter(cpu, host): save the callee-saved registers, keep the stack
+     * 16-byte aligned for helper calls, rbx = cpu, r14 = guest_base. */
+    cc.enter = (uintptr_t(*)(struct arm_cpu *, const uint8_t *))(void *)b.p;
+    X(&b, PUSH, REG(RBP));
+    X(&b, PUSH, REG(RBX));
+    X(&b, PUSH, REG(R12));
+    X(&b, PUSH, REG(R13));
+    X(&b, PUSH, REG(R14));
+    X(&b, PUSH, REG(R15));
+    X(&b, SUB, REG(RSP), ximm(8));
+    X(&b, MOV, REG(RBX), REG(RDI));
+    X(&b, MOV, REG(R14), ximm64(guest_base));
+    X(&b, JMP, REG(RSI));
+
+    cc.exit_stub = b.p;
+    X(&b, ADD, REG(RSP), ximm(8));
+    X(&b, POP, REG(R15));
+    X(&b, POP, REG(R14));
+    X(&b, POP, REG(R13));
+    X(&b, POP, REG(R12));
+    X(&b, POP, REG(RBX));
+    X(&b, POP, REG(RBP));
+    X0(&b, RET);
+
+    /* The indirect-branch table lives in the region so blocks reach it
+     * rip-relative; place it on its own aligned spot. */
+    uintptr_t jc_at = ((uintptr_t)b.p + 63) & ~(uintptr_t)63;
+    cc.jc = (struct jc_entry *)jc_at;
+    b.p = (uint8_t *)(jc_at + JC_SIZE * sizeof(struct jc_entry));
+
+    /* indirect: eax = target. Misaligned (Thumb bit or bit 1) targets and
+     * table misses go back to the dispatcher with rax = 0. */
+    cc.indirect_stub = b.p;
+    X(&b, TEST, REG(AL), ximm(3));
+    size_t slow1 = x_jcc_fwd(&b, XCC_NE);
+    X(&b, MOV, REG(ECX), REG(EAX));
+    X(&b, SHR, REG(ECX), ximm(2));
+    X(&b, AND, REG(ECX), ximm(JC_SIZE - 1));
+    X(&b, SHL, REG(ECX), ximm(4));
+    X(&b, MOV, REG(RDX), ximm64((uintptr_t)cc.jc));
+    X(&b, CMP, xmemi(ZYDIS_REGISTER_RDX, ZYDIS_REGISTER_RCX, 1, 0, 4), REG(EAX));
+    size_t slow2 = x_jcc_fwd(&b, XCC_NE);
+    X(&b, JMP, xmemi(ZYDIS_REGISTER_RDX, ZYDIS_REGISTER_RCX, 1, 8, 8));
+    x_bind(&b, slow1);
+    x_bind(&b, slow2);
+    X(&b, XOR, REG(EAX), REG(EAX));
+    x_jmp_abs(&b, cc.exit_stub);
+
+    if (b.overflow || b.failed) {
+        fprintf(stderr, "backstep: internal error: cannot emit the dispatcher stubs\n");
+        abort();
+    }
+    cc.blocks_start = (uint8_t *)(((uintptr_t)b.p + 63) & ~(uintptr_t)63);
+}
+
+void code_cache_init(void)
+{
+    void *m = mmap(NULL, CODE_CACHE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) {
+        perror("backstep: cannot map the code cache");
+        exit(1);
+    }
+    cc.base = m;
+    cc.end = cc.base + CODE_CACHE_SIZE;
+    blocks = calloc(MAX_BLOCKS, sizeof *blocks);
+    if (!blocks) {
+        fprintf(stderr, "backstep: out of memory for the code cache\n");
+        exit(1);
+    }
+    emit_stubs();
+    code_cache_flush();
+}
+
+void code_cache_flush(void)
+{
+    memset(hash, 0, sizeof hash);
+    for (uint32_t i = 0; i < JC_SIZE; i++) {
+        cc.jc[i].pc = 1; /* never matches: guest A32 targets are 4-aligned */
+        cc.jc[i].host = cc.exit_stub;
+    }
+    nblocks = 0;
+    cc.next = cc.blocks_start;
+    lowest_pc = UINT32_MAX;
+    highest_end = 0;
+    cc.generation++;
+}
+
+struct tblock *code_cache_lookup(uint32_t pc, bool thumb)
+{
+    for (struct tblock *tb = hash[hash_pc(pc)]; tb; tb = tb->hash_next)
+        if (tb->pc == pc && tb->thumb == thumb)
+            return tb;
+    return NULL;
+}
+
+struct tblock *code_cache_add(uint32_t pc, bool thumb, uint32_t guest_end, uint32_t ninsns,
+                              uint32_t size)
+{
+    if (nblocks == MAX_BLOCKS)
+        return NULL;
+    struct tblock *tb = &blocks[nblocks++];
+    tb->pc = pc;
+    tb->thumb = thumb;
+    tb->guest_end = guest_end;
+    tb->ninsns = ninsns;
+    tb->host = cc.next;
+    tb->host_size = size;
+    unsigned h = hash_pc(pc);
+    tb->hash_next = hash[h];
+    hash[h] = tb;
+    cc.next = (uint8_t *)(((uintptr_t)cc.next + size + 15) & ~(uintptr_t)15);
+    if (pc < lowest_pc)
+        lowest_pc = pc;
+    if (guest_end > highest_end)
+        highest_end = guest_end;
+    return tb;
+}
+
+void code_cache_jc_fill(struct tblock *tb)
+{
+    if (tb->thumb)
+        return;
+    struct jc_entry *e = &cc.jc[(tb->pc >> 2) & (JC_SIZE - 1)];
+    e->pc = tb->pc;
+    e->host = tb->host;
+}
+
+bool code_cache_overlaps(uint32_t start, uint32_t len)
+{
+    uint64_t end = (uint64_t)start + len;
+    if (nblocks == 0 || end <= lowest_pc || start >= highest_end)
+        return false;
+    for (uint32_t i = 0; i < nblocks; i++)
+        if (blocks[i].pc < end && blocks[i].guest_end > start)
+            return true;
+    return false;
+}

@@ -1,0 +1,51 @@
+/* The code cache: one executable region holding the entry/exit trampolines,
+ * the indirect-branch lookup table and every translated block; a hash table
+ * from guest PC to block. Flushed whole when guest code changes or it fills. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+
+struct arm_cpu;
+
+struct tblock {
+    uint32_t pc;        /* guest address of the first instruction */
+    uint32_t guest_end; /* one past the last guest byte translated */
+    uint32_t ninsns;
+    uint8_t thumb;
+    uint8_t *host;      /* entry point */
+    uint32_t host_size;
+    struct tblock *hash_next;
+};
+
+/* Indirect-branch lookup table entry, read by translated code. */
+struct jc_entry {
+    uint32_t pc;
+    uint32_t pad;
+    uint8_t *host;
+};
+#define JC_BITS 12
+#define JC_SIZE (1u << JC_BITS)
+
+struct code_cache {
+    uint8_t *base, *end;    /* the whole region */
+    uint8_t *blocks_start;  /* first byte after the fixed stubs */
+    uint8_t *next;          /* allocation pointer */
+    struct jc_entry *jc;    /* JC_SIZE entries inside the region */
+    /* Fixed stubs. */
+    uintptr_t (*enter)(struct arm_cpu *cpu, const uint8_t *host);
+    uint8_t *exit_stub;     /* return to the dispatcher with rax as is */
+    uint8_t *indirect_stub; /* eax = target guest pc (already stored in cpu->r[15]) */
+    uint64_t generation;    /* bumped by every flush */
+};
+
+extern struct code_cache cc;
+
+void code_cache_init(void);
+void code_cache_flush(void);
+struct tblock *code_cache_lookup(uint32_t pc, bool thumb);
+/* Registers a block whose code was written at cc.next (size bytes). */
+struct tblock *code_cache_add(uint32_t pc, bool thumb, uint32_t guest_end, uint32_t ninsns,
+                              uint32_t size);
+void code_cache_jc_fill(struct tblock *tb);
+/* True if [start, start+len) overlaps any translated block. */
+bool code_cache_overlaps(uint32_t start, uint32_t len);

@@ -1,0 +1,80 @@
+/* Shared by the A32 translation files (tr_*.c): the per-instruction context,
+ * how guest registers and flags are reached from translated code, and the
+ * ways a block can end. Host register conventions inside translated code:
+ *   rbx = struct arm_cpu *, r14 = guest_base; rax, rcx, rdx, rsi, rdi, r8-r11
+ *   are scratch (helpers may clobber them); the stack is 16-byte aligned. */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "translator/cpu.h"
+#include "translator/x86_emit.h"
+
+struct tr {
+    struct xbuf *b;
+    uint32_t pc;       /* guest address of the instruction being translated */
+    uint32_t insn;     /* its encoding */
+    unsigned cs_id;    /* Capstone's ARM_INS_* id */
+    bool ended;        /* the instruction left the block on every path */
+};
+
+/* Ways back to the dispatcher (values of rax below 4096; above, rax is the
+ * address of a chainable jump to patch). */
+enum exit_reason {
+    EXIT_INDIRECT = 0, /* cpu->r[15] holds the target (maybe with the Thumb bit) */
+    EXIT_SVC = 1,      /* cpu->r[15] is the instruction after the SVC */
+    EXIT_UNDEF = 2,    /* cpu->r[15] is the undefined instruction */
+    EXIT_BKPT = 3,     /* cpu->r[15] is the BKPT */
+    EXIT_SIGSEGV = 4,  /* helper detected a bad access; cpu->r[15] is the insn */
+};
+
+#define CPUF(field, size) xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, field), (size))
+#define GREG(n) xmem(ZYDIS_REGISTER_RBX, (int32_t)(offsetof(struct arm_cpu, r) + 4 * (n)), 4)
+#define R32(name) xreg(ZYDIS_REGISTER_##name)
+/* Guest memory at the zero-extended 32-bit address held in 64-bit register r. */
+/* LEA takes its memory operand with size 8 in Zydis (the address width). */
+#define GMEM(r, size) xmemi(ZYDIS_REGISTER_R14, ZYDIS_REGISTER_##r, 1, 0, (size))
+
+static inline uint32_t bits(uint32_t x, unsigned hi, unsigned lo)
+{
+    return (x >> lo) & ((hi - lo == 31) ? 0xffffffffu : ((1u << (hi - lo + 1)) - 1));
+}
+static inline uint32_t bit(uint32_t x, unsigned n) { return (x >> n) & 1; }
+
+/* Reads guest register n into a 32-bit host register (PC reads as pc+8). */
+void tr_get_reg(struct tr *t, ZydisRegister dst, unsigned n);
+/* Writes a 32-bit host register into guest register n (n != 15). */
+void tr_set_reg(struct tr *t, unsigned n, ZydisRegister src);
+/* Writes eax into the PC as BX would (bit 0 selects Thumb) and leaves the block. */
+void tr_branch_indirect_eax(struct tr *t);
+/* Leaves the block towards a known guest address (chainable). */
+void tr_branch_direct(struct tr *t, uint32_t target);
+/* Leaves the block with a reason; cpu->r[15] = pc_value first. */
+void tr_exit_reason(struct tr *t, uint32_t pc_value, enum exit_reason why);
+/* Calls a C helper; the caller has put its arguments in esi/edx/ecx/r8d
+ * (rdi is set to the cpu here). Result in eax/rax. */
+void tr_call(struct tr *t, const void *fn);
+
+/* Flags from the x86 flags of the last operation. */
+void tr_flags_nz(struct tr *t);          /* N,Z from SF,ZF */
+void tr_flags_nzcv_add(struct tr *t);    /* N,Z,C=CF,V=OF */
+void tr_flags_nzcv_sub(struct tr *t);    /* N,Z,C=!CF (ARM carry = not borrow),V=OF */
+void tr_cf_from_c(struct tr *t);         /* x86 CF = ARM C (clobbers dl) */
+void tr_cf_from_not_c(struct tr *t);     /* x86 CF = !ARM C */
+
+/* A32 operand 2 of data processing into ecx; with set_carry, writes the
+ * shifter carry-out into cpu->c (as logical flag-setting ops need). */
+void tr_operand2(struct tr *t, bool set_carry);
+/* Hook points for the undo log: called at every block entry and before every
+ * guest store (address in a 64-bit register, size in bytes). Empty today. */
+void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size);
+
+/* Instruction classes. Each returns false if it does not handle the
+ * encoding (the caller then raises SIGILL). */
+bool tr_dataproc(struct tr *t);
+bool tr_memory(struct tr *t);
+bool tr_multiply(struct tr *t);
+bool tr_branch(struct tr *t);
+bool tr_misc(struct tr *t);
+bool tr_media(struct tr *t);

@@ -1,0 +1,324 @@
+/* Translates one block of A32 guest code into x86-64 in the code cache:
+ * decodes with Capstone (validity, id, disassembly for -d in_asm), classifies
+ * by encoding, and hands each instruction to its class (tr_*.c). Blocks end at
+ * branches and other writes to PC, SVC, undefined instructions, page edges
+ * that are not executable, and after MAX_BLOCK_INSNS instructions. */
+#include "translator/translate.h"
+
+#include <capstone/capstone.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "linux/guest_mem.h"
+#include "translator/code_cache.h"
+#include "translator/helpers.h"
+#include "translator/tr_internal.h"
+
+#define MAX_BLOCK_INSNS 64
+/* Room one guest instruction may need in the worst case (LDM of 16 regs). */
+#define MAX_INSN_BYTES 1024
+
+static csh capstone;
+
+void translate_init(void)
+{
+    if (cs_open(CS_ARCH_ARM, CS_MODE_ARM, &capstone) != CS_ERR_OK) {
+        fprintf(stderr, "backstep: cannot initialise Capstone\n");
+        exit(1);
+    }
+}
+
+/* --- pieces shared by the instruction classes --------------------------- */
+
+void tr_get_reg(struct tr *t, ZydisRegister dst, unsigned n)
+{
+    if (n == 15)
+        X(t->b, MOV, xreg(dst), ximm((int64_t)(t->pc + 8)));
+    else
+        X(t->b, MOV, xreg(dst), GREG(n));
+}
+
+void tr_set_reg(struct tr *t, unsigned n, ZydisRegister src) { X(t->b, MOV, GREG(n), xreg(src)); }
+
+void tr_call(struct tr *t, const void *fn)
+{
+    X(t->b, MOV, R32(RDI), R32(RBX));
+    x_call_abs(t->b, fn);
+}
+
+void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size)
+{
+    /* The undo log will record the pre-image of [addr64, +size) here. */
+    (void)t;
+    (void)addr64;
+    (void)size;
+}
+
+void tr_flags_nz(struct tr *t)
+{
+    X(t->b, SETS, CPUF(n, 1));
+    X(t->b, SETZ, CPUF(z, 1));
+}
+
+void tr_flags_nzcv_add(struct tr *t)
+{
+    tr_flags_nz(t);
+    X(t->b, SETB, CPUF(c, 1));
+    X(t->b, SETO, CPUF(v, 1));
+}
+
+void tr_flags_nzcv_sub(struct tr *t)
+{
+    tr_flags_nz(t);
+    X(t->b, SETNB, CPUF(c, 1));
+    X(t->b, SETO, CPUF(v, 1));
+}
+
+void tr_cf_from_c(struct tr *t)
+{
+    /* C is 0 or 1: adding 0xff carries out exactly when C is 1. */
+    X(t->b, MOV, R32(DL), CPUF(c, 1));
+    X(t->b, ADD, R32(DL), ximm(-1)); /* 0xff */
+}
+
+void tr_cf_from_not_c(struct tr *t)
+{
+    /* CMP C, 1 borrows exactly when C is 0. */
+    X(t->b, CMP, CPUF(c, 1), ximm(1));
+}
+
+void tr_exit_reason(struct tr *t, uint32_t pc_value, enum exit_reason why)
+{
+    X(t->b, MOV, GREG(15), ximm((int64_t)pc_value));
+    X(t->b, MOV, R32(EAX), ximm(why));
+    x_jmp_abs(t->b, cc.exit_stub);
+    t->ended = true;
+}
+
+void tr_branch_direct(struct tr *t, uint32_t target)
+{
+    /* jmp rel32 that the dispatcher re-points at the target block once it
+     * exists (chaining); until then it falls through to the exit below. */
+    size_t site = x_jmp_fwd(t->b);
+    X(t->b, MOV, GREG(15), ximm((int64_t)target));
+    X(t->b, MOV, R32(RAX), ximm64((uintptr_t)(t->b->start + site)));
+    x_jmp_abs(t->b, cc.exit_stub);
+    t->ended = true;
+}
+
+void tr_branch_indirect_eax(struct tr *t)
+{
+    X(t->b, MOV, GREG(15), R32(EAX));
+    x_jmp_abs(t->b, cc.indirect_stub);
+    t->ended = true;
+}
+
+/* Emits a jump taken when condition cond (A32 bits 31:28) fails; returns the
+ * fixup to bind after the instruction, or SIZE_MAX for "always". */
+static size_t cond_skip(struct tr *t, unsigned cond)
+{
+    struct xbuf *b = t->b;
+    switch (cond) {
+    case 0x0: /* EQ: Z */
+        X(b, CMP, CPUF(z, 1), ximm(0));
+        return x_jcc_fwd(b, XCC_E);
+    case 0x1: /* NE */
+        X(b, CMP, CPUF(z, 1), ximm(0));
+        return x_jcc_fwd(b, XCC_NE);
+    case 0x2: /* CS */
+        X(b, CMP, CPUF(c, 1), ximm(0));
+        return x_jcc_fwd(b, XCC_E);
+    case 0x3: /* CC */
+        X(b, CMP, CPUF(c, 1), ximm(0));
+        return x_jcc_fwd(b, XCC_NE);
+    case 0x4: /* MI */
+        X(b, CMP, CPUF(n, 1), ximm(0));
+        return x_jcc_fwd(b, XCC_E);
+    case 0x5: /* PL */
+        X(b, CMP, CPUF(n, 1), ximm(0));
+        return x_jcc_fwd(b, XCC_NE);
+    case 0x6: /* VS */
+        X(b, CMP, CPUF(v, 1), ximm(0));
+        return x_jcc_fwd(b, XCC_E);
+    case 0x7: /* VC */
+        X(b, CMP, CPUF(v, 1), ximm(0));
+        return x_jcc_fwd(b, XCC_NE);
+    case 0x8: /* HI: C && !Z, i.e. C > Z as 0/1 values */
+        X(b, MOV, R32(AL), CPUF(c, 1));
+        X(b, CMP, R32(AL), CPUF(z, 1));
+        return x_jcc_fwd(b, XCC_BE);
+    case 0x9: /* LS */
+        X(b, MOV, R32(AL), CPUF(c, 1));
+        X(b, CMP, R32(AL), CPUF(z, 1));
+        return x_jcc_fwd(b, XCC_A);
+    case 0xa: /* GE: N == V */
+        X(b, MOV, R32(AL), CPUF(n, 1));
+        X(b, CMP, R32(AL), CPUF(v, 1));
+        return x_jcc_fwd(b, XCC_NE);
+    case 0xb: /* LT */
+        X(b, MOV, R32(AL), CPUF(n, 1));
+        X(b, CMP, R32(AL), CPUF(v, 1));
+        return x_jcc_fwd(b, XCC_E);
+    case 0xc: /* GT: !Z && N == V */
+        X(b, MOV, R32(AL), CPUF(n, 1));
+        X(b, XOR, R32(AL), CPUF(v, 1));
+        X(b, OR, R32(AL), CPUF(z, 1));
+        return x_jcc_fwd(b, XCC_NE);
+    case 0xd: /* LE */
+        X(b, MOV, R32(AL), CPUF(n, 1));
+        X(b, XOR, R32(AL), CPUF(v, 1));
+        X(b, OR, R32(AL), CPUF(z, 1));
+        return x_jcc_fwd(b, XCC_E);
+    default: /* AL (and 0xF, the unconditional space) */
+        return SIZE_MAX;
+    }
+}
+
+/* Picks the class of an A32 encoding (ARM ARM A5.1) and translates it. */
+static bool translate_insn(struct tr *t)
+{
+    uint32_t i = t->insn;
+    if (bits(i, 31, 28) == 0xf)
+        return tr_misc(t) || tr_branch(t) || tr_memory(t);
+    switch (bits(i, 27, 25)) {
+    case 0:
+        if (bit(i, 4) && bit(i, 7)) {
+            if (bits(i, 6, 5) == 0)
+                return bit(i, 24) ? tr_memory(t) : tr_multiply(t);
+            return tr_memory(t); /* extra load/store */
+        }
+        if (bits(i, 24, 23) == 2 && !bit(i, 20))
+            return bit(i, 7) ? tr_media(t) /* halfword multiplies */ : (tr_misc(t) || tr_branch(t));
+        return tr_dataproc(t);
+    case 1:
+        if (bits(i, 24, 23) == 2 && !bit(i, 20))
+            return tr_misc(t); /* MOVW, MOVT, MSR immediate, hints */
+        return tr_dataproc(t);
+    case 2:
+        return tr_memory(t);
+    case 3:
+        return bit(i, 4) ? tr_media(t) : tr_memory(t);
+    case 4:
+        return tr_memory(t);
+    case 5:
+        return tr_branch(t);
+    default:
+        return tr_misc(t);
+    }
+}
+
+static void log_in_asm(uint32_t pc, uint32_t insn)
+{
+    cs_insn *ci;
+    size_t n = cs_disasm(capstone, (const uint8_t *)&insn, 4, pc, 1, &ci);
+    if (n) {
+        log_printf("0x%08x:  %08x  %-8s %s\n", pc, insn, ci->mnemonic, ci->op_str);
+        cs_free(ci, n);
+    } else {
+        log_printf("0x%08x:  %08x  <undefined>\n", pc, insn);
+    }
+}
+
+static bool fetchable(uint32_t pc)
+{
+    uint8_t f = guest_page_flags(pc);
+    return (f & GUEST_PAGE_MAPPED) && (f & (1 /* PROT_READ */ | 4 /* PROT_EXEC */));
+}
+
+static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
+{
+    bool single = log_enabled(LOG_CPU);
+    unsigned max = single ? 1 : MAX_BLOCK_INSNS;
+    /* add qword [rbx + icount], imm32 -- hand-encoded so the count can be
+     * patched in once the block's length is known. */
+    int32_t disp = (int32_t)offsetof(struct arm_cpu, icount);
+    uint8_t add_icount[11] = {0x48, 0x81, 0x83};
+    memcpy(add_icount + 3, &disp, 4);
+    size_t count_at = x_pos(b) + 7;
+    x_bytes(b, add_icount, sizeof add_icount);
+
+    if (log_enabled(LOG_IN_ASM))
+        log_printf("----------------\nIN: \n");
+
+    unsigned n = 0;
+    uint32_t cur = pc;
+    struct tr t = {.b = b};
+    while (n < max) {
+        if (n > 0 && (cur & GUEST_PAGE_MASK) == 0 && !fetchable(cur))
+            break;
+        if ((size_t)(b->end - b->p) < MAX_INSN_BYTES) {
+            b->overflow = true;
+            return NULL;
+        }
+        uint32_t insn;
+        memcpy(&insn, g2h(cur), 4);
+        if (log_enabled(LOG_IN_ASM))
+            log_in_asm(cur, insn);
+        t.pc = cur;
+        t.insn = insn;
+        t.ended = false;
+        n++;
+        cur += 4;
+
+        if (single) {
+            X(b, MOV, R32(ESI), ximm((int64_t)t.pc));
+            tr_call(&t, (const void *)helper_trace_cpu);
+        }
+
+        cs_insn *ci;
+        size_t got = cs_disasm(capstone, (const uint8_t *)&insn, 4, t.pc, 1, &ci);
+        if (got == 0) {
+            tr_exit_reason(&t, t.pc, EXIT_UNDEF);
+            break;
+        }
+        t.cs_id = ci->id;
+        cs_free(ci, got);
+
+        unsigned cond = bits(insn, 31, 28);
+        uint8_t *before = b->p;
+        size_t skip = cond_skip(&t, cond);
+        if (!translate_insn(&t)) {
+            b->p = before;
+            tr_exit_reason(&t, t.pc, EXIT_UNDEF);
+            break;
+        }
+        if (skip != SIZE_MAX)
+            x_bind(b, skip);
+        if (t.ended) {
+            if (skip != SIZE_MAX)
+                tr_branch_direct(&t, cur); /* condition failed: next instruction */
+            break;
+        }
+    }
+    if (!t.ended)
+        tr_branch_direct(&t, cur);
+    if (b->failed) {
+        fprintf(stderr, "backstep: internal error: x86 encoding of %s failed in block at 0x%08x\n",
+                ZydisMnemonicGetString(b->failed_mnemonic), pc);
+        abort();
+    }
+    if (b->overflow)
+        return NULL;
+    uint32_t count = n;
+    memcpy(b->start + count_at, &count, 4);
+    if (log_enabled(LOG_IN_ASM))
+        log_printf("\n");
+    return code_cache_add(pc, false, cur, n, (uint32_t)(b->p - b->start));
+}
+
+struct tblock *translate_block(uint32_t pc)
+{
+    for (int attempt = 0; attempt < 2; attempt++) {
+        struct xbuf b = {.start = cc.next, .p = cc.next, .end = cc.end};
+        struct tblock *tb = translate_into(pc, &b);
+        if (tb) {
+            if (log_enabled(LOG_OUT_ASM))
+                log_out_asm(tb);
+            return tb;
+        }
+        code_cache_flush();
+    }
+    fprintf(stderr, "backstep: internal error: block at 0x%08x does not fit the code cache\n", pc);
+    abort();
+}

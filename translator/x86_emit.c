@@ -1,0 +1,106 @@
+/* See x86_emit.h. */
+#include "translator/x86_emit.h"
+
+#include <string.h>
+
+void x_bytes(struct xbuf *b, const uint8_t *bytes, size_t n)
+{
+    if ((size_t)(b->end - b->p) < n) {
+        b->overflow = true;
+        return;
+    }
+    memcpy(b->p, bytes, n);
+    b->p += n;
+}
+
+void x_emit(struct xbuf *b, ZydisMnemonic m, const xop *ops, unsigned n)
+{
+    ZydisEncoderRequest req;
+    memset(&req, 0, sizeof req);
+    req.machine_mode = ZYDIS_MACHINE_MODE_LONG_64;
+    req.mnemonic = m;
+    req.operand_count = (ZyanU8)n;
+    for (unsigned i = 0; i < n; i++)
+        req.operands[i] = ops[i];
+    uint8_t tmp[ZYDIS_MAX_INSTRUCTION_LENGTH];
+    ZyanUSize len = sizeof tmp;
+    if (ZYAN_FAILED(ZydisEncoderEncodeInstruction(&req, tmp, &len))) {
+        if (!b->failed)
+            b->failed_mnemonic = m;
+        b->failed = true;
+        return;
+    }
+    x_bytes(b, tmp, len);
+}
+
+static void put_rel32(struct xbuf *b)
+{
+    static const uint8_t zero[4];
+    x_bytes(b, zero, 4);
+}
+
+size_t x_jcc_fwd(struct xbuf *b, enum xcc cc)
+{
+    uint8_t op[2] = {0x0f, (uint8_t)(0x80 | cc)};
+    x_bytes(b, op, 2);
+    size_t at = x_pos(b);
+    put_rel32(b);
+    return at;
+}
+
+size_t x_jmp_fwd(struct xbuf *b)
+{
+    uint8_t op = 0xe9;
+    x_bytes(b, &op, 1);
+    size_t at = x_pos(b);
+    put_rel32(b);
+    return at;
+}
+
+void x_patch_rel32(uint8_t *site, const void *target)
+{
+    int32_t rel = (int32_t)((intptr_t)target - (intptr_t)(site + 4));
+    memcpy(site, &rel, 4);
+}
+
+void x_bind(struct xbuf *b, size_t rel32_off)
+{
+    if (b->overflow || rel32_off + 4 > (size_t)(b->end - b->start))
+        return;
+    x_patch_rel32(b->start + rel32_off, b->p);
+}
+
+static void rel32_to(struct xbuf *b, const uint8_t *op, size_t oplen, const void *target)
+{
+    x_bytes(b, op, oplen);
+    size_t at = x_pos(b);
+    put_rel32(b);
+    if (!b->overflow)
+        x_patch_rel32(b->start + at, target);
+}
+
+void x_jmp_abs(struct xbuf *b, const void *target)
+{
+    static const uint8_t op[1] = {0xe9};
+    rel32_to(b, op, 1, target);
+}
+
+void x_jcc_abs(struct xbuf *b, enum xcc cc, const void *target)
+{
+    uint8_t op[2] = {0x0f, (uint8_t)(0x80 | cc)};
+    rel32_to(b, op, 2, target);
+}
+
+void x_call_abs(struct xbuf *b, const void *target)
+{
+    intptr_t rel = (intptr_t)target - (intptr_t)(b->p + 5);
+    if (rel == (int32_t)rel) {
+        static const uint8_t op[1] = {0xe8};
+        rel32_to(b, op, 1, target);
+        return;
+    }
+    /* The helper is out of rel32 reach of the code cache: call through r11,
+     * which the SysV ABI lets a call clobber anyway. */
+    X(b, MOV, xreg(ZYDIS_REGISTER_R11), ximm64((uintptr_t)target));
+    X(b, CALL, xreg(ZYDIS_REGISTER_R11));
+}
