@@ -167,4 +167,14 @@ stubs_start:
     T pkhtb r4, r1, r2, asr #31
     T rbit r4, r1
     T rbit r5, r2
+    @ operand aliasing: sources that are also destinations
+    T qdadd r2, r2, r2
+    T smlalbb r1, r2, r1, r2
+    T umaal r1, r2, r2, r1
+    T sadd16 r3, r3, r3
+    T smlad r1, r2, r1, r1
+    T pkhtb r1, r1, r1, asr #16
+    T sxtab16 r2, r2, r2, ror #8
+    T usada8 r4, r4, r4, r4
+    T smlald r1, r2, r2, r1
 stubs_end:

@@ -3,13 +3,16 @@
  * input vectors and prints the resulting r1-r5 and APSR in hex. Its output,
  * produced under qemu-arm (the project's reference), is the golden file, so
  * the expected values do not come from backstep's own helpers. Regenerate:
+ * (-DNVEC=n for a longer, uncommitted run checked with DSP_GOLDEN=file):
  *   arm-linux-gnueabi-gcc -nostdlib -static -ffreestanding -O1 -march=armv7-a -marm \
  *       -o /tmp/dsp_gen gen.c gen.S && qemu-arm /tmp/dsp_gen > qemu_golden.txt
  * Format: "V i r1 r2 r3 r4 r5 apsr" lines give the input vectors; then per stub
  * "I encoding" and per vector "O i r1 r2 r3 r4 r5 apsr" (APSR masked to NZCVQ and GE). */
 #include <stdint.h>
 
+#ifndef NVEC
 #define NVEC 32
+#endif
 #define APSR_MASK 0xf80f0000u
 
 struct frame {
@@ -60,10 +63,26 @@ static uint32_t rnd(void)
     return hi << 16 | (seed >> 16);
 }
 
+/* A random word: plain, one of the edges, or built from edge bytes. */
+static uint32_t mixed(void)
+{
+    static const uint8_t bytes[5] = {0x00, 0x01, 0x7f, 0x80, 0xff};
+    uint32_t r = rnd();
+    if ((r & 3) == 0)
+        return edges[(r >> 2) & 15];
+    if ((r & 3) == 1) {
+        uint32_t v = 0, s = rnd();
+        for (unsigned b = 0; b < 4; b++)
+            v |= (uint32_t)bytes[((s >> (8 * b)) & 0xff) % 5] << (8 * b);
+        return v;
+    }
+    return rnd();
+}
+
 static void vector(unsigned i, struct frame *f)
 {
     for (unsigned k = 0; k < 5; k++)
-        f->in[k] = i < 16 ? edges[(i * (2 * k + 3) + k * 5) % 16] : rnd();
+        f->in[k] = i < 16 ? edges[(i * (2 * k + 3) + k * 5) % 16] : mixed();
     /* GE cycles through all 16 values, Q is preset in every third vector
      * (it must stay set), NZCV vary and must be preserved. */
     f->apsr_in = ((i * 5u) & 15) << 28 | (i % 3 == 2 ? 1u << 27 : 0) | (i & 15) << 16;
