@@ -1,7 +1,9 @@
 /* Memory-map syscalls: brk, mmap2, munmap, mprotect, mremap, madvise, msync.
  * All map changes go through linux/guest_mem.h so the page table stays the
- * source of truth; ranges that held guest code are reported to the
- * translator (p->invalidate_code) before they change. */
+ * source of truth. Stale translations: guest_mem.c itself calls
+ * guest_proc.invalidate_code for every range whose mapping or protection
+ * changes (mmap over mapped pages, munmap, mprotect, mremap), so these
+ * handlers do not repeat it; only cacheflush (sys_thread.c) calls it here. */
 #include <sys/mman.h>
 
 #include "linux/syscall_impl.h"
@@ -34,7 +36,6 @@ int64_t sys_brk(struct linux_proc *p, const uint32_t a[7])
         return newbrk;
     }
     if (new_end < old_end) {
-        invalidate_if_exec(p, new_end, old_end - new_end);
         if (guest_munmap(new_end, old_end - new_end) < 0)
             return oldbrk;
         p->brk_cur = newbrk;
@@ -62,11 +63,9 @@ static int64_t do_mmap(struct linux_proc *p, uint32_t addr, uint32_t len, uint32
 {
     if (len == 0)
         return -EINVAL;
-    if (flags & MAP_FIXED) {
-        /* Bytes already mapped there are replaced. */
-        syscall_note_write(addr, len);
-        invalidate_if_exec(p, addr, len);
-    }
+    (void)p;
+    if (flags & MAP_FIXED)
+        syscall_note_write(addr, len); /* bytes already mapped there are replaced */
     return guest_mmap(addr, len, (int)prot, (int)(flags & GUEST_MAP_FLAGS), fd, off);
 }
 
@@ -79,28 +78,20 @@ int64_t sys_mmap2(struct linux_proc *p, const uint32_t a[7])
 
 int64_t sys_munmap(struct linux_proc *p, const uint32_t a[7])
 {
-    if (a[0] & GUEST_PAGE_MASK)
-        return -EINVAL;
-    invalidate_if_exec(p, a[0], a[1]);
+    (void)p;
     return guest_munmap(a[0], a[1]);
 }
 
 int64_t sys_mprotect(struct linux_proc *p, const uint32_t a[7])
 {
-    if (a[0] & GUEST_PAGE_MASK)
-        return -EINVAL;
-    invalidate_if_exec(p, a[0], a[1]);
+    (void)p;
     return guest_mprotect(a[0], a[1], (int)a[2]);
 }
 
 /* mremap(old, old_len, new_len, flags, new_addr) */
 int64_t sys_mremap(struct linux_proc *p, const uint32_t a[7])
 {
-    if (a[0] & GUEST_PAGE_MASK)
-        return -EINVAL;
-    invalidate_if_exec(p, a[0], a[1]);
-    if (a[3] & MREMAP_FIXED)
-        invalidate_if_exec(p, a[4], a[2]);
+    (void)p;
     return guest_mremap(a[0], a[1], a[2], (int)a[3], a[4]);
 }
 

@@ -90,18 +90,3 @@ int copy_from_guest(void *dst, uint32_t addr, uint32_t len)
     memcpy(dst, g2h(addr), len);
     return 0;
 }
-
-void invalidate_if_exec(struct linux_proc *p, uint32_t addr, uint32_t len)
-{
-    if (!p->invalidate_code || len == 0)
-        return;
-    uint64_t end = (uint64_t)addr + len;
-    if (end > (uint64_t)UINT32_MAX + 1)
-        end = (uint64_t)UINT32_MAX + 1;
-    for (uint64_t pg = addr & ~(uint64_t)GUEST_PAGE_MASK; pg < end; pg += GUEST_PAGE_SIZE) {
-        if (guest_page_flags((uint32_t)pg) & PROT_EXEC) {
-            p->invalidate_code(p->invalidate_ctx, addr, (uint32_t)(end - addr));
-            return;
-        }
-    }
-}

@@ -51,10 +51,6 @@ int copy_to_guest(uint32_t addr, const void *src, uint32_t len);
 int copy_from_guest(void *dst, uint32_t addr, uint32_t len);
 
 
-/* Tells the translator that code in [addr, addr+len) may be stale, if any page
- * of the range is (or was) executable. Call before the map changes. */
-void invalidate_if_exec(struct linux_proc *p, uint32_t addr, uint32_t len);
-
 /* Maps "/proc/self/exe" (and /proc/<pid>/exe) to the guest executable's
  * path; returns any other path unchanged. (linux/sys_file.c) */
 const char *fix_proc_exe(struct linux_proc *p, const char *path);
