@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# run_bb.sh — differential test of one busybox case: qemu-arm vs backstep.
+#
+# Usage: run_bb.sh BACKSTEP QEMU_ARM CASES_FILE NAME [FETCH_SCRIPT [ARCH]]
+#
+# Looks NAME up in CASES_FILE (format described there), fetches Debian's
+# busybox-static (FETCH_SCRIPT, cached after the first time), then runs
+# `busybox ARGS...` under qemu-arm and under backstep, each in a freshly
+# prepared work directory at the same path (same files, fixed mtimes and
+# modes), with the same stdin and a clean environment (env -i + a fixed set),
+# and compares stdout, stderr and exit status. Prints a unified diff on mismatch.
+# The "qemu: uncaught target signal" note of the emulators is dropped from stderr.
+#
+# Exit status: 0 = identical, 1 = mismatch or failure, 77 = skipped (no qemu-arm).
+set -euo pipefail
+
+if [[ $# -lt 4 ]]; then
+  echo "usage: $0 BACKSTEP QEMU_ARM CASES_FILE NAME [FETCH_SCRIPT [ARCH]]" >&2
+  exit 2
+fi
+BACKSTEP=$1
+QEMU=$2
+CASES=$3
+NAME=$4
+here=$(cd "$(dirname "$0")" && pwd)
+FETCH=${5:-$here/../../scripts/fetch-busybox.sh}
+ARCH=${6:-armel}
+TIMEOUT=${RUN_BB_TIMEOUT:-120}
+
+command -v "$QEMU" >/dev/null 2>&1 || { echo "SKIP: qemu-arm not found" >&2; exit 77; }
+[[ -x $BACKSTEP ]] || { echo "FAIL: backstep binary '$BACKSTEP' not found or not executable" >&2; exit 1; }
+
+line=$(grep -E "^$NAME[[:space:]]*\|" "$CASES" | head -n 1 || true)
+[[ -n $line ]] || { echo "FAIL: no case named '$NAME' in $CASES" >&2; exit 1; }
+IFS='|' read -r _ stdin_spec expect_exit args_str <<<"$line"
+stdin_spec=$(echo "$stdin_spec" | tr -d '[:space:]')
+expect_exit=$(echo "$expect_exit" | tr -d '[:space:]')
+# The ARGS field may itself contain '|' (shell pipelines): take everything after the third '|'.
+args_str=$(printf '%s\n' "$line" | cut -d'|' -f4-)
+eval "args=($args_str)"
+
+if ! busybox=$("$FETCH" "$ARCH"); then
+  echo "FAIL: could not fetch busybox-static:$ARCH with $FETCH" >&2
+  exit 1
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/run_bb.XXXXXX")
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+work=$tmp/work
+
+prepare() { # a fresh work directory with fixed contents, modes and times
+  rm -rf "$work"
+  mkdir -p "$work/tree/sub"
+  (
+    cd "$work"
+    for i in $(seq 1 100); do
+      printf 'line %d: the quick brown fox %d jumps over %d lazy dogs\n' "$i" $((i * 7 % 13)) $((i * i % 97))
+    done >data.txt
+    printf '%s\n' pear Apple banana apple fig kiwi Banana cherry pear date grape lemon lime mango \
+      apple orange peach plum quince raspberry strawberry tangerine ugli vanilla watermelon >words.txt
+    printf '%s\n' aa aa aa bb cc cc dd aa aa ee ee ee ee ff >dups.txt
+    printf '%s\n' 10 -3 250 7 7 1000 42 0 -17 99 3.5 12 >numbers.txt
+    printf '%s\n' 'alpha,10,x' 'beta,25,y' 'gamma,7,x' 'delta,300,z' 'epsilon,42,y' 'zeta,1,x' >table.csv
+    printf 'first file\n' >tree/a.txt
+    printf 'second file, a bit longer\n' >tree/b.txt
+    printf 'nested\n' >tree/sub/c.txt
+    printf '\000\001\002\003binary\377' >tree/sub/d.bin
+    find . -type f -exec chmod 644 {} +
+    find . -type d -exec chmod 755 {} +
+    find . -exec touch -h -d '2021-03-04 05:06:07 UTC' {} +
+  )
+}
+case $stdin_spec in
+  -|"") stdin_file=/dev/null ;;
+  *) stdin_file=$work/$stdin_spec ;;
+esac
+
+clean_env=(env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C LC_ALL=C TZ=UTC USER=tester TERM=dumb)
+
+run_one() { # run_one NAME EMULATOR
+  local name=$1 emu=$2 rc=0
+  prepare
+  (
+    cd "$work"
+    ulimit -c 0
+    exec "${clean_env[@]}" timeout -k 5 "$TIMEOUT" "$emu" "$busybox" "${args[@]}" \
+      <"$stdin_file" >"$tmp/$name.out" 2>"$tmp/$name.err.raw"
+  ) || rc=$?
+  echo "$rc" >"$tmp/$name.rc"
+  grep -Ev '^(qemu|backstep): uncaught target signal' "$tmp/$name.err.raw" >"$tmp/$name.err" || true
+}
+
+run_one qemu "$QEMU"
+run_one backstep "$BACKSTEP"
+qrc=$(cat "$tmp/qemu.rc")
+brc=$(cat "$tmp/backstep.rc")
+
+if [[ $qrc != "$expect_exit" ]]; then
+  echo "FAIL: busybox $NAME under qemu-arm exited with $qrc, expected $expect_exit — the case itself is wrong" >&2
+  head -c 2000 "$tmp/qemu.err" >&2
+  exit 1
+fi
+fail=0
+for stream in out err; do
+  if ! cmp -s "$tmp/qemu.$stream" "$tmp/backstep.$stream"; then
+    echo "FAIL: busybox $NAME: std$stream differs (--- qemu-arm, +++ backstep):"
+    diff -u --label "qemu-arm.std$stream" --label "backstep.std$stream" "$tmp/qemu.$stream" "$tmp/backstep.$stream" | head -n 60 || true
+    fail=1
+  fi
+done
+if [[ $qrc != "$brc" ]]; then
+  describe() {
+    if [[ $1 == 124 || $1 == 137 ]]; then echo "$1 (timeout after ${TIMEOUT}s?)"
+    elif (( $1 > 128 )); then echo "$1 (killed by signal $(( $1 - 128 )))"
+    else echo "$1"; fi
+  }
+  echo "FAIL: busybox $NAME: exit status differs: qemu-arm $(describe "$qrc"), backstep $(describe "$brc")"
+  fail=1
+fi
+[[ $fail -eq 0 ]] || exit 1
+echo "PASS: busybox $NAME: stdout $(wc -c <"$tmp/qemu.out") bytes, stderr $(wc -c <"$tmp/qemu.err") bytes, exit $qrc"
