@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""random_diff.py -- differential test of random A32 instruction sequences:
+generate (gen.py), assemble, run under qemu-arm (the reference) and backstep,
+and compare the per-case register dumps and scratch buffers they print.
+
+    random_diff.py --seed 1 --cases 1000 --backstep build/backstep
+    RANDOM_SEED=77 RANDOM_CASES=100000 random_diff.py --backstep build/backstep
+
+--seed/--cases default to $RANDOM_SEED/$RANDOM_CASES (then 1 and 1000).
+--qemu-only checks the generator alone: every instruction assembles, objdump
+decodes none as UNDEFINED/UNPREDICTABLE, and qemu-arm runs all cases.
+On a mismatch it prints the case number and seed, the first differing
+register (or scratch byte), both dumps, the initial state and the instruction
+listing with encodings; `gen.py --seed S --list-case K` prints one case again.
+This script never changes backstep.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen  # noqa: E402
+
+REG_NAMES = ["r%d" % i for i in range(13)] + ["lr", "APSR", "pad"]
+
+
+def words(b):
+    return [int.from_bytes(b[i:i + 4], "little") for i in range(0, len(b), 4)]
+
+
+def run(cmd, timeout):
+    try:
+        p = subprocess.run(cmd, capture_output=True, timeout=timeout)
+        return p.returncode, p.stdout, p.stderr
+    except subprocess.TimeoutExpired as e:
+        return "timeout", e.stdout or b"", e.stderr or b""
+    except OSError as e:
+        return "cannot run (%s)" % e, b"", b""
+
+
+def listing(objdump, nm, prog):
+    """(symbol -> address, address -> 'encoding  text')"""
+    syms = {}
+    for line in subprocess.run([nm, prog], capture_output=True, text=True).stdout.splitlines():
+        p = line.split()
+        if len(p) == 3:
+            syms[p[2]] = int(p[0], 16)
+    dis = {}
+    text = subprocess.run([objdump, "-d", prog], capture_output=True, text=True).stdout
+    for line in text.splitlines():
+        m = re.match(r"\s*([0-9a-f]+):\s+([0-9a-f]{8})\s+(.*)$", line)
+        if m:
+            dis[int(m.group(1), 16)] = "%s  %s" % (m.group(2), m.group(3).strip())
+    return syms, dis
+
+
+def check_decodes(dis, syms, first, count):
+    """Every instruction inside a case body must decode as a valid one."""
+    bad = []
+    for k in range(first, first + count):
+        a, e = syms.get("case_%d_body" % k), syms.get("case_%d_end" % k)
+        if a is None or e is None:
+            bad.append("case %d: labels missing" % k)
+            continue
+        for addr in range(a, e, 4):
+            t = dis.get(addr, "")
+            if not t or re.search(r"undefined|unpredictable|\.word|\.inst", t, re.I):
+                bad.append("case %d at 0x%08x: %s" % (k, addr, t or "<no decode>"))
+    return bad
+
+
+def report_case(k, seed, qb, bb, syms, dis):
+    q, b = words(qb), words(bb)
+    regs, flags, body = gen.gen_case(seed, k)
+    first = None
+    for i in range(16):
+        if q[i] != b[i]:
+            first = REG_NAMES[i]
+            break
+    if first is None:
+        off = next(i for i in range(len(qb)) if qb[i] != bb[i]) - 64
+        first = "scratch byte %d (r11%+d)" % (off, off - 128)
+    print("MISMATCH in case %d (seed %d, case seed %d): first difference %s"
+          % (k, seed, gen.case_seed(seed, k), first))
+    print("  %-6s %-10s %-10s" % ("", "qemu-arm", "backstep"))
+    for i in range(15):
+        print("  %-6s %08x   %08x%s" % (REG_NAMES[i], q[i], b[i], "  <--" if q[i] != b[i] else ""))
+    diffs = [i for i in range(64, 320) if qb[i] != bb[i]]
+    if diffs:
+        print("  scratch bytes differ at r11%+d .. r11%+d (%d bytes), e.g. r11%+d: qemu %02x backstep %02x"
+              % (diffs[0] - 192, diffs[-1] - 192, len(diffs), diffs[0] - 192, qb[diffs[0]],
+                 bb[diffs[0]]))
+    print("  initial: APSR=%08x %s" % (flags, " ".join(
+        "%s=%08x" % (n, v) for n, v in zip(gen.GP, regs))))
+    print("  listing:")
+    a, e = syms.get("case_%d_body" % k), syms.get("case_%d_end" % k)
+    if a is not None and e is not None:
+        for addr in range(a, e, 4):
+            print("    %08x: %s" % (addr, dis.get(addr, "?")))
+    else:
+        print("\n".join("    " + x for x in body))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seed", type=int, default=int(os.environ.get("RANDOM_SEED", "1")))
+    ap.add_argument("--cases", type=int, default=int(os.environ.get("RANDOM_CASES", "1000")))
+    ap.add_argument("--per-binary", type=int, default=500)
+    ap.add_argument("--workdir", default=None)
+    ap.add_argument("--cc", default="arm-linux-gnueabi-gcc")
+    ap.add_argument("--qemu", default="qemu-arm")
+    ap.add_argument("--backstep", default=None)
+    ap.add_argument("--qemu-only", action="store_true")
+    ap.add_argument("--max-reports", type=int, default=3)
+    ap.add_argument("--timeout", type=float, default=120)
+    a = ap.parse_args()
+    workdir = a.workdir or "random-work-%d" % a.seed
+    os.makedirs(workdir, exist_ok=True)
+    prefix = a.cc[:-3] if a.cc.endswith("gcc") else "arm-linux-gnueabi-"
+    nm, objdump = prefix + "nm", prefix + "objdump"
+
+    failures = 0
+    mismatched = 0
+    reports = 0
+    done = 0
+    for first in range(0, a.cases, a.per_binary):
+        count = min(a.per_binary, a.cases - first)
+        base = os.path.join(workdir, "seed%d_%d" % (a.seed, first))
+        with open(base + ".S", "w") as f:
+            f.write(gen.program(a.seed, first, count))
+        p = subprocess.run([a.cc, "-nostdlib", "-static", "-march=armv7ve", "-marm",
+                            "-o", base, base + ".S"], capture_output=True, text=True)
+        if p.returncode != 0 or p.stderr.strip():
+            print("ASSEMBLY PROBLEM for %s.S:\n%s" % (base, p.stderr[:3000]))
+            return 2
+        syms, dis = listing(objdump, nm, base)
+        bad = check_decodes(dis, syms, first, count)
+        if bad:
+            print("generator produced instructions that do not decode cleanly:")
+            print("\n".join("  " + x for x in bad[:20]))
+            return 2
+        qrc, qout, qerr = run([a.qemu, base], a.timeout)
+        if qrc != 0 or len(qout) != count * gen.CASE_BYTES:
+            print("qemu-arm failed on %s: exit %s, %d bytes, stderr %r"
+                  % (base, qrc, len(qout), qerr[-300:]))
+            return 2
+        if a.qemu_only:
+            q2rc, q2out, _ = run([a.qemu, base], a.timeout)
+            if q2out != qout or q2rc != qrc:
+                print("qemu-arm is not deterministic on %s" % base)
+                return 2
+            done += count
+            continue
+        brc, bout, berr = run([a.backstep, base], a.timeout)
+        n = gen.CASE_BYTES
+        bad_cases = [k for k in range(count)
+                     if bout[k * n:(k + 1) * n] != qout[k * n:(k + 1) * n]]
+        if bad_cases:
+            failures += 1
+            mismatched += len(bad_cases)
+            print("%s: %d of %d cases differ (backstep printed %d of %d bytes, exit %s)"
+                  % (base, len(bad_cases), count, len(bout), len(qout), brc))
+            for k in bad_cases[:max(0, a.max_reports - reports)]:
+                if len(bout) < (k + 1) * n:
+                    print("case %d (seed %d): backstep output ends before this case "
+                          "(exit %s, stderr %r)" % (first + k, a.seed, brc, berr[-300:]))
+                    reports += 1
+                    break
+                report_case(first + k, a.seed, qout[k * n:(k + 1) * n],
+                            bout[k * n:(k + 1) * n], syms, dis)
+                reports += 1
+        elif brc != qrc:
+            failures += 1
+            print("%s: outputs agree but exit status differs: qemu %s backstep %s (stderr %r)"
+                  % (base, qrc, brc, berr[-300:]))
+        done += count
+    if a.qemu_only:
+        print("qemu-only: %d cases of seed %d assemble, decode and run (deterministic)"
+              % (done, a.seed))
+        return 0
+    if failures:
+        print("FAIL: %d of %d cases differ (seed %d)" % (mismatched, done, a.seed))
+        return 1
+    print("PASS: %d cases of seed %d agree with qemu-arm" % (done, a.seed))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
