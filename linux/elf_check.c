@@ -144,8 +144,8 @@ static int check_ehdr(const struct elf_image *img, char *err, size_t errlen)
     }
     uint64_t end = (uint64_t)eh->e_phoff + (uint64_t)eh->e_phnum * sizeof(Elf32_Phdr);
     if (end > img->file_size) {
-        snprintf(err, errlen, "%s: corrupt ELF: program headers (offset %#x, %u entries) extend past end of file (%llu bytes)",
-                 path, eh->e_phoff, eh->e_phnum, (unsigned long long)img->file_size);
+        snprintf(err, errlen, "%s: corrupt ELF: program header table (%u x 32 bytes at offset %#x) extends past end of file (%llu bytes)",
+                 path, eh->e_phnum, eh->e_phoff, (unsigned long long)img->file_size);
         return -1;
     }
     return 0;

@@ -445,9 +445,9 @@ static void test_bad_headers(void **state)
     s = static_exe(), s.type = ET_CORE;
     expect_error(write_elf("core", &s), "core dump");
     s = static_exe(), s.phoff = 0x1ff0;
-    expect_error(write_elf("phoff", &s), "program headers (offset 0x1ff0, 2 entries) extend past end of file");
+    expect_error(write_elf("phoff", &s), "program header table (2 x 32 bytes at offset 0x1ff0) extends past end of file");
     s = static_exe(), s.phoff = 0xfffffff0u;
-    expect_error(write_elf("phoff-wrap", &s), "extend past end of file");
+    expect_error(write_elf("phoff-wrap", &s), "extends past end of file");
     s = static_exe(), s.phnum = 0xffff;
     expect_error(write_elf("phnum", &s), "too many program headers");
     s = static_exe(), s.nseg = 0;

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Checks backstep's command-line basics: with no arguments it prints usage and
+# fails; -h / --help print usage on stdout and succeed; --version prints
+# "backstep <version>" and succeeds. None of them may crash.
+#   usage: usage.sh BACKSTEP CASE   (CASE: no-args, help, long-help, version)
+set -u
+backstep=$1
+dir=$(mktemp -d "${TMPDIR:-/tmp}/backstep-cli.XXXXXX") || exit 1
+trap 'rm -rf "$dir"' EXIT
+fail=0
+case $2 in
+no-args)
+    "$backstep" > "$dir/out" 2> "$dir/err" < /dev/null; status=$?
+    if [ "$status" -eq 0 ] || [ "$status" -ge 128 ]; then echo "FAIL: exit status $status (want 1..127)"; fail=1; fi
+    if ! grep -qi 'usage' "$dir/err" "$dir/out"; then echo "FAIL: no usage text"; fail=1; fi ;;
+help|long-help)
+    opt=-h; [ "$2" = long-help ] && opt=--help
+    "$backstep" $opt > "$dir/out" 2> "$dir/err" < /dev/null; status=$?
+    if [ "$status" -ne 0 ]; then echo "FAIL: $opt exit status $status (want 0)"; fail=1; fi
+    if ! grep -qi 'usage' "$dir/out"; then echo "FAIL: no usage text on stdout"; fail=1; fi ;;
+version)
+    "$backstep" --version > "$dir/out" 2> "$dir/err" < /dev/null; status=$?
+    if [ "$status" -ne 0 ]; then echo "FAIL: --version exit status $status (want 0)"; fail=1; fi
+    if ! grep -q '^backstep [0-9]' "$dir/out"; then echo "FAIL: --version printed:"; cat "$dir/out"; fail=1; fi ;;
+*)
+    echo "usage.sh: unknown case '$2'" >&2; exit 2 ;;
+esac
+exit $fail
