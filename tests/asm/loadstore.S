@@ -88,7 +88,13 @@
         ldrsb   r0, [r1, #3]
         CHECK(r0, 0x11)
         ldrsb   r0, [r1, r3]
-        ldrsb   r0, [r1, -r3]
+        CHECK(r0, 0x77)
+        add     r2, r1, #8
+        ldrsb   r0, [r2, -r3]           @ data + 3
+        CHECK(r0, 0x11)
+        add     r2, r1, #21
+        ldrsb   r0, [r2, -r3]           @ data + 16
+        CHECK(r0, 0xffffff83)
         add     r2, r1, #20
         ldrsb   r0, [r2, #-4]!
         CHECK(r0, 0xffffff83)

@@ -10,6 +10,12 @@ Options worth knowing:
   --qemu-only       only build and run under qemu-arm (checks the test's own
                     hand-computed CHECKs pass: exit 0 and "ok NAME")
   --context N       also print the N records before the first difference
+  --ignore-kuser-records
+                    drop records whose PC is in the kuser helper page
+                    (0xffff0000-0xffff0fff) from both traces before comparing.
+                    qemu-arm 7.2 prints exactly one record at a helper's entry
+                    address (e.g. R15=ffff0fe0) and then the record at the
+                    return address; the default is to require the same.
 
 The comparison starts at the first record whose PC is the address of the
 `test_begin` label (found with nm), so the tests do not depend on what the
@@ -100,6 +106,7 @@ def main():
     ap.add_argument("--qemu-only", action="store_true")
     ap.add_argument("--context", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--ignore-kuser-records", action="store_true")
     args = ap.parse_args()
 
     name = os.path.splitext(os.path.basename(args.src))[0]
@@ -152,6 +159,9 @@ def main():
     qrecs = parse_trace(qlog)
     brecs = parse_trace(blog) if os.path.exists(blog) else []
     dis = disassembly(objdump, prog)
+    if args.ignore_kuser_records:
+        qrecs = [r for r in qrecs if not r[15].startswith("ffff0")]
+        brecs = [r for r in brecs if not r[15].startswith("ffff0")]
 
     def start_of(recs):
         for i, r in enumerate(recs):
