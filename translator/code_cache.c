@@ -11,6 +11,7 @@
 
 #include "linux/guest_mem.h"
 #include "translator/cpu.h"
+#include "translator/guest_reg_map.h"
 #include "translator/x86_emit.h"
 
 struct code_cache cc;
@@ -29,6 +30,11 @@ static unsigned hash_pc(uint32_t pc) { return (pc >> 2) * 2654435761u >> (32 - H
 #define RBX ZYDIS_REGISTER_RBX
 #define REG(r) xreg(ZYDIS_REGISTER_##r)
 
+static xop guest_slot(unsigned n)
+{
+    return xmem(ZYDIS_REGISTER_RBX, (int32_t)(offsetof(struct arm_cpu, r) + 4 * n), 4);
+}
+
 static void emit_stubs(void)
 {
     struct xbuf b = {.start = cc.base, .p = cc.base, .end = cc.end};
@@ -45,9 +51,14 @@ static void emit_stubs(void)
     X(&b, SUB, REG(RSP), ximm(8));
     X(&b, MOV, REG(RBX), REG(RDI));
     X(&b, MOV, REG(R14), ximm64(guest_base));
+    for (int k = 0; k < PINNED_COUNT; k++)
+        X(&b, MOV, xreg(pinned_regs[k].host32), guest_slot(pinned_regs[k].guest));
     X(&b, JMP, REG(RSI));
 
+    /* exit: write the pinned guest registers back, restore the host's. */
     cc.exit_stub = b.p;
+    for (int k = 0; k < PINNED_COUNT; k++)
+        X(&b, MOV, guest_slot(pinned_regs[k].guest), xreg(pinned_regs[k].host32));
     X(&b, ADD, REG(RSP), ximm(8));
     X(&b, POP, REG(R15));
     X(&b, POP, REG(R14));

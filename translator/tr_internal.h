@@ -1,8 +1,10 @@
 /* Shared by the A32 translation files (tr_*.c): the per-instruction context,
  * how guest registers and flags are reached from translated code, and the
  * ways a block can end. Host register conventions inside translated code:
- *   rbx = struct arm_cpu *, r14 = guest_base; rax, rcx, rdx, rsi, rdi, r8-r11
- *   are scratch (helpers may clobber them); the stack is 16-byte aligned. */
+ *   rbx = struct arm_cpu *, r14 = guest_base; eight guest registers live in
+ *   host registers (see guest_reg_map.h) across blocks and chained jumps, and
+ *   are written back to struct arm_cpu whenever control returns to C;
+ *   rax, rcx, rdx, rsi, rdi are scratch; the stack is 16-byte aligned. */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
@@ -30,7 +32,10 @@ enum exit_reason {
 };
 
 #define CPUF(field, size) xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, field), (size))
-#define GREG(n) xmem(ZYDIS_REGISTER_RBX, (int32_t)(offsetof(struct arm_cpu, r) + 4 * (n)), 4)
+/* Guest register n as an x86 operand: a host register if pinned, else its
+ * slot in struct arm_cpu. */
+xop greg(unsigned n);
+#define GREG(n) greg(n)
 #define R32(name) xreg(ZYDIS_REGISTER_##name)
 /* Guest memory at the zero-extended 32-bit address held in 64-bit register r. */
 /* LEA takes its memory operand with size 8 in Zydis (the address width). */
@@ -52,9 +57,13 @@ void tr_branch_indirect_eax(struct tr *t);
 void tr_branch_direct(struct tr *t, uint32_t target);
 /* Leaves the block with a reason; cpu->r[15] = pc_value first. */
 void tr_exit_reason(struct tr *t, uint32_t pc_value, enum exit_reason why);
-/* Calls a C helper; the caller has put its arguments in esi/edx/ecx/r8d
- * (rdi is set to the cpu here). Result in eax/rax. */
+/* Calls a C helper; the caller has put its arguments in esi/edx/ecx
+ * (rdi is set to the cpu here). Result in eax/rax. Pinned guest registers in
+ * caller-saved host registers are preserved around the call. Helpers must not
+ * read or write cpu->r[] (tr_call_synced is for the one that reads them). */
 void tr_call(struct tr *t, const void *fn);
+/* As tr_call, but cpu->r[] is up to date for the helper to read. */
+void tr_call_synced(struct tr *t, const void *fn);
 
 /* Flags from the x86 flags of the last operation. */
 void tr_flags_nz(struct tr *t);          /* N,Z from SF,ZF */

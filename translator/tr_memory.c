@@ -142,21 +142,21 @@ static bool extra(struct tr *t)
     /* LDRD (op2 = 2) / STRD (op2 = 3): Rt must be even and not r14. */
     if ((rt & 1) || rt == 14)
         return false;
-    X(t->b, LEA, R32(R8D), xmem(ZYDIS_REGISTER_RSI, 4, 8)); /* second word, wraps at 4 GiB */
+    X(t->b, LEA, R32(EDI), xmem(ZYDIS_REGISTER_RSI, 4, 8)); /* second word, wraps at 4 GiB */
     if (op2 == 2) {
-        X(t->b, MOV, R32(EDI), GMEM(RSI, 4));
-        X(t->b, MOV, R32(R9D), GMEM(R8, 4));
+        X(t->b, MOV, R32(ECX), GMEM(RSI, 4));
+        X(t->b, MOV, R32(EAX), GMEM(RDI, 4));
         if (wback && rn != 15)
             tr_set_reg(t, rn, ZYDIS_REGISTER_EDX);
-        tr_set_reg(t, rt, ZYDIS_REGISTER_EDI);
-        tr_set_reg(t, rt + 1, ZYDIS_REGISTER_R9D);
+        tr_set_reg(t, rt, ZYDIS_REGISTER_ECX);
+        tr_set_reg(t, rt + 1, ZYDIS_REGISTER_EAX);
     } else {
         tr_get_reg(t, ZYDIS_REGISTER_ECX, rt);
-        tr_get_reg(t, ZYDIS_REGISTER_R9D, rt + 1);
+        tr_get_reg(t, ZYDIS_REGISTER_EAX, rt + 1);
         tr_hook_store(t, ZYDIS_REGISTER_RSI, 4);
         X(t->b, MOV, GMEM(RSI, 4), R32(ECX));
-        tr_hook_store(t, ZYDIS_REGISTER_R8, 4);
-        X(t->b, MOV, GMEM(R8, 4), R32(R9D));
+        tr_hook_store(t, ZYDIS_REGISTER_RDI, 4);
+        X(t->b, MOV, GMEM(RDI, 4), R32(EAX));
         if (wback && rn != 15)
             tr_set_reg(t, rn, ZYDIS_REGISTER_EDX);
     }

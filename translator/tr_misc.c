@@ -100,8 +100,10 @@ bool tr_misc(struct tr *t)
         case 4: /* MOVT: keeps the low halfword */
             if (rd == 15)
                 return false;
-            X(b, MOV, xmem(ZYDIS_REGISTER_RBX, (int32_t)(offsetof(struct arm_cpu, r) + 4 * rd + 2), 2),
-              ximm((int16_t)imm16));
+            tr_get_reg(t, ZYDIS_REGISTER_EAX, rd);
+            X(b, AND, R32(EAX), ximm(0xffff));
+            X(b, OR, R32(EAX), ximm(imm16 << 16));
+            tr_set_reg(t, rd, ZYDIS_REGISTER_EAX);
             return true;
         case 2: { /* MSR immediate; mask 0 is the hint space (NOP, YIELD, WFE, WFI, SEV) */
             unsigned mask = bits(i, 19, 16);

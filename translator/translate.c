@@ -12,6 +12,7 @@
 #include "base/log.h"
 #include "linux/guest_mem.h"
 #include "translator/code_cache.h"
+#include "translator/guest_reg_map.h"
 #include "translator/helpers.h"
 #include "translator/tr_internal.h"
 
@@ -31,6 +32,25 @@ void translate_init(void)
 
 /* --- pieces shared by the instruction classes --------------------------- */
 
+static int pinned_index(unsigned n)
+{
+    for (int k = 0; k < PINNED_COUNT; k++)
+        if (pinned_regs[k].guest == n)
+            return k;
+    return -1;
+}
+
+static xop reg_slot(unsigned n)
+{
+    return xmem(ZYDIS_REGISTER_RBX, (int32_t)(offsetof(struct arm_cpu, r) + 4 * n), 4);
+}
+
+xop greg(unsigned n)
+{
+    int k = pinned_index(n);
+    return k >= 0 ? xreg(pinned_regs[k].host32) : reg_slot(n);
+}
+
 void tr_get_reg(struct tr *t, ZydisRegister dst, unsigned n)
 {
     if (n == 15)
@@ -41,11 +61,21 @@ void tr_get_reg(struct tr *t, ZydisRegister dst, unsigned n)
 
 void tr_set_reg(struct tr *t, unsigned n, ZydisRegister src) { X(t->b, MOV, GREG(n), xreg(src)); }
 
-void tr_call(struct tr *t, const void *fn)
+static void call_saving(struct tr *t, const void *fn, bool store_all)
 {
+    for (int k = 0; k < PINNED_COUNT; k++)
+        if (store_all || pinned_regs[k].caller_saved)
+            X(t->b, MOV, reg_slot(pinned_regs[k].guest), xreg(pinned_regs[k].host32));
     X(t->b, MOV, R32(RDI), R32(RBX));
     x_call_abs(t->b, fn);
+    for (int k = 0; k < PINNED_COUNT; k++)
+        if (pinned_regs[k].caller_saved)
+            X(t->b, MOV, xreg(pinned_regs[k].host32), reg_slot(pinned_regs[k].guest));
 }
+
+void tr_call(struct tr *t, const void *fn) { call_saving(t, fn, false); }
+
+void tr_call_synced(struct tr *t, const void *fn) { call_saving(t, fn, true); }
 
 void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size)
 {
@@ -263,7 +293,7 @@ static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
 
         if (single) {
             X(b, MOV, R32(ESI), ximm((int64_t)t.pc));
-            tr_call(&t, (const void *)helper_trace_cpu);
+            tr_call_synced(&t, (const void *)helper_trace_cpu);
         }
 
         cs_insn *ci;

@@ -99,8 +99,8 @@ void x_call_abs(struct xbuf *b, const void *target)
         rel32_to(b, op, 1, target);
         return;
     }
-    /* The helper is out of rel32 reach of the code cache: call through r11,
-     * which the SysV ABI lets a call clobber anyway. */
-    X(b, MOV, xreg(ZYDIS_REGISTER_R11), ximm64((uintptr_t)target));
-    X(b, CALL, xreg(ZYDIS_REGISTER_R11));
+    /* The helper is out of rel32 reach of the code cache: call through rax
+     * (scratch in translated code; never an argument register). */
+    X(b, MOV, xreg(ZYDIS_REGISTER_RAX), ximm64((uintptr_t)target));
+    X(b, CALL, xreg(ZYDIS_REGISTER_RAX));
 }

@@ -1,0 +1,26 @@
+/* Which guest registers live in which host registers while translated code
+ * runs. A fixed map (not per block) so that chained blocks pass them along
+ * without touching memory, and so that anything reading state from outside
+ * (the exit stub, a fault handler, later the undo thunks) knows where to look.
+ * Chosen for what compiled ARM code uses most: r0-r5 (arguments, results,
+ * first locals), r11 (fp: every local at -O0) and sp. */
+#pragma once
+#include <Zydis/Zydis.h>
+
+#define PINNED_COUNT 8
+
+static const struct {
+    unsigned guest;
+    ZydisRegister host32;
+    ZydisRegister host64;
+    int caller_saved; /* must be saved around C helper calls */
+} pinned_regs[PINNED_COUNT] = {
+    {0, ZYDIS_REGISTER_R8D, ZYDIS_REGISTER_R8, 1},
+    {1, ZYDIS_REGISTER_R9D, ZYDIS_REGISTER_R9, 1},
+    {2, ZYDIS_REGISTER_R10D, ZYDIS_REGISTER_R10, 1},
+    {3, ZYDIS_REGISTER_R11D, ZYDIS_REGISTER_R11, 1},
+    {4, ZYDIS_REGISTER_EBP, ZYDIS_REGISTER_RBP, 0},
+    {5, ZYDIS_REGISTER_R12D, ZYDIS_REGISTER_R12, 0},
+    {11, ZYDIS_REGISTER_R13D, ZYDIS_REGISTER_R13, 0},
+    {13, ZYDIS_REGISTER_R15D, ZYDIS_REGISTER_R15, 0},
+};
