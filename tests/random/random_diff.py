@@ -23,6 +23,12 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "asm"))
+try:
+    import trace_diff  # noqa: E402  (tests/asm/trace_diff.py: trace parser)
+except ImportError:
+    trace_diff = None
+
 REG_NAMES = ["r%d" % i for i in range(13)] + ["lr", "APSR", "pad"]
 
 
@@ -103,6 +109,44 @@ def report_case(k, seed, qb, bb, syms, dis):
         print("\n".join("    " + x for x in body))
 
 
+def first_trace_divergence(qemu, backstep, prog, dis, body_pc, timeout):
+    """Run both with per-instruction register traces and print the first
+    instruction after which the register files differ."""
+    if trace_diff is None:
+        return
+    qlog, blog = prog + ".qemu.log", prog + ".backstep.log"
+    run([qemu, "-singlestep", "-d", "nochain,cpu", "-D", qlog, prog], timeout)
+    run([backstep, "-d", "cpu", "-D", blog, prog], timeout)
+    if not os.path.exists(blog):
+        print("  (backstep wrote no -d cpu trace)")
+        return
+    q, b = trace_diff.parse_trace(qlog), trace_diff.parse_trace(blog)
+    # the loader's initial registers differ: start where the first case's
+    # random instructions start (all registers are set by then)
+    begin = "%08x" % body_pc
+
+    def start(recs):
+        return next((i for i, r in enumerate(recs) if r[15] == begin), None)
+    qs, bs = start(q), start(b)
+    if qs is None or bs is None:
+        print("  (could not align the traces at 0x%s)" % begin)
+        return
+    q, b = q[qs:], b[bs:]
+    n = min(len(q), len(b))
+    i = next((i for i in range(n) if q[i] != b[i]), None)
+    if i is None:
+        print("  register traces agree for all %d records (qemu %d, backstep %d): "
+              "the difference is in memory only" % (n, len(q), len(b)))
+        return
+    pc = int(q[i - 1][15], 16) if i else None
+    print("  first register divergence in the trace: after the instruction at 0x%08x: %s"
+          % (pc or 0, dis.get(pc, "?")))
+    print("  qemu-arm:")
+    print(trace_diff.fmt_record(q[i], b[i]))
+    print("  backstep:")
+    print(trace_diff.fmt_record(b[i], q[i]))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -115,6 +159,9 @@ def main():
     ap.add_argument("--backstep", default=None)
     ap.add_argument("--qemu-only", action="store_true")
     ap.add_argument("--max-reports", type=int, default=3)
+    ap.add_argument("--no-trace", dest="trace_on_mismatch", action="store_false",
+                    help="on a mismatch, do not rerun both with -d cpu to find the "
+                         "first instruction whose result differs")
     ap.add_argument("--timeout", type=float, default=120)
     a = ap.parse_args()
     workdir = a.workdir or "random-work-%d" % a.seed
@@ -172,6 +219,9 @@ def main():
                 report_case(first + k, a.seed, qout[k * n:(k + 1) * n],
                             bout[k * n:(k + 1) * n], syms, dis)
                 reports += 1
+            if a.trace_on_mismatch:
+                first_trace_divergence(a.qemu, a.backstep, base, dis,
+                                       syms["case_%d_body" % first], a.timeout)
         elif brc != qrc:
             failures += 1
             print("%s: outputs agree but exit status differs: qemu %s backstep %s (stderr %r)"
