@@ -48,11 +48,11 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/run_bb.XXXXXX")
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 work=$tmp/work
 
-prepare() { # a fresh work directory with fixed contents, modes and times
-  rm -rf "$work"
-  mkdir -p "$work/tree/sub"
+template=$tmp/template
+make_template() { # the work directory's contents, fixed modes and times
+  mkdir -p "$template/tree/sub"
   (
-    cd "$work"
+    cd "$template"
     for i in $(seq 1 100); do
       printf 'line %d: the quick brown fox %d jumps over %d lazy dogs\n' "$i" $((i * 7 % 13)) $((i * i % 97))
     done >data.txt
@@ -70,6 +70,11 @@ prepare() { # a fresh work directory with fixed contents, modes and times
     find . -exec touch -h -d '2021-03-04 05:06:07 UTC' {} +
   )
 }
+make_template
+prepare() { # a fresh copy of the template at the same path for each run
+  rm -rf "$work"
+  cp -a "$template" "$work"
+}
 case $stdin_spec in
   -|"") stdin_file=/dev/null ;;
   *) stdin_file=$work/$stdin_spec ;;
@@ -80,12 +85,13 @@ clean_env=(env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C LC_ALL=C TZ=UTC US
 run_one() { # run_one NAME EMULATOR
   local name=$1 emu=$2 rc=0
   prepare
-  (
+  # (the outer 2>/dev/null only silences bash's own "Killed"/"Aborted" job notices)
+  { (
     cd "$work"
     ulimit -c 0
     exec "${clean_env[@]}" timeout -k 5 "$TIMEOUT" "$emu" "$busybox" "${args[@]}" \
       <"$stdin_file" >"$tmp/$name.out" 2>"$tmp/$name.err.raw"
-  ) || rc=$?
+  ) || rc=$?; } 2>/dev/null
   echo "$rc" >"$tmp/$name.rc"
   grep -Ev '^(qemu|backstep): uncaught target signal' "$tmp/$name.err.raw" >"$tmp/$name.err" || true
 }

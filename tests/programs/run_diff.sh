@@ -94,12 +94,13 @@ run_one() { # run_one NAME EMULATOR... ; results in $tmp/NAME.{out,err,rc}
   local name=$1; shift
   mkdir -p "$tmp/$name/work"
   local rc=0
-  (
+  # (the outer 2>/dev/null only silences bash's own "Killed"/"Aborted" job notices)
+  { (
     cd "$tmp/$name/work"
     ulimit -c 0
     exec "${clean_env[@]}" timeout -k 5 "$TIMEOUT" "$@" "${opts[@]}" "$tmp/prog" "${args[@]}" \
       <"$stdin_file" >"$tmp/$name.out" 2>"$tmp/$name.err.raw"
-  ) || rc=$?
+  ) || rc=$?; } 2>/dev/null
   echo "$rc" >"$tmp/$name.rc"
   grep -Ev '^(qemu|backstep): uncaught target signal' "$tmp/$name.err.raw" >"$tmp/$name.err" || true
 }
