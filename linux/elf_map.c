@@ -101,6 +101,9 @@ int elf_map_image(const struct elf_image *img, struct elf_loaded *out, char *err
     if (at < 0) {
         if (at == -EEXIST)
             snprintf(err, errlen, "%s: segments at %#x-%#x overlap memory already in use", img->path, img->lo, img->hi);
+        else if (at == -EPERM)
+            snprintf(err, errlen, "%s: cannot map %#x: below the host's vm.mmap_min_addr (/proc/sys/vm/mmap_min_addr)",
+                     img->path, img->lo);
         else
             snprintf(err, errlen, "%s: cannot map %#x bytes at %#x: %s", img->path, span, img->lo, strerror((int)-at));
         return -1;

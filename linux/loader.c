@@ -48,12 +48,25 @@ static int open_interp(struct elf_image *interp, const struct elf_image *exe, co
     return 0;
 }
 
+/* The stack is executable unless PT_GNU_STACK says otherwise: without the
+ * header Linux assumes an executable stack (fs/binfmt_elf.c: executable_stack
+ * = EXSTACK_DEFAULT, and arm_elf_read_implies_exec() then sets READ_IMPLIES_EXEC). */
+static bool exec_stack(const struct elf_image *exe)
+{
+    for (unsigned i = 0; i < exe->phnum; i++) {
+        if (exe->ph[i].p_type == PT_GNU_STACK)
+            return (exe->ph[i].p_flags & PF_X) != 0;
+    }
+    return true;
+}
+
 /* The stack and its guard page: one mapping from the mmap search, like
  * qemu-arm 7.2 setup_arg_pages (guard at the bottom, PROT_NONE). */
-static int map_stack(uint32_t *top, uint32_t *limit, char *err, size_t errlen)
+static int map_stack(bool exec, uint32_t *top, uint32_t *limit, char *err, size_t errlen)
 {
     uint32_t size = LINUX_STACK_SIZE + LINUX_STACK_GUARD;
-    int64_t at = guest_mmap(0, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    int prot = PROT_READ | PROT_WRITE | (exec ? PROT_EXEC : 0);
+    int64_t at = guest_mmap(0, size, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (at < 0) {
         snprintf(err, errlen, "cannot map the stack: %s", strerror((int)-at));
         return -1;
@@ -80,7 +93,7 @@ static int load_all(struct linux_proc *p, const struct load_request *req, struct
     if (elf_map_image(exe, &ex, err, errlen) != 0)
         return -1;
     uint32_t stack_top, stack_limit;
-    if (map_stack(&stack_top, &stack_limit, err, errlen) != 0)
+    if (map_stack(exec_stack(exe), &stack_top, &stack_limit, err, errlen) != 0)
         return -1;
     bool has_interp = interp->fd >= 0;
     if (has_interp && elf_map_image(interp, &in, err, errlen) != 0)

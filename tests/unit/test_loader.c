@@ -228,6 +228,8 @@ static void test_static_exec_segments(void **state)
     /* Stack as qemu-arm maps it: 0x40000000 guard page, 8 MiB up to 0x40801000. */
     assert_int_equal(guest_page_flags(0x40000000), GUEST_PAGE_MAPPED);
     assert_true(guest_range_ok(0x40001000, LINUX_STACK_SIZE, PROT_READ | PROT_WRITE));
+    /* No PT_GNU_STACK: Linux makes the stack executable. */
+    assert_true(guest_range_ok(0x40001000, LINUX_STACK_SIZE, PROT_EXEC));
     assert_int_equal(guest_page_flags(0x40801000), 0);
     /* qemu's sigtramp page sits right below, so user mmaps start where qemu's do. */
     assert_int_equal(guest_proc.sigpage, 0x3ffff000);
@@ -312,9 +314,10 @@ static void test_random_from_getrandom(void **state)
 
 static struct elf_spec pie_exe(void)
 {
-    struct elf_spec s = {.type = ET_DYN, .entry = 0x101, .nseg = 2}; /* Thumb entry */
+    struct elf_spec s = {.type = ET_DYN, .entry = 0x101, .nseg = 3}; /* Thumb entry */
     s.seg[0] = (struct seg){PT_LOAD, 0, 0, 0x400, 0x400, PF_R | PF_X};
     s.seg[1] = (struct seg){PT_LOAD, 0x1000, 0x11000, 0x20, 0x30, PF_R | PF_W};
+    s.seg[2] = (struct seg){PT_GNU_STACK, 0, 0, 0, 0, PF_R | PF_W};
     return s;
 }
 
@@ -338,6 +341,7 @@ static void test_static_pie(void **state)
     assert_int_equal(aux(&guest_proc, AT_ENTRY), 0x40000101);
     assert_int_equal(guest_proc.initial_sp >> 12, 0x3ffff);
     assert_int_equal(guest_page_flags(0x3f7ff000), GUEST_PAGE_MAPPED); /* guard */
+    assert_int_equal(guest_page_flags(0x3f800000), GUEST_PAGE_MAPPED | PROT_READ | PROT_WRITE); /* PT_GNU_STACK RW */
     assert_true(guest_range_ok(0x3f800000, LINUX_STACK_SIZE, PROT_READ | PROT_WRITE));
 }
 
@@ -507,6 +511,51 @@ static void test_args_too_long(void **state)
     assert_int_equal(guest_page_flags(0x40000000), 0);
 }
 
+/* Random corruption of the headers of a good file (fixed seed): every load
+ * either succeeds or fails with one line; never a crash or a sanitizer report. */
+static void test_fuzzed_headers(void **state)
+{
+    (void)state;
+    struct elf_spec s = static_exe();
+    s.nseg = 3;
+    s.seg[2] = (struct seg){PT_INTERP, 0x200, 0x10200, 10, 10, PF_R};
+    s.interp = "/nonexist";
+    static uint8_t good[0x2000], buf[0x2000];
+    size_t n = build(&s, good, sizeof good);
+    uint32_t rng = 12345;
+    int ok = 0, failed = 0;
+    for (int iter = 0; iter < 2000; iter++) {
+        memcpy(buf, good, n);
+        size_t len = n;
+        int flips = 1 + iter % 4;
+        for (int k = 0; k < flips; k++) {
+            rng = rng * 1103515245u + 12345u;
+            uint32_t r = rng >> 8;
+            size_t at = (r % 4 == 0) ? r % n : (r >> 4) % (52 + 3 * 32); /* mostly the headers */
+            rng = rng * 1103515245u + 12345u;
+            buf[at] = (r & 0x10) ? (uint8_t)(rng >> 16) : (uint8_t)(buf[at] ^ (1u << ((rng >> 16) % 8)));
+        }
+        if (iter % 50 == 0)
+            len = (rng >> 8) % n; /* sometimes truncated too */
+        const char *path = write_file("fuzz", buf, len);
+        char *argv[] = {"fuzz", NULL}, *envp[] = {NULL};
+        char err[512];
+        int rc = load(path, argv, envp, NULL, err, sizeof err);
+        if (rc == 0) {
+            ok++;
+        } else {
+            assert_int_equal(rc, -1);
+            assert_true(strlen(err) > 0);
+            assert_null(strchr(err, '\n'));
+            failed++;
+        }
+        guest_mem_unmap_all();
+    }
+    /* The corpus exercises both outcomes. */
+    assert_true(ok > 0);
+    assert_true(failed > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -519,6 +568,7 @@ int main(void)
         cmocka_unit_test_setup(test_bad_headers, reset),
         cmocka_unit_test_setup(test_bad_segments, reset),
         cmocka_unit_test_setup(test_args_too_long, reset),
+        cmocka_unit_test_setup(test_fuzzed_headers, reset),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
