@@ -17,8 +17,8 @@ RNG (case_seed(S, K)), so one case can be printed alone (--list-case).
 
 Rules enforced so that every instruction is valid and not UNPREDICTABLE
 (ARM ARM, ARMv7-A):
-  * No branches, no PC anywhere (destination or operand), SP never written
-    nor read, r11 never written (it is the scratch base; reading it is fine).
+  * No branches, no PC anywhere (destination or operand), SP never written,
+    r11 never written (it is the scratch base; reading it is fine).
   * Long multiplies (UMULL/SMULL/UMLAL/SMLAL/UMAAL/SMLALxy/SMLALD/SMLSLD):
     RdHi != RdLo.
   * Bitfields: lsb + width <= 32.
@@ -36,6 +36,8 @@ Rules enforced so that every instruction is valid and not UNPREDICTABLE
   * A writeback base is a fresh register set by `add/sub Rb, r11, #off` right
     before the access (that helper instruction is part of the listing).
   * Register offsets come from a `mov/mvn Rm, #k` right before the access.
+  * SP is read only as Rn of data-processing instructions (its value, the
+    dump address, is the same under both tools).
   * Any instruction may get a random condition (EQ..LE) about 30% of the time.
 """
 import random
@@ -118,7 +120,8 @@ class Gen:
         s = "s" if self.r.random() < 0.5 else ""
         if op in ("mov", "mvn"):
             return ["%s%s%s %s, %s" % (op, s, c, self.reg(), self.op2())]
-        return ["%s%s%s %s, %s, %s" % (op, s, c, self.reg(), self.src(), self.op2())]
+        rn = "sp" if self.r.random() < 0.05 else self.src()
+        return ["%s%s%s %s, %s, %s" % (op, s, c, self.reg(), rn, self.op2())]
 
     def dp_raw_imm(self):
         """Data processing with an arbitrary (possibly non-canonical) rotated
@@ -280,6 +283,10 @@ class Gen:
             t = self.reg() if op[0] == "l" else self.src()
             mode = self.r.randrange(5)
             if mode == 0:                                    # [r11, #+/-imm]
+                if self.r.random() < 0.05:
+                    return ["%s%s %s, [r11, #-0]" % (op, c, t)]
+                if self.r.random() < 0.05:
+                    return ["pld [r11, #%d]" % self.r.randrange(-128, 125)]
                 return ["%s%s %s, [r11, #%d]" % (op, c, t, self.r.randrange(-128, 125))]
             if mode == 1:                                    # [r11, +/-Rm, shift]
                 sh, k = self.r.choice([("", 1), (", lsl #1", 2), (", lsl #2", 4),
