@@ -8,7 +8,9 @@ and compare the per-case register dumps and scratch buffers they print.
 
 --seed/--cases default to $RANDOM_SEED/$RANDOM_CASES (then 1 and 1000).
 --qemu-only checks the generator alone: every instruction assembles, objdump
-decodes none as UNDEFINED/UNPREDICTABLE, and qemu-arm runs all cases.
+decodes none as UNDEFINED/UNPREDICTABLE, Capstone (libcapstone through
+ctypes, see cs_check.py) decodes every one, and qemu-arm runs all cases.
+These decode checks run in every mode.
 On a mismatch it prints the case number and seed, the first differing
 register (or scratch byte), both dumps, the initial state and the instruction
 listing with encodings; `gen.py --seed S --list-case K` prints one case again.
@@ -22,6 +24,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen  # noqa: E402
+import cs_check  # noqa: E402
+
+CAPSTONE = cs_check.Capstone()
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "asm"))
 try:
@@ -74,6 +79,8 @@ def check_decodes(dis, syms, first, count):
             t = dis.get(addr, "")
             if not t or re.search(r"undefined|unpredictable|\.word|\.inst", t, re.I):
                 bad.append("case %d at 0x%08x: %s" % (k, addr, t or "<no decode>"))
+            elif CAPSTONE.available() and CAPSTONE.decode(int(t[:8], 16), addr) is None:
+                bad.append("case %d at 0x%08x: %s: Capstone cannot decode it" % (k, addr, t))
     return bad
 
 
