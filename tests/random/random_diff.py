@@ -116,17 +116,17 @@ def report_case(k, seed, qb, bb, syms, dis):
         print("\n".join("    " + x for x in body))
 
 
-def first_trace_divergence(qemu, backstep, prog, dis, body_pc, timeout):
+def first_trace_divergence(qemu, backstep, prog, dis, body_pc, timeout, quiet=False):
     """Run both with per-instruction register traces and print the first
-    instruction after which the register files differ."""
+    instruction after which the register files differ; True if they do."""
     if trace_diff is None:
-        return
+        return False
     qlog, blog = prog + ".qemu.log", prog + ".backstep.log"
     run([qemu, "-singlestep", "-d", "nochain,cpu", "-D", qlog, prog], timeout)
     run([backstep, "-d", "cpu", "-D", blog, prog], timeout)
     if not os.path.exists(blog):
         print("  (backstep wrote no -d cpu trace)")
-        return
+        return True
     q, b = trace_diff.parse_trace(qlog), trace_diff.parse_trace(blog)
     # the loader's initial registers differ: start where the first case's
     # random instructions start (all registers are set by then)
@@ -137,14 +137,21 @@ def first_trace_divergence(qemu, backstep, prog, dis, body_pc, timeout):
     qs, bs = start(q), start(b)
     if qs is None or bs is None:
         print("  (could not align the traces at 0x%s)" % begin)
-        return
+        return True
     q, b = q[qs:], b[bs:]
     n = min(len(q), len(b))
     i = next((i for i in range(n) if q[i] != b[i]), None)
+    if i is None and len(q) == len(b):
+        for f in (qlog, blog):
+            os.unlink(f)
+        if not quiet:
+            print("  register traces agree for all %d records: the difference is in "
+                  "memory only" % n)
+        return False
     if i is None:
-        print("  register traces agree for all %d records (qemu %d, backstep %d): "
-              "the difference is in memory only" % (n, len(q), len(b)))
-        return
+        print("  register traces agree for %d records, then one ends (qemu %d, backstep %d)"
+              % (n, len(q), len(b)))
+        return True
     pc = int(q[i - 1][15], 16) if i else None
     print("  first register divergence in the trace: after the instruction at 0x%08x: %s"
           % (pc or 0, dis.get(pc, "?")))
@@ -152,6 +159,8 @@ def first_trace_divergence(qemu, backstep, prog, dis, body_pc, timeout):
     print(trace_diff.fmt_record(q[i], b[i]))
     print("  backstep:")
     print(trace_diff.fmt_record(b[i], q[i]))
+    print("  traces kept: %s %s" % (qlog, blog))
+    return True
 
 
 def main():
@@ -166,6 +175,9 @@ def main():
     ap.add_argument("--backstep", default=None)
     ap.add_argument("--qemu-only", action="store_true")
     ap.add_argument("--max-reports", type=int, default=3)
+    ap.add_argument("--full-trace", action="store_true",
+                    help="also compare the -d cpu traces instruction by instruction "
+                         "when the outputs agree (slower, catches masked differences)")
     ap.add_argument("--no-trace", dest="trace_on_mismatch", action="store_false",
                     help="on a mismatch, do not rerun both with -d cpu to find the "
                          "first instruction whose result differs")
@@ -229,6 +241,12 @@ def main():
             if a.trace_on_mismatch:
                 first_trace_divergence(a.qemu, a.backstep, base, dis,
                                        syms["case_%d_body" % first], a.timeout)
+        elif a.full_trace and first_trace_divergence(
+                a.qemu, a.backstep, base, dis, syms["case_%d_body" % first], a.timeout,
+                quiet=True):
+            failures += 1
+            print("%s: outputs agree but the per-instruction register traces differ "
+                  "(above)" % base)
         elif brc != qrc:
             failures += 1
             print("%s: outputs agree but exit status differs: qemu %s backstep %s (stderr %r)"
