@@ -19,6 +19,7 @@
 #define G_F_OFD_GETLK 36
 #define G_F_OFD_SETLK 37
 #define G_F_OFD_SETLKW 38
+#define HOST_O_LARGEFILE 0100000u /* x86-64 kernel value; glibc defines O_LARGEFILE as 0 there */
 
 /* The host command for a lock command; x86-64 has only the 64-bit forms. */
 static int host_lock_cmd(uint32_t cmd)
@@ -97,8 +98,12 @@ static int64_t do_fcntl(const uint32_t a[7], bool is64)
     case F_GET_SEALS:
         return host_ret(fcntl(fd, (int)cmd, (int)arg));
     case F_GETFL: {
+        /* The 64-bit host forces O_LARGEFILE on every open (force_o_largefile),
+         * so its F_GETFL always has it; a 32-bit kernel reports it only if the
+         * guest asked for it, which we do not track. Report it clear, as
+         * qemu-arm does (its x86-64 build sees O_LARGEFILE as 0). */
         int64_t r = host_ret(fcntl(fd, F_GETFL));
-        return r < 0 ? r : xlat_open_flags_from_host((uint32_t)r);
+        return r < 0 ? r : xlat_open_flags_from_host((uint32_t)r & ~HOST_O_LARGEFILE);
     }
     case F_SETFL:
         return host_ret(fcntl(fd, F_SETFL, (int)xlat_open_flags_to_host(arg)));
