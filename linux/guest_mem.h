@@ -65,6 +65,10 @@ int64_t guest_mremap(uint32_t old_addr, uint32_t old_len, uint32_t new_len, int 
  * followed by zeros, with guest protection prot. Returns 0 or a negative errno. */
 int guest_map_fixed_anywhere(uint32_t addr, uint32_t len, int prot, const void *init, size_t init_len);
 
+/* Writes the guest memory map to the log (-d page), in qemu-arm's format:
+ * "page layout changed following <why>", then one line per run of pages. */
+void guest_mem_log_map(const char *why);
+
 /* Unmaps every guest page and resets the mmap search start (the loader's cleanup
  * after a failed load, and tests that load several programs). */
 void guest_mem_unmap_all(void);

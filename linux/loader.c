@@ -11,6 +11,7 @@
 #include <sys/random.h>
 #include <unistd.h>
 
+#include "base/log.h"
 #include "linux/elf_check.h"
 #include "linux/elf_map.h"
 #include "linux/guest_mem.h"
@@ -135,6 +136,12 @@ static int load_all(struct linux_proc *p, const struct load_request *req, struct
     p->load_bias = ex.bias;
     p->exe_path = req->path;
     p->sigpage = (uint32_t)sig;
+    if (log_enabled(LOG_PAGE)) {
+        guest_mem_log_map("binary load");
+        log_printf("entry       0x%08x\nstart_data  0x%08x\nbrk         0x%08x\nstack_sp    0x%08x\n"
+                   "load_bias   0x%08x\nauxv        0x%08x (%u bytes)\n",
+                   p->entry, p->start_data, p->brk_start, p->initial_sp, p->load_bias, p->auxv_addr, p->auxv_len);
+    }
     return 0;
 }
 
