@@ -253,7 +253,7 @@
         ldrmi   r5, [r1]
         ldrpl   r6, [r1]
         strmi   r5, [r2, #112]
-        strplb  r5, [r2, #116]
+        strbpl  r5, [r2, #116]
         ldrdmi  r8, r9, [r1, #8]
         ldrshpl r10, [r1, #18]
         CHECK(r5, 0x11223344)
