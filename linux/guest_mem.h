@@ -51,14 +51,25 @@ int guest_munmap(uint32_t addr, uint32_t len);
 int guest_mprotect(uint32_t addr, uint32_t len, int prot);
 int64_t guest_mremap(uint32_t old_addr, uint32_t old_len, uint32_t new_len, int flags, uint32_t new_addr);
 /* All of the above return errors as the Linux kernel does for a 32-bit task:
- * -EINVAL for an unaligned address, zero length or bad flags, -ENOMEM when no
- * room is left or a range leaves [0, GUEST_MMAP_TOP), -EEXIST for
- * MAP_FIXED_NOREPLACE over a mapped page, host errors (-EBADF, -EACCES, ...)
- * passed through. Unmapped guest pages are always re-reserved PROT_NONE, never
- * left as holes the host could reuse. The host mapping of a page gets PROT_READ
- * when the guest asked for PROT_EXEC (the translator reads the code); the page
- * table keeps the guest's bits. They call guest_proc.invalidate_code (if set)
- * for any range that held or may now hold different code. Thread-safe. */
+ *   mmap:     -EINVAL unaligned MAP_FIXED address or offset, length 0, neither
+ *             MAP_SHARED nor MAP_PRIVATE; -ENOMEM no free range, or a MAP_FIXED
+ *             range past GUEST_MMAP_TOP; -EPERM MAP_FIXED at page 0; -EEXIST
+ *             MAP_FIXED_NOREPLACE over a mapped page; host errors (-EBADF,
+ *             -EACCES, -ENODEV, ...) passed through.
+ *   munmap:   -EINVAL unaligned, length 0, range past GUEST_MMAP_TOP; unmapping
+ *             pages that are not mapped is not an error.
+ *   mprotect: -EINVAL unaligned or unknown prot bits; -ENOMEM a page of the range
+ *             is not mapped (nothing changes then); length 0 succeeds.
+ *   mremap:   -EINVAL bad address/flags/lengths (old_len 0 is not supported),
+ *             overlapping MREMAP_FIXED ranges; -EFAULT the old range is not all
+ *             mapped; -ENOMEM cannot grow in place without MREMAP_MAYMOVE.
+ * Unmapped guest pages are always re-reserved PROT_NONE, never left as holes
+ * the host could reuse (also after a failed host call). The host mapping of a
+ * page gets PROT_READ when the guest asked for PROT_EXEC (the translator reads
+ * the code); the page table keeps the guest's bits. guest_proc.invalidate_code
+ * (if set) is called, outside the lock, for: MAP_FIXED over mapped pages, every
+ * munmap of mapped pages, every successful mprotect, both ranges of a mremap.
+ * Thread-safe (one mutex); guest_range_ok and guest_page_flags take no lock. */
 
 /* Maps anonymous pages at [addr, addr+len) anywhere in the window, including at
  * or above GUEST_MMAP_TOP (the loader's kuser page), holding init[0..init_len)
