@@ -53,6 +53,25 @@ static void shift_imm(struct tr *t, unsigned type, unsigned imm5, bool set_carry
         X(b, SETB, CPUF(c, 1));
 }
 
+/* Operand 2 as an x86 operand without forcing it into ecx: an immediate, a
+ * guest register used as is (LSL #0), or ecx holding the shifted value. */
+static xop operand2_op(struct tr *t, bool set_carry)
+{
+    uint32_t i = t->insn;
+    if (bit(i, 25)) {
+        unsigned rot = 2 * bits(i, 11, 8);
+        uint32_t imm = bits(i, 7, 0);
+        uint32_t val = rot ? (imm >> rot) | (imm << (32 - rot)) : imm;
+        if (set_carry && rot)
+            X(t->b, MOV, CPUF(c, 1), ximm(val >> 31));
+        return ximm(val);
+    }
+    if (!bit(i, 4) && bits(i, 11, 4) == 0 && bits(i, 3, 0) != 15)
+        return GREG(bits(i, 3, 0)); /* LSL #0: the register, carry unchanged */
+    tr_operand2(t, set_carry);
+    return R32(ECX);
+}
+
 void tr_operand2(struct tr *t, bool set_carry)
 {
     uint32_t i = t->insn;
@@ -101,21 +120,38 @@ bool tr_dataproc(struct tr *t)
     if (s && rd == 15 && !test_only)
         return false; /* SUBS pc, lr: exception return, not available in user mode */
 
-    tr_operand2(t, s && logical);
+    xop op2 = operand2_op(t, s && logical);
+    if (op == MOV && !s && rd != 15) {
+        /* the most common instruction: one move when either side is a host register */
+        if (op2.type == ZYDIS_OPERAND_TYPE_MEMORY && GREG(rd).type == ZYDIS_OPERAND_TYPE_MEMORY) {
+            X(b, MOV, R32(EAX), op2);
+            tr_set_reg(t, rd, ZYDIS_REGISTER_EAX);
+        } else {
+            x_emit(b, ZYDIS_MNEMONIC_MOV, (xop[]){GREG(rd), op2}, 2);
+        }
+        return true;
+    }
+    if (op == RSB || op == RSC || op == BIC || op == MOV || op == MVN) {
+        /* these need operand 2 in a register of their own */
+        if (!(op2.type == ZYDIS_OPERAND_TYPE_REGISTER && op2.reg.value == ZYDIS_REGISTER_ECX))
+            x_emit(b, ZYDIS_MNEMONIC_MOV, (xop[]){R32(ECX), op2}, 2);
+        op2 = R32(ECX);
+    }
     if (op != MOV && op != MVN)
         tr_get_reg(t, ZYDIS_REGISTER_EAX, rn);
 
+    ZydisMnemonic mn = ZYDIS_MNEMONIC_INVALID;
     switch (op) {
     case AND:
     case TST:
-        X(b, AND, R32(EAX), R32(ECX));
+        mn = ZYDIS_MNEMONIC_AND;
         break;
     case EOR:
     case TEQ:
-        X(b, XOR, R32(EAX), R32(ECX));
+        mn = ZYDIS_MNEMONIC_XOR;
         break;
     case ORR:
-        X(b, OR, R32(EAX), R32(ECX));
+        mn = ZYDIS_MNEMONIC_OR;
         break;
     case BIC:
         X(b, NOT, R32(ECX));
@@ -134,7 +170,7 @@ bool tr_dataproc(struct tr *t)
         break;
     case SUB:
     case CMP:
-        X(b, SUB, R32(EAX), R32(ECX));
+        mn = ZYDIS_MNEMONIC_SUB;
         break;
     case RSB:
         X(b, SUB, R32(ECX), R32(EAX));
@@ -142,15 +178,15 @@ bool tr_dataproc(struct tr *t)
         break;
     case ADD:
     case CMN:
-        X(b, ADD, R32(EAX), R32(ECX));
+        mn = ZYDIS_MNEMONIC_ADD;
         break;
     case ADC:
         tr_cf_from_c(t);
-        X(b, ADC, R32(EAX), R32(ECX));
+        mn = ZYDIS_MNEMONIC_ADC;
         break;
     case SBC:
         tr_cf_from_not_c(t);
-        X(b, SBB, R32(EAX), R32(ECX));
+        mn = ZYDIS_MNEMONIC_SBB;
         break;
     case RSC:
         tr_cf_from_not_c(t);
@@ -158,6 +194,8 @@ bool tr_dataproc(struct tr *t)
         X(b, MOV, R32(EAX), R32(ECX));
         break;
     }
+    if (mn != ZYDIS_MNEMONIC_INVALID)
+        x_emit(b, mn, (xop[]){R32(EAX), op2}, 2);
 
     if (s) {
         if (logical)
