@@ -49,6 +49,7 @@ if [[ ! -f $SRC ]]; then
   echo "FAIL: source '$SRC' not found" >&2
   exit 1
 fi
+SRC=$(cd "$(dirname "$SRC")" && pwd)/$(basename "$SRC") # absolute: runs happen elsewhere
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/run_diff.XXXXXX")
 cleanup() { chmod -R u+rwx "$tmp" 2>/dev/null || true; rm -rf "$tmp"; }
