@@ -230,7 +230,8 @@ int elf_open(struct elf_image *img, const char *path, char *err, size_t errlen)
 {
     memset(img, 0, sizeof *img);
     img->path = path;
-    img->fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below). */
+    img->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (img->fd < 0) {
         snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
         return -1;
@@ -251,6 +252,7 @@ int elf_open(struct elf_image *img, const char *path, char *err, size_t errlen)
     img->file_size = (uint64_t)st.st_size;
     uint8_t head[sizeof(Elf32_Ehdr)];
     size_t n = img->file_size < sizeof head ? (size_t)img->file_size : sizeof head;
+    errno = 0;
     if (!elf_pread_all(img->fd, head, n, 0)) {
         snprintf(err, errlen, "%s: read error: %s", path, errno ? strerror(errno) : "short read");
         goto fail;

@@ -418,6 +418,11 @@ static void test_bad_files(void **state)
     expect_error(write_file("text", "hello world\n", 12), "not an ELF");
     expect_error(write_file("script", "#!/bin/sh\necho hi\n", 18), "#!");
     expect_error(write_file("magic-only", "\177ELF", 4), "truncated");
+    char fifo[300];
+    snprintf(fifo, sizeof fifo, "%s/fifo", tmpdir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    expect_error(fifo, "not a regular file"); /* and no hang waiting for a writer */
+    expect_error("/dev/zero", "not a regular file");
     if (access("/bin/true", R_OK) == 0)
         expect_error("/bin/true", "x86-64");
 }
