@@ -81,6 +81,10 @@ case $stdin_spec in
 esac
 
 clean_env=(env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C LC_ALL=C TZ=UTC USER=tester TERM=dumb)
+# Sanitizer settings of the caller (an ASan build of backstep) reach both runs alike.
+for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
+  if [[ -n ${!v:-} ]]; then clean_env+=("$v=${!v}"); fi
+done
 
 run_one() { # run_one NAME EMULATOR
   local name=$1 emu=$2 rc=0

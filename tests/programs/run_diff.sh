@@ -86,10 +86,15 @@ if ! "$CC" -static $FLAGS -o "$tmp/prog" "$SRC" -lm -lpthread 2>"$tmp/cc.err"; t
   exit 1
 fi
 
-# Fixed environment seen by both emulators (and so by the guest: qemu-arm
-# passes its own environment through and adds nothing).
+# Fixed environment seen by both emulators (and so by the guest: qemu-arm 7.2
+# passes its own environment through and adds nothing -- but in reverse order,
+# so programs here print the environment sorted).
 clean_env=(env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C LC_ALL=C TZ=UTC
            USER=tester BACKSTEP_TEST_VAR=hello BACKSTEP_TEST_UNSET=gone)
+# Sanitizer settings of the caller (an ASan build of backstep) reach both runs alike.
+for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
+  if [[ -n ${!v:-} ]]; then clean_env+=("$v=${!v}"); fi
+done
 
 run_one() { # run_one NAME EMULATOR... ; results in $tmp/NAME.{out,err,rc}
   local name=$1; shift
