@@ -1,0 +1,36 @@
+@ legacy.S -- deprecated but still executable user instructions that qemu-arm
+@ runs: SWP/SWPB (atomic swap; ARMv7 Linux may also emulate them) and
+@ SETEND BE/LE (big-endian data accesses).
+@ march: armv7-a
+#include "common.inc"
+        TEST_BEGIN
+        ldr     r2, =sw
+        mov     r3, #5
+        swp     r4, r3, [r2]
+        CHECK(r4, 0x11223344)
+        ldr     r0, [r2]
+        CHECK(r0, 5)
+        mov     r3, #0xab
+        swpb    r5, r3, [r2]
+        CHECK(r5, 5)
+        ldr     r0, [r2]
+        CHECK(r0, 0xab)
+        swp     r6, r6, [r2]            @ Rt == Rt2
+        CHECK(r6, 0xab)
+        ldr     r8, =be
+        ldr     r9, =0x01020304         @ before SETEND: literals are data too
+        setend  be
+        ldr     r6, [r8]
+        ldrh    r7, [r8]
+        str     r9, [r8, #4]
+        setend  le
+        CHECK(r6, 0x11223344)
+        CHECK(r7, 0x1122)
+        ldr     r0, [r8, #4]
+        CHECK(r0, 0x04030201)
+        mrs     r1, APSR
+        TEST_END legacy
+        .data
+sw:     .word   0x11223344
+be:     .byte   0x11, 0x22, 0x33, 0x44
+        .word   0
