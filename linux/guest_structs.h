@@ -235,3 +235,33 @@ GSA(offsetof(struct guest_flock64, l_pid) == 24, "EABI flock64.l_pid");
 
 /* The robust_list_head set_robust_list checks the size of (3 pointers). */
 #define GUEST_ROBUST_LIST_HEAD_SIZE 12u
+
+/* struct epoll_event: ARM EABI aligns the 64-bit data to 8 (16 bytes); the
+ * x86-64 kernel packs it to 12 (__EPOLL_PACKED), so it is converted. */
+struct guest_epoll_event {
+    uint32_t events;
+    uint8_t pad[4];
+    uint64_t data;
+};
+GSA(sizeof(struct guest_epoll_event) == 16, "ARM EABI epoll_event");
+
+/* The old struct stat of arch/arm/include/uapi/asm/stat.h (stat, lstat,
+ * fstat: 106-108), with 16-bit mode, nlink, uid and gid. */
+struct guest_stat {
+    uint32_t st_dev;
+    uint32_t st_ino;
+    uint16_t st_mode;
+    uint16_t st_nlink;
+    uint16_t st_uid;
+    uint16_t st_gid;
+    uint32_t st_rdev;
+    uint32_t st_size;
+    uint32_t st_blksize;
+    uint32_t st_blocks;
+    uint32_t st_atime_, st_atime_nsec;
+    uint32_t st_mtime_, st_mtime_nsec;
+    uint32_t st_ctime_, st_ctime_nsec;
+    uint32_t unused4, unused5;
+};
+GSA(sizeof(struct guest_stat) == 64, "ARM struct stat");
+GSA(offsetof(struct guest_stat, st_size) == 20, "stat.st_size");

@@ -53,6 +53,39 @@ int64_t sys_fstat64(struct linux_proc *p, const uint32_t a[7])
     return put_stat64(a[1], host_ret(fstat(sarg(a[0]), &st)), &st);
 }
 
+/* The old stat/lstat/fstat (106-108) with the 64-byte struct stat. */
+static int64_t put_stat_old(uint32_t addr, int64_t r, const struct stat *st)
+{
+    if (r < 0)
+        return r;
+    struct guest_stat g;
+    int e = xlat_stat_old(&g, st);
+    return e ? e : copy_to_guest(addr, &g, sizeof(g));
+}
+
+static int64_t do_stat_old(uint32_t path_addr, uint32_t buf, int flags)
+{
+    const char *path;
+    int e = guest_path(path_addr, &path);
+    if (e)
+        return e;
+    if (!guest_writable(buf, sizeof(struct guest_stat)))
+        return -EFAULT;
+    struct stat st;
+    return put_stat_old(buf, host_ret(fstatat(AT_FDCWD, path, &st, flags)), &st);
+}
+
+int64_t sys_stat(struct linux_proc *p, const uint32_t a[7]) { (void)p; return do_stat_old(a[0], a[1], 0); }
+int64_t sys_lstat(struct linux_proc *p, const uint32_t a[7]) { (void)p; return do_stat_old(a[0], a[1], AT_SYMLINK_NOFOLLOW); }
+int64_t sys_fstat(struct linux_proc *p, const uint32_t a[7])
+{
+    (void)p;
+    if (!guest_writable(a[1], sizeof(struct guest_stat)))
+        return -EFAULT;
+    struct stat st;
+    return put_stat_old(a[1], host_ret(fstat(sarg(a[0]), &st)), &st);
+}
+
 /* statx(dfd, path, flags, mask, buf): struct statx has fixed-width fields, so
  * the host kernel writes the guest buffer directly. */
 int64_t sys_statx(struct linux_proc *p, const uint32_t a[7])

@@ -10,6 +10,7 @@
 #include <sys/mman.h>
 
 #include "linux/guest_mem.h"
+#include "linux/guest_structs.h"
 #include "linux/syscall_table.h"
 
 #define SYS(nr, name, handler, flags) sys_handler_fn handler;

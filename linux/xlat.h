@@ -2,6 +2,7 @@
  * 32-bit ARM EABI layouts of linux/guest_structs.h. Pure functions: no
  * syscalls, no guest memory access, so each can be unit-tested on its own. */
 #pragma once
+#include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <sys/resource.h>
@@ -17,6 +18,8 @@
 /* xlat_stat.c */
 void xlat_stat64(struct guest_stat64 *g, const struct stat *h);
 void xlat_statfs64(struct guest_statfs64 *g, const struct statfs *h);
+/* The old struct stat; -EOVERFLOW when inode, size or link count do not fit. */
+int xlat_stat_old(struct guest_stat *g, const struct stat *h);
 
 /* xlat_time.c */
 void xlat_timespec32_to_host(struct timespec *h, const struct guest_timespec32 *g);

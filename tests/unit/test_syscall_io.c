@@ -244,6 +244,37 @@ static void test_uname(void **state)
     assert_string_equal((char *)g2h(G), "Linux");
 }
 
+/* epoll_event is 16 bytes on ARM EABI (data at offset 8), 12 on x86-64. */
+static void test_epoll_layout(void **state)
+{
+    (void)state;
+    int32_t ep = sc(357 /* epoll_create1 */, O_CLOEXEC, 0, 0, 0, 0, 0);
+    assert_true(ep >= 0);
+    int pfd[2];
+    assert_int_equal(pipe(pfd), 0);
+    uint8_t *g = g2h(G);
+    uint32_t events = 1 /* EPOLLIN */;
+    uint64_t data = 0x1122334455667788ull;
+    memset(g, 0, 16);
+    memcpy(g, &events, 4);
+    memcpy(g + 8, &data, 8);
+    assert_int_equal(sc(251 /* epoll_ctl */, ep, 1 /* ADD */, pfd[0], G, 0, 0), 0);
+    assert_int_equal(write(pfd[1], "x", 1), 1);
+    memset(g + 64, 0xee, 32);
+    assert_int_equal(sc(252 /* epoll_wait */, ep, G + 64, 2, 100, 0, 0), 1);
+    uint32_t got_events;
+    uint64_t got_data;
+    memcpy(&got_events, g + 64, 4);
+    memcpy(&got_data, g + 72, 8);
+    assert_int_equal(got_events, 1);
+    assert_int_equal(got_data, 0x1122334455667788ull);
+    assert_int_equal(sc(252, ep, G + 64, 0, 0, 0, 0), -EINVAL);
+    assert_int_equal(sc(252, ep, 0xfffffff0u, 2, 0, 0, 0), -EFAULT);
+    close(pfd[0]);
+    close(pfd[1]);
+    close(ep);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +288,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fcntl64_locks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pipe_dup3, setup, teardown),
         cmocka_unit_test_setup_teardown(test_uname, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_epoll_layout, setup, teardown),
     };
     return cmocka_run_group_tests(tests, group_setup, NULL);
 }

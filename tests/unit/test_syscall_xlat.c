@@ -299,12 +299,62 @@ static void test_flock(void **state)
     assert_int_equal(rd32(&g32, 12), 4321);
 }
 
+/* The old struct stat (arch/arm/include/uapi/asm/stat.h, 64 bytes) and the
+ * -EOVERFLOW cases of cp_new_stat. */
+static void test_stat_old(void **state)
+{
+    (void)state;
+    struct stat h;
+    memset(&h, 0, sizeof(h));
+    h.st_dev = 0x801;
+    h.st_ino = 0x89abcdef;
+    h.st_mode = 040755;
+    h.st_nlink = 7;
+    h.st_uid = 100000; /* above 16 bits: overflow id */
+    h.st_gid = 1234;
+    h.st_rdev = 0x503;
+    h.st_size = 0x7fffffff;
+    h.st_blksize = 4096;
+    h.st_blocks = 16;
+    h.st_atim.tv_sec = 11;
+    h.st_atim.tv_nsec = 12;
+    h.st_mtim.tv_sec = 13;
+    h.st_mtim.tv_nsec = 14;
+    h.st_ctim.tv_sec = 15;
+    h.st_ctim.tv_nsec = 16;
+    struct guest_stat g;
+    memset(&g, 0xee, sizeof(g));
+    assert_int_equal(xlat_stat_old(&g, &h), 0);
+    assert_int_equal(sizeof(g), 64);
+    assert_int_equal(rd32(&g, 0), 0x801);
+    assert_int_equal(rd32(&g, 4), 0x89abcdef);
+    assert_int_equal(rd16(&g, 8), 040755);
+    assert_int_equal(rd16(&g, 10), 7);
+    assert_int_equal(rd16(&g, 12), 65534);
+    assert_int_equal(rd16(&g, 14), 1234);
+    assert_int_equal(rd32(&g, 16), 0x503);
+    assert_int_equal(rd32(&g, 20), 0x7fffffff);
+    assert_int_equal(rd32(&g, 24), 4096);
+    assert_int_equal(rd32(&g, 28), 16);
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(rd32(&g, 32 + 4 * (size_t)i), 11 + i);
+    assert_int_equal(rd64(&g, 56), 0);
+    h.st_size = 0x80000000ll;
+    assert_int_equal(xlat_stat_old(&g, &h), -EOVERFLOW);
+    h.st_size = 0;
+    h.st_ino = 0x100000000ull;
+    assert_int_equal(xlat_stat_old(&g, &h), -EOVERFLOW);
+    h.st_ino = 1;
+    h.st_nlink = 70000;
+    assert_int_equal(xlat_stat_old(&g, &h), -EOVERFLOW);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stat64),        cmocka_unit_test(test_statfs64),   cmocka_unit_test(test_sysinfo_fits),
         cmocka_unit_test(test_sysinfo_scaled), cmocka_unit_test(test_rlimit),    cmocka_unit_test(test_time_structs),
-        cmocka_unit_test(test_rusage),        cmocka_unit_test(test_open_flags), cmocka_unit_test(test_flock),
+        cmocka_unit_test(test_rusage),        cmocka_unit_test(test_open_flags), cmocka_unit_test(test_flock), cmocka_unit_test(test_stat_old),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
