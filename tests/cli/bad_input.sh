@@ -24,6 +24,9 @@ script)
     file=$dir/script.sh; printf '#!/bin/sh\necho hi\n' > "$file"; want='#!' ;;
 directory)
     file=$dir; want='directory' ;;
+fifo)
+    # Opening a FIFO must not wait for a writer.
+    file=$dir/fifo; mkfifo "$file"; want='not a regular file' ;;
 x86-64)
     file=/bin/true; want='x86-64' ;;
 aarch64)
