@@ -17,7 +17,8 @@ RNG (case_seed(S, K)), so one case can be printed alone (--list-case).
 
 Rules enforced so that every instruction is valid and not UNPREDICTABLE
 (ARM ARM, ARMv7-A):
-  * No branches, no PC anywhere (destination or operand), SP never written,
+  * No branches (unless --branches: then only forward B<cond> over 1-4
+    generated groups, inside the case), no PC anywhere (destination or operand), SP never written,
     r11 never written (it is the scratch base; reading it is fine).
   * Long multiplies (UMULL/SMULL/UMLAL/SMLAL/UMAAL/SMLALxy/SMLALD/SMLSLD):
     RdHi != RdLo.
@@ -389,19 +390,36 @@ class Gen:
         return f()
 
 
-def gen_case(seed, k):
-    """Return (init register values, flags word, list of instruction lines)."""
-    rng = random.Random(case_seed(seed, k))
+def gen_case(seed, k, branches=False):
+    """Return (init register values, flags word, list of instruction lines).
+    With branches, about one slot in eight becomes a forward conditional (or
+    unconditional) branch over the next 1-4 generated groups, so flags and
+    registers cross block boundaries in both taken and not-taken ways."""
+    rng = random.Random(case_seed(seed, k) ^ (0xb7 if branches else 0))
     g = Gen(rng)
     regs = [g.value() for _ in GP]
     flags = (rng.getrandbits(5) << 27) | (rng.getrandbits(4) << 16)
     body = []
+    pending = None                  # (label, groups left before it)
+    nlabel = 0
     for _ in range(rng.randrange(20, 41)):
+        if branches and pending is None and rng.random() < 0.125:
+            label = "c%d_skip%d" % (k, nlabel)
+            nlabel += 1
+            body.append("b%s %s" % (rng.choice(CONDS + [""]), label))
+            pending = [label, rng.randrange(1, 5)]
         body += g.instr()
+        if pending is not None:
+            pending[1] -= 1
+            if pending[1] == 0:
+                body.append("%s:" % pending[0])
+                pending = None
+    if pending is not None:
+        body.append("%s:" % pending[0])
     return regs, flags, body
 
 
-def program(seed, first, count):
+def program(seed, first, count, branches=False):
     """Assembly text for cases first .. first+count-1 of seed."""
     rng = random.Random(seed ^ 0x5eed)
     pattern = [rng.getrandbits(32) for _ in range(64)]
@@ -410,7 +428,7 @@ def program(seed, first, count):
            "        .syntax unified", "        .arm", "        .text",
            "        .global _start", "_start:", "        ldr sp, =dump"]
     for k in range(first, first + count):
-        regs, flags, body = gen_case(seed, k)
+        regs, flags, body = gen_case(seed, k, branches)
         out.append("case_%d:" % k)
         out.append("        clrex")
         out += ["        ldr r0, =pattern", "        ldr r1, =scratch",
@@ -422,7 +440,7 @@ def program(seed, first, count):
             out.append("        ldr %s, =0x%08x" % (name, v))
         out.append("        ldr r11, =scratch + 128")
         out.append("case_%d_body:" % k)
-        out += ["        " + line for line in body]
+        out += [line if line.endswith(":") else "        " + line for line in body]
         out.append("case_%d_end:" % k)
         out += ["        stmia sp, {r0-r12, lr}", "        mrs r0, APSR",
                 "        str r0, [sp, #56]", "        mov r0, #0", "        str r0, [sp, #60]",
@@ -443,13 +461,15 @@ if __name__ == "__main__":
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--first", type=int, default=0)
     ap.add_argument("--cases", type=int, default=10)
+    ap.add_argument("--branches", action="store_true",
+                    help="also generate forward branches inside cases")
     ap.add_argument("--list-case", type=int, default=None,
                     help="print the listing of one case instead")
     a = ap.parse_args()
     if a.list_case is not None:
-        regs, flags, body = gen_case(a.seed, a.list_case)
+        regs, flags, body = gen_case(a.seed, a.list_case, a.branches)
         print("flags 0x%08x" % flags)
         print(" ".join("%s=%08x" % (n, v) for n, v in zip(GP, regs)))
         print("\n".join(body))
     else:
-        sys.stdout.write(program(a.seed, a.first, a.cases))
+        sys.stdout.write(program(a.seed, a.first, a.cases, a.branches))

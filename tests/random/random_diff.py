@@ -6,7 +6,8 @@ and compare the per-case register dumps and scratch buffers they print.
     random_diff.py --seed 1 --cases 1000 --backstep build/backstep
     RANDOM_SEED=77 RANDOM_CASES=100000 random_diff.py --backstep build/backstep
 
---seed/--cases default to $RANDOM_SEED/$RANDOM_CASES (then 1 and 1000).
+--seed/--cases default to $RANDOM_SEED/$RANDOM_CASES (then 1 and 1000);
+--branches (or RANDOM_BRANCHES=1) adds forward conditional branches.
 --qemu-only checks the generator alone: every instruction assembles, objdump
 decodes none as UNDEFINED/UNPREDICTABLE, Capstone (libcapstone through
 ctypes, see cs_check.py) decodes every one, and qemu-arm runs all cases.
@@ -34,6 +35,7 @@ try:
 except ImportError:
     trace_diff = None
 
+BRANCHES = False
 REG_NAMES = ["r%d" % i for i in range(13)] + ["lr", "APSR", "pad"]
 
 
@@ -86,7 +88,7 @@ def check_decodes(dis, syms, first, count):
 
 def report_case(k, seed, qb, bb, syms, dis):
     q, b = words(qb), words(bb)
-    regs, flags, body = gen.gen_case(seed, k)
+    regs, flags, body = gen.gen_case(seed, k, BRANCHES)
     first = None
     for i in range(16):
         if q[i] != b[i]:
@@ -175,6 +177,10 @@ def main():
     ap.add_argument("--backstep", default=None)
     ap.add_argument("--qemu-only", action="store_true")
     ap.add_argument("--max-reports", type=int, default=3)
+    ap.add_argument("--branches", action="store_true",
+                    default=os.environ.get("RANDOM_BRANCHES", "") not in ("", "0"),
+                    help="also generate forward conditional branches inside cases "
+                         "(default from $RANDOM_BRANCHES)")
     ap.add_argument("--full-trace", action="store_true",
                     help="also compare the -d cpu traces instruction by instruction "
                          "when the outputs agree (slower, catches masked differences)")
@@ -183,6 +189,8 @@ def main():
                          "first instruction whose result differs")
     ap.add_argument("--timeout", type=float, default=120)
     a = ap.parse_args()
+    global BRANCHES
+    BRANCHES = a.branches
     workdir = a.workdir or "random-work-%d" % a.seed
     os.makedirs(workdir, exist_ok=True)
     prefix = a.cc[:-3] if a.cc.endswith("gcc") else "arm-linux-gnueabi-"
@@ -194,9 +202,9 @@ def main():
     done = 0
     for first in range(0, a.cases, a.per_binary):
         count = min(a.per_binary, a.cases - first)
-        base = os.path.join(workdir, "seed%d_%d" % (a.seed, first))
+        base = os.path.join(workdir, "seed%d%s_%d" % (a.seed, "b" if a.branches else "", first))
         with open(base + ".S", "w") as f:
-            f.write(gen.program(a.seed, first, count))
+            f.write(gen.program(a.seed, first, count, a.branches))
         p = subprocess.run([a.cc, "-nostdlib", "-static", "-march=armv7ve", "-marm",
                             "-o", base, base + ".S"], capture_output=True, text=True)
         if p.returncode != 0 or p.stderr.strip():
