@@ -98,6 +98,16 @@
         mov     r7, #4
         svc     #0
         CHECK(r0, 16)
+        @ conditional SVC: not taken leaves r0 alone, taken returns -EBADF
+        SETPSR(0x40000000)
+        mvn     r0, #0
+        adr     r1, msg
+        mov     r2, #1
+        mov     r7, #4
+        svcne   #0
+        CHECK(r0, 0xffffffff)
+        svceq   #0
+        CHECK(r0, 0xfffffff7)
         TEST_END misc
 msg:    .ascii  "hello from misc\n"
 msg_end:
