@@ -73,6 +73,7 @@ int main(int argc, char **argv)
     }
     if (linux_load(&guest_proc, &req, err, sizeof err) != 0) {
         fprintf(stderr, "backstep: %s\n", err);
+        free(opt.guest_envp);
         return 1;
     }
 
@@ -80,6 +81,7 @@ int main(int argc, char **argv)
     runtime_run(cpu);
 
     fflush(log_file());
+    free(opt.guest_envp);
     if (guest_proc.fatal_signal)
         runtime_die_of_signal(guest_proc.fatal_signal);
     return guest_proc.exit_status & 0xff;
