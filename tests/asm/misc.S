@@ -4,6 +4,7 @@
 @ (0xffff0fe0), cmpxchg (0xffff0fc0), memory_barrier (0xffff0fa0) and the
 @ helper version word (0xffff0ffc), and SVC write (including an error return).
 @ march: armv7-a
+@ trace: ignore-kuser-records   (kuser_trace.S checks the records themselves)
 #include "common.inc"
         TEST_BEGIN
         @ MSR/MRS

@@ -20,7 +20,8 @@ Options worth knowing:
 The comparison starts at the first record whose PC is the address of the
 `test_begin` label (found with nm), so the tests do not depend on what the
 loader put in registers or on the stack.  A test may pick its -march with a
-line `@ march: armv7ve` near the top (default armv7-a).
+line `@ march: armv7ve` near the top (default armv7-a), and opt into
+--ignore-kuser-records with a line `@ trace: ignore-kuser-records`.
 
 This script only reads the traces; it never changes backstep.
 """
@@ -121,6 +122,8 @@ def main():
             m = re.match(r"\s*@\s*march:\s*(\S+)", line)
             if m:
                 march = m.group(1)
+            if re.match(r"\s*@\s*trace:\s*ignore-kuser-records", line):
+                args.ignore_kuser_records = True
     cc = [args.cc, "-nostdlib", "-static", "-march=" + march, "-marm",
           "-I", os.path.dirname(os.path.abspath(args.src)), "-o", prog, args.src]
     p = subprocess.run(cc, capture_output=True, text=True)
