@@ -7,7 +7,9 @@ and compare the per-case register dumps and scratch buffers they print.
     RANDOM_SEED=77 RANDOM_CASES=100000 random_diff.py --backstep build/backstep
 
 --seed/--cases default to $RANDOM_SEED/$RANDOM_CASES (then 1 and 1000);
---branches (or RANDOM_BRANCHES=1) adds forward conditional branches.
+--branches (or RANDOM_BRANCHES=1) adds forward conditional branches;
+every case body runs twice (the second time with other inputs, from the
+same code) unless --passes 1 (or RANDOM_PASSES=1).
 --qemu-only checks the generator alone: every instruction assembles, objdump
 decodes none as UNDEFINED/UNPREDICTABLE, Capstone (libcapstone through
 ctypes, see cs_check.py) decodes every one, and qemu-arm runs all cases.
@@ -87,8 +89,13 @@ def check_decodes(dis, syms, first, count):
 
 
 def report_case(k, seed, qb, bb, syms, dis):
+    n = gen.CASE_BYTES
+    p = next(i for i in range(len(qb) // n) if qb[i * n:(i + 1) * n] != bb[i * n:(i + 1) * n])
+    qb, bb = qb[p * n:(p + 1) * n], bb[p * n:(p + 1) * n]
     q, b = words(qb), words(bb)
     regs, flags, body = gen.gen_case(seed, k, BRANCHES)
+    if p == 1:
+        regs, flags = gen.second_inputs(seed, k)
     first = None
     for i in range(16):
         if q[i] != b[i]:
@@ -97,18 +104,19 @@ def report_case(k, seed, qb, bb, syms, dis):
     if first is None:
         off = next(i for i in range(len(qb)) if qb[i] != bb[i]) - 64
         first = "scratch byte %d (r11%+d)" % (off, off - 128)
-    print("MISMATCH in case %d (seed %d, case seed %d): first difference %s"
-          % (k, seed, gen.case_seed(seed, k), first))
+    print("MISMATCH in case %d (seed %d, case seed %d), pass %d%s: first difference %s"
+          % (k, seed, gen.case_seed(seed, k), p + 1,
+             " (same code run again with other inputs)" if p else "", first))
     print("  %-6s %-10s %-10s" % ("", "qemu-arm", "backstep"))
     for i in range(15):
         print("  %-6s %08x   %08x%s" % (REG_NAMES[i], q[i], b[i], "  <--" if q[i] != b[i] else ""))
-    diffs = [i for i in range(64, 320) if qb[i] != bb[i]]
+    diffs = [i for i in range(64, n) if qb[i] != bb[i]]
     if diffs:
         print("  scratch bytes differ at r11%+d .. r11%+d (%d bytes), e.g. r11%+d: qemu %02x backstep %02x"
               % (diffs[0] - 192, diffs[-1] - 192, len(diffs), diffs[0] - 192, qb[diffs[0]],
-                 bb[diffs[0]]))
+                 bbb[diffs[0]]))
     print("  initial: APSR=%08x %s" % (flags, " ".join(
-        "%s=%08x" % (n, v) for n, v in zip(gen.GP, regs))))
+        "%s=%08x" % (nm, v) for nm, v in zip(gen.GP, regs))))
     print("  listing:")
     a, e = syms.get("case_%d_body" % k), syms.get("case_%d_end" % k)
     if a is not None and e is not None:
@@ -177,6 +185,10 @@ def main():
     ap.add_argument("--backstep", default=None)
     ap.add_argument("--qemu-only", action="store_true")
     ap.add_argument("--max-reports", type=int, default=3)
+    ap.add_argument("--passes", type=int, choices=(1, 2),
+                    default=int(os.environ.get("RANDOM_PASSES", "2")),
+                    help="2 (default, or $RANDOM_PASSES): run every case body a second "
+                         "time with other inputs, from the same (cached) code")
     ap.add_argument("--branches", action="store_true",
                     default=os.environ.get("RANDOM_BRANCHES", "") not in ("", "0"),
                     help="also generate forward conditional branches inside cases "
@@ -202,9 +214,10 @@ def main():
     done = 0
     for first in range(0, a.cases, a.per_binary):
         count = min(a.per_binary, a.cases - first)
-        base = os.path.join(workdir, "seed%d%s_%d" % (a.seed, "b" if a.branches else "", first))
+        base = os.path.join(workdir, "seed%d%s%s_%d" % (a.seed, "b" if a.branches else "",
+                                                       "p1" if a.passes == 1 else "", first))
         with open(base + ".S", "w") as f:
-            f.write(gen.program(a.seed, first, count, a.branches))
+            f.write(gen.program(a.seed, first, count, a.branches, a.passes))
         p = subprocess.run([a.cc, "-nostdlib", "-static", "-march=armv7ve", "-marm",
                             "-o", base, base + ".S"], capture_output=True, text=True)
         if p.returncode != 0 or p.stderr.strip():
@@ -217,7 +230,7 @@ def main():
             print("\n".join("  " + x for x in bad[:20]))
             return 2
         qrc, qout, qerr = run([a.qemu, base], a.timeout)
-        if qrc != 0 or len(qout) != count * gen.CASE_BYTES:
+        if qrc != 0 or len(qout) != count * gen.CASE_BYTES * a.passes:
             print("qemu-arm failed on %s: exit %s, %d bytes, stderr %r"
                   % (base, qrc, len(qout), qerr[-300:]))
             return 2
@@ -229,7 +242,7 @@ def main():
             done += count
             continue
         brc, bout, berr = run([a.backstep, base], a.timeout)
-        n = gen.CASE_BYTES
+        n = gen.CASE_BYTES * a.passes
         bad_cases = [k for k in range(count)
                      if bout[k * n:(k + 1) * n] != qout[k * n:(k + 1) * n]]
         if bad_cases:
