@@ -21,7 +21,9 @@ The comparison starts at the first record whose PC is the address of the
 `test_begin` label (found with nm), so the tests do not depend on what the
 loader put in registers or on the stack.  A test may pick its -march with a
 line `@ march: armv7ve` near the top (default armv7-a), and opt into
---ignore-kuser-records with a line `@ trace: ignore-kuser-records`.
+--ignore-kuser-records with a line `@ trace: ignore-kuser-records`.  A test
+that ends in a signal says so with `@ expect-exit: -4` (the status Python
+reports for a process killed by SIGILL); it prints its "ok NAME" line first.
 
 This script only reads the traces; it never changes backstep.
 """
@@ -117,6 +119,7 @@ def main():
     nm, objdump = prefix + "nm", prefix + "objdump"
 
     march = "armv7-a"
+    expect_rc = 0
     with open(args.src) as f:
         for line in f.read().splitlines()[:20]:
             m = re.match(r"\s*@\s*march:\s*(\S+)", line)
@@ -124,6 +127,9 @@ def main():
                 march = m.group(1)
             if re.match(r"\s*@\s*trace:\s*ignore-kuser-records", line):
                 args.ignore_kuser_records = True
+            m = re.match(r"\s*@\s*expect-exit:\s*(-?\d+)", line)
+            if m:
+                expect_rc = int(m.group(1))
     cc = [args.cc, "-nostdlib", "-static", "-march=" + march, "-marm",
           "-I", os.path.dirname(os.path.abspath(args.src)), "-o", prog, args.src]
     p = subprocess.run(cc, capture_output=True, text=True)
@@ -144,13 +150,13 @@ def main():
     qrc, qout, qerr = run([args.qemu, "-singlestep", "-d", "nochain,cpu", "-D", qlog, prog],
                           args.timeout)
     expect = ("ok %s\n" % name).encode()
-    if qrc != 0 or not qout.endswith(expect):
+    if qrc != expect_rc or not qout.endswith(expect):
         print("qemu-arm itself does not pass the test's own checks:")
         print("  exit status %s, stdout %r, stderr %r" % (qrc, qout, qerr[-500:]))
         return 1
     if args.qemu_only:
-        print("qemu-arm: %s (exit 0, %d trace records)" % (expect.decode().strip(),
-                                                          len(parse_trace(qlog))))
+        print("qemu-arm: %s (exit %s, %d trace records)" % (expect.decode().strip(), qrc,
+                                                           len(parse_trace(qlog))))
         return 0
     if not args.backstep:
         print("no --backstep given")
