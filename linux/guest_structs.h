@@ -265,3 +265,25 @@ struct guest_stat {
 };
 GSA(sizeof(struct guest_stat) == 64, "ARM struct stat");
 GSA(offsetof(struct guest_stat, st_size) == 20, "stat.st_size");
+
+/* struct msghdr with 32-bit pointers and lengths (compat_msghdr). */
+struct guest_msghdr {
+    uint32_t msg_name;
+    uint32_t msg_namelen;
+    uint32_t msg_iov;
+    uint32_t msg_iovlen;
+    uint32_t msg_control;
+    uint32_t msg_controllen;
+    uint32_t msg_flags;
+};
+GSA(sizeof(struct guest_msghdr) == 28, "compat_msghdr");
+
+/* struct cmsghdr with a 32-bit cmsg_len; payloads are 4-byte aligned
+ * (compat_cmsghdr, CMSG_COMPAT_ALIGN). */
+struct guest_cmsghdr {
+    uint32_t cmsg_len;
+    int32_t cmsg_level;
+    int32_t cmsg_type;
+};
+GSA(sizeof(struct guest_cmsghdr) == 12, "compat_cmsghdr");
+static inline uint32_t guest_cmsg_align(uint32_t len) { return (len + 3u) & ~3u; }

@@ -15,14 +15,12 @@
 #include "linux/syscall_impl.h"
 #include "linux/xlat.h"
 
-#define GUEST_UIO_MAXIOV 1024u
-
 /* Copies a guest iovec array into host form, checking every element for
  * prot (PROT_WRITE when the kernel will write into the buffers). The kernel
  * also fails with -EINVAL beyond UIO_MAXIOV (lib/iov_iter.c). Unlike the
  * kernel, which reports a partial transfer when a later buffer is unmapped,
  * any invalid element makes the whole call -EFAULT. */
-static int load_iov(uint32_t addr, uint32_t cnt, int prot, struct iovec *out)
+int load_iov(uint32_t addr, uint32_t cnt, int prot, struct iovec *out)
 {
     if (cnt > GUEST_UIO_MAXIOV)
         return -EINVAL;
@@ -43,7 +41,7 @@ static int load_iov(uint32_t addr, uint32_t cnt, int prot, struct iovec *out)
 }
 
 /* Reports every buffer of a scatter read as about to be written. */
-static void note_iov_write(const struct iovec *iov, uint32_t cnt)
+void note_iov_write(const struct iovec *iov, uint32_t cnt)
 {
     for (uint32_t i = 0; i < cnt; i++)
         syscall_note_write((uint32_t)((uintptr_t)iov[i].iov_base - guest_base), (uint32_t)iov[i].iov_len);

@@ -55,3 +55,12 @@ int copy_from_guest(void *dst, uint32_t addr, uint32_t len);
 /* Maps "/proc/self/exe" (and /proc/<pid>/exe) to the guest executable's
  * path; returns any other path unchanged. (linux/sys_file.c) */
 const char *fix_proc_exe(struct linux_proc *p, const char *path);
+
+/* Guest iovec arrays (linux/sys_file.c): load_iov converts cnt elements at
+ * addr into host iovecs, checking each buffer for prot; -EINVAL above
+ * GUEST_UIO_MAXIOV, -EFAULT for any bad element. note_iov_write reports all
+ * buffers as about to be written. */
+#define GUEST_UIO_MAXIOV 1024u
+struct iovec;
+int load_iov(uint32_t addr, uint32_t cnt, int prot, struct iovec *out);
+void note_iov_write(const struct iovec *iov, uint32_t cnt);

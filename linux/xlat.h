@@ -4,6 +4,8 @@
 #pragma once
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -45,3 +47,9 @@ void xlat_flock_to_host(struct flock *h, const struct guest_flock *g);
 int xlat_flock_from_host(struct guest_flock *g, const struct flock *h);
 void xlat_flock64_to_host(struct flock *h, const struct guest_flock64 *g);
 void xlat_flock64_from_host(struct guest_flock64 *g, const struct flock *h);
+
+/* xlat_cmsg.c: socket control messages. to_host returns the host length or
+ * -EINVAL (malformed) / -ENOBUFS (host_cap too small); from_host returns the
+ * guest length written and sets *truncated (MSG_CTRUNC) if some did not fit. */
+int64_t xlat_cmsg_to_host(void *host, size_t host_cap, const uint8_t *guest, uint32_t glen);
+uint32_t xlat_cmsg_from_host(uint8_t *guest, uint32_t gcap, const void *host, size_t hlen, bool *truncated);
