@@ -67,6 +67,9 @@ int main(int argc, char **argv)
         .envp = opt.guest_envp,
         .at_random = NULL,
     };
+    if (opt.argv0)
+        opt.guest_argv[0] = (char *)opt.argv0; /* req.path keeps the file to load */
+    guest_proc.sysroot = opt.sysroot;
     if (opt.seed) {
         seeded_random(opt.seed, random_bytes);
         req.at_random = random_bytes;

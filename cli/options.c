@@ -19,6 +19,7 @@ void options_usage(FILE *out)
             "  -d ITEM,...    log items (in_asm, out_asm, cpu, unimp, strace, exec, page; -d help)\n"
             "  -D LOGFILE     write the log there instead of stderr\n"
             "  -g PORT        wait for gdb on PORT (not implemented yet)\n"
+            "  -0 ARGV0       give the guest this argv[0] instead of PROG\n"
             "  -seed N        seed AT_RANDOM (deterministic runs)\n"
             "  -h, --help     this text\n"
             "  --version      version\n");
@@ -102,6 +103,10 @@ enum options_result options_parse(struct options *o, int argc, char **argv, char
             if (!(v = need_arg(argc, argv, &i)))
                 return OPTIONS_EXIT_ERROR;
             o->gdb_port = v;
+        } else if (strcmp(a, "-0") == 0) {
+            if (!(v = need_arg(argc, argv, &i)))
+                return OPTIONS_EXIT_ERROR;
+            o->argv0 = v;
         } else if (strcmp(a, "-seed") == 0) {
             if (!(v = need_arg(argc, argv, &i)))
                 return OPTIONS_EXIT_ERROR;

@@ -10,6 +10,7 @@ struct options {
     const char *log_path;  /* -D */
     const char *gdb_port;  /* -g (reverse debugging arrives with the gdbstub) */
     const char *seed;      /* -seed N: deterministic AT_RANDOM, like qemu-arm */
+    const char *argv0;     /* -0 ARGV0: the guest's argv[0] (PROG is still what is loaded) */
     char **guest_argv;     /* PROG ARGS..., NULL-terminated (points into argv) */
     char **guest_envp;     /* environment for the guest, NULL-terminated (heap) */
 };

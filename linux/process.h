@@ -18,6 +18,13 @@ struct linux_proc {
                            * trampolines, allocated where qemu-arm 7.2 puts its
                            * sigtramp page so later mmap results match its traces */
 
+    /* -L, for running the loader's interpreter and for execve of ARM programs. */
+    const char *sysroot;
+
+    /* Set in a clone() child that asked for a new stack; the runtime moves it
+     * into sp after the syscall and clears it. */
+    uint32_t clone_child_sp;
+
     /* TPIDRURO, written by the ARM private set_tls syscall. */
     uint32_t tls;
 

@@ -207,7 +207,6 @@ int64_t sys_setsid(struct linux_proc *p, const uint32_t a[7]) { (void)p; (void)a
 /* The guest cannot create children yet (fork/clone are -ENOSYS), and the
  * host process's own children (if backstep ever has any) are not the
  * guest's: waiting always finds no child. */
-int64_t sys_wait4(struct linux_proc *p, const uint32_t a[7]) { (void)p; (void)a; return -ECHILD; }
 int64_t sys_waitid(struct linux_proc *p, const uint32_t a[7]) { (void)p; (void)a; return -ECHILD; }
 
 /* prctl: the name calls (16 bytes, TASK_COMM_LEN) and the integer-only

@@ -85,6 +85,10 @@ static void do_syscall(struct arm_cpu *cpu)
     memcpy(args, cpu->r, sizeof args);
     cpu->r[0] = linux_syscall(proc, cpu->r[7], args);
     cpu->tpidruro = proc->tls;
+    if (proc->clone_child_sp) { /* we are a clone() child with its own stack */
+        cpu->r[13] = proc->clone_child_sp;
+        proc->clone_child_sp = 0;
+    }
 }
 
 static _Noreturn void undefined(struct arm_cpu *cpu)
