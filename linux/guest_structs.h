@@ -287,3 +287,17 @@ struct guest_cmsghdr {
 };
 GSA(sizeof(struct guest_cmsghdr) == 12, "compat_cmsghdr");
 static inline uint32_t guest_cmsg_align(uint32_t len) { return (len + 3u) & ~3u; }
+
+/* siginfo_t is 128 bytes; for SIGCHLD (waitid) the ARM kernel lays out the
+ * three header ints and then _sigchld directly at offset 12, with 32-bit
+ * clock_t (x86-64 puts the union at 16 with 64-bit clock_t). */
+#define GUEST_SIGINFO_SIZE 128u
+struct guest_siginfo_chld {
+    int32_t signo, err, code;
+    int32_t pid;    /* 12 */
+    uint32_t uid;   /* 16 */
+    int32_t status; /* 20 */
+    int32_t utime;  /* 24 */
+    int32_t stime;  /* 28 */
+};
+GSA(sizeof(struct guest_siginfo_chld) == 32, "siginfo _sigchld prefix");

@@ -7,6 +7,8 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "base/log.h"
@@ -48,6 +50,8 @@ int64_t sys_getgroups32(struct linux_proc *p, const uint32_t a[7])
     int size = sarg(a[0]);
     if (size < 0)
         return -EINVAL;
+    if (size > 65536) /* NGROUPS_MAX: more is never needed, and size * 4 must not wrap */
+        size = 65536;
     if (!guest_writable(a[1], (uint32_t)size * 4u))
         return -EFAULT;
     syscall_note_write(a[1], (uint32_t)size * 4u);
@@ -204,10 +208,37 @@ int64_t sys_getpgid(struct linux_proc *p, const uint32_t a[7]) { (void)p; return
 int64_t sys_getsid(struct linux_proc *p, const uint32_t a[7]) { (void)p; return host_ret(getsid(sarg(a[0]))); }
 int64_t sys_setsid(struct linux_proc *p, const uint32_t a[7]) { (void)p; (void)a; return host_ret(setsid()); }
 
-/* The guest cannot create children yet (fork/clone are -ENOSYS), and the
- * host process's own children (if backstep ever has any) are not the
- * guest's: waiting always finds no child. */
-int64_t sys_waitid(struct linux_proc *p, const uint32_t a[7]) { (void)p; (void)a; return -ECHILD; }
+/* waitid(which, id, infop, options, rusage). The child-status siginfo has
+ * 32-bit clock_t fields and no padding after the three header ints on ARM
+ * (guest_siginfo_chld), so it is rebuilt field by field; the rest of the
+ * 128 bytes is zero, as the kernel leaves it. */
+int64_t sys_waitid(struct linux_proc *p, const uint32_t a[7])
+{
+    (void)p;
+    if (a[2] && !guest_writable(a[2], GUEST_SIGINFO_SIZE))
+        return -EFAULT;
+    if (a[4] && !guest_writable(a[4], sizeof(struct guest_rusage)))
+        return -EFAULT;
+    siginfo_t si;
+    struct rusage ru;
+    memset(&si, 0, sizeof(si));
+    int64_t r = host_ret(syscall(SYS_waitid, sarg(a[0]), sarg(a[1]), &si, sarg(a[3]), a[4] ? &ru : NULL));
+    if (r < 0)
+        return r;
+    if (a[2]) {
+        uint8_t buf[GUEST_SIGINFO_SIZE] = {0};
+        struct guest_siginfo_chld g = {si.si_signo, si.si_errno, si.si_code, si.si_pid, si.si_uid, si.si_status,
+                                       (int32_t)si.si_utime, (int32_t)si.si_stime};
+        memcpy(buf, &g, sizeof(g));
+        copy_to_guest(a[2], buf, sizeof(buf));
+    }
+    if (a[4]) {
+        struct guest_rusage g;
+        xlat_rusage(&g, &ru);
+        copy_to_guest(a[4], &g, sizeof(g));
+    }
+    return r;
+}
 
 /* prctl: the name calls (16 bytes, TASK_COMM_LEN) and the integer-only
  * options pass through; anything with other pointers is refused. */
