@@ -34,8 +34,10 @@ int main(int argc, char **argv)
     struct options opt;
     switch (options_parse(&opt, argc, argv, environ)) {
     case OPTIONS_EXIT_OK:
+        free(opt.guest_envp);
         return 0;
     case OPTIONS_EXIT_ERROR:
+        free(opt.guest_envp);
         return 1;
     case OPTIONS_RUN:
         break;
@@ -44,19 +46,19 @@ int main(int argc, char **argv)
     char err[512];
     if (opt.log_items && !log_parse_items(opt.log_items, err, sizeof err)) {
         fprintf(stderr, "backstep: %s\n", err);
-        return 1;
+        goto fail;
     }
     if (opt.log_path && !log_open_file(opt.log_path, err, sizeof err)) {
         fprintf(stderr, "backstep: %s\n", err);
-        return 1;
+        goto fail;
     }
     if (opt.gdb_port) {
         fprintf(stderr, "backstep: -g (gdb remote debugging) is not implemented yet\n");
-        return 1;
+        goto fail;
     }
     if (!guest_mem_init(err, sizeof err)) {
         fprintf(stderr, "backstep: %s\n", err);
-        return 1;
+        goto fail;
     }
 
     uint8_t random_bytes[16];
@@ -76,8 +78,7 @@ int main(int argc, char **argv)
     }
     if (linux_load(&guest_proc, &req, err, sizeof err) != 0) {
         fprintf(stderr, "backstep: %s\n", err);
-        free(opt.guest_envp);
-        return 1;
+        goto fail;
     }
 
     struct arm_cpu *cpu = runtime_new_cpu(&guest_proc);
@@ -88,4 +89,8 @@ int main(int argc, char **argv)
     if (guest_proc.fatal_signal)
         runtime_die_of_signal(guest_proc.fatal_signal);
     return guest_proc.exit_status & 0xff;
+
+fail:
+    free(opt.guest_envp);
+    return 1;
 }

@@ -64,6 +64,7 @@ enum options_result options_parse(struct options *o, int argc, char **argv, char
     memset(o, 0, sizeof *o);
     int envc;
     char **env = env_copy(environ_in, &envc, argc);
+    o->guest_envp = env; /* the caller frees it, whatever the result */
     int i;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -92,7 +93,7 @@ enum options_result options_parse(struct options *o, int argc, char **argv, char
                 return OPTIONS_EXIT_ERROR;
             if (strcmp(v, "help") == 0) {
                 log_list_items(stdout);
-                return OPTIONS_EXIT_OK;
+                    return OPTIONS_EXIT_OK;
             }
             o->log_items = v;
         } else if (strcmp(a, "-D") == 0) {

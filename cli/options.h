@@ -17,6 +17,7 @@ struct options {
 
 enum options_result { OPTIONS_RUN, OPTIONS_EXIT_OK, OPTIONS_EXIT_ERROR };
 
-/* Parses argv; on OPTIONS_EXIT_* it has already printed what it had to. */
+/* Parses argv; on OPTIONS_EXIT_* it has already printed what it had to.
+ * Whatever the result, o->guest_envp is the caller's to free. */
 enum options_result options_parse(struct options *o, int argc, char **argv, char **environ_in);
 void options_usage(FILE *out);
