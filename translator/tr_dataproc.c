@@ -96,6 +96,35 @@ void tr_operand2(struct tr *t, bool set_carry)
     /* Register-specified shift: amount is Rs[7:0]; 0 leaves value and carry,
      * 32 and more follow A8.4.3 -- done in a helper. PC reads as pc+12 here,
      * but any PC operand is UNPREDICTABLE in this form. */
+    if (!set_carry) {
+        /* Inline: x86 shifts by cl mod 32, so amounts of 32..255 are fixed up. */
+        tr_get_reg(t, ZYDIS_REGISTER_EDX, rm);
+        tr_get_reg(t, ZYDIS_REGISTER_ECX, bits(i, 11, 8));
+        X(b, MOVZX, R32(ECX), R32(CL));
+        switch (type) {
+        case 0: /* LSL */
+        case 1: /* LSR: 32 or more gives 0 */
+            if (type == 0)
+                X(b, SHL, R32(EDX), R32(CL));
+            else
+                X(b, SHR, R32(EDX), R32(CL));
+            X(b, XOR, R32(ESI), R32(ESI));
+            X(b, CMP, R32(ECX), ximm(32));
+            X(b, CMOVNB, R32(EDX), R32(ESI));
+            break;
+        case 2: /* ASR: 32 or more is the same as 31 */
+            X(b, MOV, R32(ESI), ximm(31));
+            X(b, CMP, R32(ECX), ximm(31));
+            X(b, CMOVNBE, R32(ECX), R32(ESI));
+            X(b, SAR, R32(EDX), R32(CL));
+            break;
+        default: /* ROR: by the amount mod 32 */
+            X(b, ROR, R32(EDX), R32(CL));
+            break;
+        }
+        X(b, MOV, R32(ECX), R32(EDX));
+        return;
+    }
     tr_get_reg(t, ZYDIS_REGISTER_ESI, rm);
     tr_get_reg(t, ZYDIS_REGISTER_EDX, bits(i, 11, 8));
     X(b, MOV, R32(ECX), ximm(type | (set_carry ? 4 : 0)));

@@ -260,12 +260,11 @@ static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
 {
     bool single = log_enabled(LOG_CPU);
     unsigned max = single ? 1 : MAX_BLOCK_INSNS;
-    /* add qword [rbx + icount], imm32 -- hand-encoded so the count can be
-     * patched in once the block's length is known. */
-    int32_t disp = (int32_t)offsetof(struct arm_cpu, icount);
-    uint8_t add_icount[11] = {0x48, 0x81, 0x83};
-    memcpy(add_icount + 3, &disp, 4);
-    size_t count_at = x_pos(b) + 7;
+    /* add r13, imm32 (the instruction count, see guest_reg_map.h) --
+     * hand-encoded so the count can be patched in once the block's length is
+     * known: REX.W+B 81 /0 with ModRM 11 000 101. */
+    static const uint8_t add_icount[7] = {0x49, 0x81, 0xc5, 0, 0, 0, 0};
+    size_t count_at = x_pos(b) + 3;
     x_bytes(b, add_icount, sizeof add_icount);
 
     if (log_enabled(LOG_IN_ASM))
