@@ -143,6 +143,34 @@ int64_t sys_creat(struct linux_proc *p, const uint32_t a[7])
     return do_openat(p, AT_FDCWD, a[0], O_CREAT | O_WRONLY | O_TRUNC, a[1]);
 }
 
+/* openat2(dfd, path, struct open_how *how, size): open_how is three u64
+ * (flags, mode, resolve) on every architecture; a larger size is accepted
+ * when the extra bytes are zero (copy_struct_from_user: -E2BIG). */
+int64_t sys_openat2(struct linux_proc *p, const uint32_t a[7])
+{
+    uint64_t how[3];
+    uint32_t size = a[3];
+    if (size < sizeof(how))
+        return -EINVAL;
+    if (size > GUEST_PAGE_SIZE)
+        return -E2BIG;
+    if (!guest_readable(a[2], size))
+        return -EFAULT;
+    memcpy(how, g2h(a[2]), sizeof(how));
+    for (uint32_t i = sizeof(how); i < size; i++)
+        if (((const uint8_t *)g2h(a[2]))[i])
+            return -E2BIG;
+    const char *path;
+    int e = guest_path(a[1], &path);
+    if (e)
+        return e;
+    if (how[0] >> 32)
+        return -EINVAL;
+    path = fix_proc_exe(p, path);
+    uint64_t host_how[3] = {xlat_open_flags_to_host((uint32_t)how[0]), how[1], how[2]};
+    return host_ret(syscall(SYS_openat2, sarg(a[0]), path, host_how, sizeof(host_how)));
+}
+
 int64_t sys_close(struct linux_proc *p, const uint32_t a[7])
 {
     (void)p;

@@ -240,6 +240,14 @@ int64_t sys_waitid(struct linux_proc *p, const uint32_t a[7])
     return r;
 }
 
+/* personality(persona): 0xffffffff queries. The host process is the guest
+ * process, so the persona is the host's. */
+int64_t sys_personality(struct linux_proc *p, const uint32_t a[7])
+{
+    (void)p;
+    return host_ret(syscall(SYS_personality, (unsigned long)a[0]));
+}
+
 /* prctl: the name calls (16 bytes, TASK_COMM_LEN) and the integer-only
  * options pass through; anything with other pointers is refused. */
 int64_t sys_prctl(struct linux_proc *p, const uint32_t a[7])

@@ -3,8 +3,7 @@
  * tests/unit/test_syscall_table.c) plus the ARM private calls at 0xf0000+n.
  *   SYS(nr, name, handler, flags)  implemented; flags from linux/syscall_table.h
  *   NOSYS(nr, name)                known but unsupported: -ENOSYS (with a
- *                                  LOG_UNIMP line), e.g. fork/clone/execve
- *                                  until threads and processes exist.
+ *                                  LOG_UNIMP line naming it).
  * Numbers missing here (oabi-only ones such as time=13, getrlimit=76, mmap=90)
  * are not EABI syscalls at all and also get -ENOSYS.
  * Include only after defining SYS and NOSYS. */
@@ -108,7 +107,7 @@ SYS(132, getpgid, sys_getpgid, 0)
 SYS(133, fchdir, sys_fchdir, 0)
 NOSYS(134, bdflush)
 NOSYS(135, sysfs)
-NOSYS(136, personality)
+SYS(136, personality, sys_personality, 0)
 NOSYS(138, setfsuid)
 NOSYS(139, setfsgid)
 SYS(140, _llseek, sys__llseek, SYSF_WRITES_MEM)
@@ -398,7 +397,7 @@ NOSYS(433, fspick)
 NOSYS(434, pidfd_open)
 NOSYS(435, clone3)
 NOSYS(436, close_range)
-NOSYS(437, openat2)
+SYS(437, openat2, sys_openat2, 0)
 NOSYS(438, pidfd_getfd)
 SYS(439, faccessat2, sys_faccessat2, 0)
 NOSYS(440, process_madvise)

@@ -275,6 +275,28 @@ static void test_epoll_layout(void **state)
     close(ep);
 }
 
+/* openat2's struct open_how: u64 flags with ARM O_* bits, mode, resolve. */
+static void test_openat2(void **state)
+{
+    (void)state;
+    strcpy(g2h(G), tmp_path);
+    uint64_t how[4] = {O_RDONLY | ARM_O_DIRECTORY, 0, 0, 0};
+    memcpy(g2h(G + 256), how, sizeof(how));
+    int32_t r = sc(437, (uint32_t)AT_FDCWD, G, G + 256, 24, 0, 0);
+    if (r == -ENOSYS)
+        skip();
+    assert_int_equal(r, -ENOTDIR); /* a file with O_DIRECTORY */
+    how[0] = O_RDONLY;
+    memcpy(g2h(G + 256), how, sizeof(how));
+    r = sc(437, (uint32_t)AT_FDCWD, G, G + 256, 32, 0, 0); /* larger, zero tail */
+    assert_true(r >= 0);
+    close(r);
+    how[3] = 1;
+    memcpy(g2h(G + 256), how, sizeof(how));
+    assert_int_equal(sc(437, (uint32_t)AT_FDCWD, G, G + 256, 32, 0, 0), -E2BIG);
+    assert_int_equal(sc(437, (uint32_t)AT_FDCWD, G, G + 256, 16, 0, 0), -EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -289,6 +311,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pipe_dup3, setup, teardown),
         cmocka_unit_test_setup_teardown(test_uname, setup, teardown),
         cmocka_unit_test_setup_teardown(test_epoll_layout, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_openat2, setup, teardown),
     };
     return cmocka_run_group_tests(tests, group_setup, NULL);
 }
