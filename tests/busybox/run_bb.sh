@@ -7,7 +7,8 @@
 # busybox-static (FETCH_SCRIPT, cached after the first time), then runs
 # `busybox ARGS...` under qemu-arm and under backstep, each in a freshly
 # prepared work directory at the same path (same files, fixed mtimes and
-# modes), with the same stdin and a clean environment (env -i + a fixed set),
+# modes), with the same stdin and a clean environment (env -i + a fixed set; PATH
+# holds only busybox applets, see below),
 # and compares stdout, stderr and exit status. Prints a unified diff on mismatch.
 # The "qemu: uncaught target signal" note of the emulators is dropped from stderr.
 #
@@ -45,7 +46,11 @@ if ! busybox=$("$FETCH" "$ARCH"); then
 fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/run_bb.XXXXXX")
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+if [[ -z ${RUN_BB_KEEP:-} ]]; then # RUN_BB_KEEP=1 keeps the temp dir for debugging
+  trap 'chmod -R u+rwx "$tmp" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+else
+  echo "keeping $tmp" >&2
+fi
 work=$tmp/work
 
 template=$tmp/template
@@ -71,16 +76,34 @@ make_template() { # the work directory's contents, fixed modes and times
   )
 }
 make_template
-prepare() { # a fresh copy of the template at the same path for each run
-  rm -rf "$work"
+
+# Commands that the guest shell (or xargs, ...) runs by name must be ARM busybox
+# applets, not the host's tools: the guest's PATH is a single directory, $tmp/bin,
+# holding one entry per applet. For the backstep run each entry is a symlink to the
+# ARM busybox (backstep runs ARM programs that the guest execs). qemu-arm cannot exec
+# an ARM binary without binfmt_misc, so for the qemu-arm run each entry is a symlink
+# to a host script that runs `qemu-arm busybox APPLET ARGS`.
+qemu_abs=$(command -v "$QEMU")
+applets=$("$qemu_abs" "$busybox" --list) || { echo "FAIL: busybox --list failed under qemu-arm" >&2; exit 1; }
+mkdir -p "$tmp/qemu-bin" "$tmp/backstep-bin"
+printf '#!/bin/sh\nexec %q %q "${0##*/}" "$@"\n' "$qemu_abs" "$busybox" >"$tmp/qemu-applet"
+chmod 755 "$tmp/qemu-applet"
+for a in $applets; do
+  ln -s "$tmp/qemu-applet" "$tmp/qemu-bin/$a"
+  ln -s "$busybox" "$tmp/backstep-bin/$a"
+done
+
+prepare() { # prepare ENGINE: a fresh copy of the template and the applet dir, same paths each run
+  rm -rf "$work" "$tmp/bin"
   cp -a "$template" "$work"
+  cp -a "$tmp/$1-bin" "$tmp/bin"
 }
 case $stdin_spec in
   -|"") stdin_file=/dev/null ;;
   *) stdin_file=$work/$stdin_spec ;;
 esac
 
-clean_env=(env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C LC_ALL=C TZ=UTC USER=tester TERM=dumb)
+clean_env=(env -i PATH="$tmp/bin" HOME=/nonexistent LANG=C LC_ALL=C TZ=UTC USER=tester TERM=dumb)
 # Sanitizer settings of the caller (an ASan build of backstep) reach both runs alike.
 for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
   if [[ -n ${!v:-} ]]; then clean_env+=("$v=${!v}"); fi
@@ -88,20 +111,23 @@ done
 
 run_one() { # run_one NAME EMULATOR
   local name=$1 emu=$2 rc=0
-  prepare
+  prepare "$name"
   # (the outer 2>/dev/null only silences bash's own "Killed"/"Aborted" job notices)
   { (
     cd "$work"
     ulimit -c 0
-    exec "${clean_env[@]}" timeout -k 5 "$TIMEOUT" "$emu" "$busybox" "${args[@]}" \
+    exec "${clean_env[@]}" "$timeout_abs" -k 5 "$TIMEOUT" "$emu" "$busybox" "${args[@]}" \
       <"$stdin_file" >"$tmp/$name.out" 2>"$tmp/$name.err.raw"
   ) || rc=$?; } 2>/dev/null
   echo "$rc" >"$tmp/$name.rc"
   grep -Ev '^(qemu|backstep): uncaught target signal' "$tmp/$name.err.raw" >"$tmp/$name.err" || true
 }
 
-run_one qemu "$QEMU"
-run_one backstep "$BACKSTEP"
+# Absolute paths: env -i looks commands up in the guest's PATH.
+timeout_abs=$(command -v timeout)
+backstep_abs=$(cd "$(dirname "$BACKSTEP")" && pwd)/$(basename "$BACKSTEP")
+run_one qemu "$qemu_abs"
+run_one backstep "$backstep_abs"
 qrc=$(cat "$tmp/qemu.rc")
 brc=$(cat "$tmp/backstep.rc")
 
