@@ -15,6 +15,7 @@
 #include "linux/syscall.h"
 #include "translator/code_cache.h"
 #include "translator/fault.h"
+#include "translator/helpers.h"
 #include "translator/kuser.h"
 #include "translator/tr_internal.h"
 #include "translator/translate.h"
@@ -114,6 +115,8 @@ void runtime_run(struct arm_cpu *cpu)
             runtime_die_of_signal(SIGILL);
         }
         if (pc >= KUSER_PAGE) {
+            if (log_enabled(LOG_CPU)) /* qemu-arm logs the helper's entry too */
+                helper_trace_cpu(cpu, pc);
             if (!kuser_call(cpu, proc))
                 runtime_die_of_signal(SIGSEGV);
             chain_from = NULL;

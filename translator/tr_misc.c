@@ -107,8 +107,8 @@ bool tr_misc(struct tr *t)
             return true;
         case 2: { /* MSR immediate; mask 0 is the hint space (NOP, YIELD, WFE, WFI, SEV) */
             unsigned mask = bits(i, 19, 16);
-            if (mask == 0)
-                return bits(i, 7, 0) <= 4;
+            if (mask == 0) /* NOP YIELD WFE WFI SEV, and DBG #n (0xf0-0xff) */
+                return bits(i, 7, 0) <= 4 || bits(i, 7, 4) == 0xf;
             if (mask & 3)
                 return false; /* control/extension fields: privileged */
             unsigned rot = 2 * bits(i, 11, 8);
@@ -166,6 +166,11 @@ bool tr_misc(struct tr *t)
         tr_exit_reason(t, t->pc + 4, EXIT_SVC);
         return true;
     }
+    /* MCR p15, 0, Rt, c7, c10, 5 / c7, c10, 4 / c7, c5, 4: the ARMv6 CP15
+     * forms of DMB, DSB and ISB, still allowed in user mode: nothing to do. */
+    if ((i & 0x0fff0fffu) == 0x0e070fbau || (i & 0x0fff0fffu) == 0x0e070f9au ||
+        (i & 0x0fff0fffu) == 0x0e070f95u)
+        return true;
     /* MRC p15, 0, Rt, c13, c0, 3: TPIDRURO, the user read-only TLS register */
     if ((i & 0x0fff0fffu) == 0x0e1d0f70u) {
         unsigned rt = bits(i, 15, 12);
