@@ -77,7 +77,7 @@ EXCLUDE_MNEM = re.compile(
 
 
 def sbz_ok(w):
-    """Should-be-zero fields Capstone ignores (the ARM ARM makes such
+    """UNPREDICTABLE field values that Capstone and objdump accept: should-be-zero fields (the ARM ARM makes such
     encodings UNPREDICTABLE): Rd of TST/TEQ/CMP/CMN, Rn of MOV/MVN, Ra of MUL/
     MULS in the data-processing space."""
     if (w >> 26) & 3 == 0:
@@ -90,6 +90,12 @@ def sbz_ok(w):
                 return False
         if reg_form and (w & 0x0fe000f0) == 0x00000090 and (w >> 12) & 0xf:
             return False                                # MUL(S) with Ra != 0
+    if (w & 0x0fa00070) == 0x07a00050:                  # SBFX/UBFX: lsb + width > 32
+        if ((w >> 7) & 31) + ((w >> 16) & 31) > 31:
+            return False
+    if (w & 0x0fe00070) == 0x07c00010:                  # BFI/BFC: msb < lsb
+        if ((w >> 16) & 31) < ((w >> 7) & 31):
+            return False
     return True
 
 
