@@ -14,6 +14,7 @@ struct arm_cpu {
     uint8_t itstate;  /* CPSR.IT[7:0] (Thumb only) */
     uint32_t fpscr;
     uint32_t tpidruro; /* TLS register read by MRC p15,0,Rt,c13,c0,3 */
+    uint32_t tpidrurw; /* user read/write thread ID register, c13,c0,2 */
     uint64_t d[32];   /* VFP/NEON d0-d31 */
 
     /* Exclusive monitor (LDREX/STREX): address and the value loaded. */

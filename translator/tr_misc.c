@@ -171,6 +171,17 @@ bool tr_misc(struct tr *t)
     if ((i & 0x0fff0fffu) == 0x0e070fbau || (i & 0x0fff0fffu) == 0x0e070f9au ||
         (i & 0x0fff0fffu) == 0x0e070f95u)
         return true;
+    /* MRC/MCR p15, 0, Rt, c13, c0, 2: TPIDRURW, free for user code to use */
+    if ((i & 0x0fef0fffu) == 0x0e0d0f50u && bits(i, 15, 12) != 15) {
+        if (bit(i, 20)) {
+            X(b, MOV, R32(EAX), CPUF(tpidrurw, 4));
+            tr_set_reg(t, bits(i, 15, 12), ZYDIS_REGISTER_EAX);
+        } else {
+            tr_get_reg(t, ZYDIS_REGISTER_EAX, bits(i, 15, 12));
+            X(b, MOV, CPUF(tpidrurw, 4), R32(EAX));
+        }
+        return true;
+    }
     /* MRC p15, 0, Rt, c13, c0, 3: TPIDRURO, the user read-only TLS register */
     if ((i & 0x0fff0fffu) == 0x0e1d0f70u) {
         unsigned rt = bits(i, 15, 12);
