@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/mman.h>
 
 #include "linux/guest_mem.h"
@@ -90,6 +91,21 @@ static int apply_protections(const struct elf_image *img, uint32_t bias, char *e
     return rc;
 }
 
+/* Copies up to len bytes of the file at off into dst; bytes past the end of
+ * the file stay as they are (zero), as in a mapping of the file's last page. */
+static void copy_file_bytes(int fd, void *dst, uint32_t len, uint64_t off)
+{
+    uint8_t *p = dst;
+    while (len > 0) {
+        ssize_t got = pread(fd, p, len, (off_t)off);
+        if (got <= 0)
+            return;
+        p += got;
+        off += (uint64_t)got;
+        len -= (uint32_t)got;
+    }
+}
+
 int elf_map_image(const struct elf_image *img, struct elf_loaded *out, char *err, size_t errlen)
 {
     uint32_t span = img->hi - img->lo;
@@ -118,6 +134,17 @@ int elf_map_image(const struct elf_image *img, struct elf_loaded *out, char *err
             guest_munmap((uint32_t)at, span);
             return -1;
         }
+        /* The kernel maps whole file pages: the rest of the last page holds
+         * the file's following bytes, unless the segment has a .bss, whose
+         * first page padzero() clears (fs/binfmt_elf.c). Same for the bytes of
+         * the first page before p_vaddr. */
+        uint32_t head = ph->p_vaddr & GUEST_PAGE_MASK;
+        if (head && ph->p_offset >= head)
+            copy_file_bytes(img->fd, g2h(ph->p_vaddr + bias - head), head, ph->p_offset - head);
+        uint32_t end = ph->p_vaddr + ph->p_filesz;
+        uint32_t tail = (GUEST_PAGE_SIZE - (end & GUEST_PAGE_MASK)) & GUEST_PAGE_MASK;
+        if (tail && ph->p_memsz == ph->p_filesz)
+            copy_file_bytes(img->fd, g2h(end + bias), tail, (uint64_t)ph->p_offset + ph->p_filesz);
     }
     if (apply_protections(img, bias, err, errlen) != 0) {
         guest_munmap((uint32_t)at, span);
