@@ -13,9 +13,13 @@ cmake --build build -j"$jobs"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DBACKSTEP_SANITIZE=ON
 cmake --build build-asan -j"$jobs"
 
+# Tests labelled "pending" exercise features of open issues (e.g. guest signal
+# handlers, threads): they are not run here, and are listed at the end.
 status=0
 echo "== tests: release build =="
-ctest --test-dir build -j"$jobs" --output-on-failure || status=1
+ctest --test-dir build -j"$jobs" --output-on-failure -LE pending || status=1
 echo "== tests: ASan+UBSan build =="
-ASAN_OPTIONS=detect_leaks=0 ctest --test-dir build-asan -j"$jobs" --output-on-failure || status=1
+ASAN_OPTIONS=detect_leaks=0 ctest --test-dir build-asan -j"$jobs" --output-on-failure -LE pending || status=1
+echo "== not run: tests of features still to come (label 'pending') =="
+ctest --test-dir build -N -L pending | grep "Test *#" || echo "(none)"
 exit $status
