@@ -1,6 +1,7 @@
 @ legacy.S -- deprecated but still executable user instructions that qemu-arm
-@ runs: SWP/SWPB (atomic swap; ARMv7 Linux may also emulate them) and
-@ SETEND BE/LE (big-endian data accesses).
+@ runs: SWP/SWPB (atomic swap; ARMv7 Linux may also emulate them).
+@ (A SETEND BE/LE part was taken out until backstep supports big-endian data
+@ accesses; qemu-arm runs it.)
 @ march: armv7-a
 #include "common.inc"
         TEST_BEGIN
