@@ -297,6 +297,30 @@ static void test_openat2(void **state)
     assert_int_equal(sc(437, (uint32_t)AT_FDCWD, G, G + 256, 16, 0, 0), -EINVAL);
 }
 
+/* ioctl: table entries pass validated pointers (FIONREAD writes 4 bytes,
+ * TCGETS on a pipe is the host's -ENOTTY); unknown commands are -ENOTTY. */
+static void test_ioctl(void **state)
+{
+    (void)state;
+    int pfd[2];
+    assert_int_equal(pipe(pfd), 0);
+    assert_int_equal(write(pfd[1], "abc", 3), 3);
+    memset(g2h(G), 0xee, 8);
+    assert_int_equal(sc(54, pfd[0], 0x541B /* FIONREAD */, G, 0, 0, 0), 0);
+    uint32_t n;
+    memcpy(&n, g2h(G), 4);
+    assert_int_equal(n, 3);
+    assert_int_equal(((uint8_t *)g2h(G))[4], 0xee);
+    assert_int_equal(sc(54, pfd[0], 0x541B, 0xfffffffeu, 0, 0, 0), -EFAULT);
+    assert_int_equal(sc(54, pfd[0], 0x5401 /* TCGETS */, G, 0, 0, 0), -ENOTTY);
+    assert_int_equal(sc(54, pfd[0], 0x5413 /* TIOCGWINSZ */, 0xfffffffcu, 0, 0, 0), -EFAULT);
+    assert_int_equal(sc(54, pfd[0], 0x12345678, G, 0, 0, 0), -ENOTTY);
+    assert_int_equal(sc(54, pfd[0], 0x5451 /* FIOCLEX */, 0, 0, 0, 0), 0);
+    assert_true(fcntl(pfd[0], F_GETFD) & FD_CLOEXEC);
+    close(pfd[0]);
+    close(pfd[1]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -312,6 +336,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_uname, setup, teardown),
         cmocka_unit_test_setup_teardown(test_epoll_layout, setup, teardown),
         cmocka_unit_test_setup_teardown(test_openat2, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ioctl, setup, teardown),
     };
     return cmocka_run_group_tests(tests, group_setup, NULL);
 }
