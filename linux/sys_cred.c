@@ -54,11 +54,11 @@ int64_t sys_setpriority(struct linux_proc *p, const uint32_t a[7])
 int64_t sys_nice(struct linux_proc *p, const uint32_t a[7])
 {
     (void)p;
-    errno = 0;
-    int cur = getpriority(PRIO_PROCESS, 0);
-    if (cur == -1 && errno)
-        return -(int64_t)errno;
-    return host_ret(setpriority(PRIO_PROCESS, 0, cur + sarg(a[0])));
+    /* the raw getpriority answers 20 - nice, never negative on success */
+    int64_t cur = host_ret(syscall(SYS_getpriority, PRIO_PROCESS, 0));
+    if (cur < 0)
+        return cur;
+    return host_ret(setpriority(PRIO_PROCESS, 0, (int)(20 - cur) + sarg(a[0])));
 }
 
 int64_t sys_sched_getparam(struct linux_proc *p, const uint32_t a[7])

@@ -91,10 +91,10 @@ static int64_t do_sleep(clockid_t clk, int flags, uint32_t req, uint32_t rem, bo
         return -EFAULT;
     if (rem && !guest_writable(rem, ts_size(time64)))
         return -EFAULT;
-    int e = clock_nanosleep(clk, flags, &in, &out); /* returns the error number */
-    if (e == EINTR && rem && !(flags & TIMER_ABSTIME))
+    int64_t r = host_ret(syscall(SYS_clock_nanosleep, clk, flags, &in, &out));
+    if (r == -EINTR && rem && !(flags & TIMER_ABSTIME))
         put_ts(rem, &out, time64);
-    return -(int64_t)e;
+    return r;
 }
 
 int64_t sys_nanosleep(struct linux_proc *p, const uint32_t a[7])
@@ -121,9 +121,9 @@ int64_t sys_times(struct linux_proc *p, const uint32_t a[7])
     struct tms t;
     if (a[0] && !guest_writable(a[0], sizeof(struct guest_tms)))
         return -EFAULT;
-    clock_t r = times(&t);
-    if (r == (clock_t)-1)
-        return -(int64_t)errno;
+    int64_t r = host_ret(syscall(SYS_times, &t));
+    if (r < 0)
+        return r;
     if (a[0]) {
         struct guest_tms g;
         xlat_tms(&g, &t);
