@@ -79,24 +79,42 @@ make_template
 
 # Commands that the guest shell (or xargs, ...) runs by name must be ARM busybox
 # applets, not the host's tools: the guest's PATH is a single directory, $tmp/bin,
-# holding one entry per applet. For the backstep run each entry is a symlink to the
+# holding one entry per applet. For the backstep run $tmp/bin leads to symlinks to the
 # ARM busybox (backstep runs ARM programs that the guest execs). qemu-arm cannot exec
-# an ARM binary without binfmt_misc, so for the qemu-arm run each entry is a symlink
-# to a host script that runs `qemu-arm busybox APPLET ARGS`.
+# an ARM binary without binfmt_misc, so for the qemu-arm run it leads to symlinks to a
+# host script that runs `qemu-arm busybox APPLET ARGS`. Both directories are made once
+# and kept next to the cached busybox.
 qemu_abs=$(command -v "$QEMU")
-applets=$("$qemu_abs" "$busybox" --list) || { echo "FAIL: busybox --list failed under qemu-arm" >&2; exit 1; }
-mkdir -p "$tmp/qemu-bin" "$tmp/backstep-bin"
-printf '#!/bin/sh\nexec %q %q "${0##*/}" "$@"\n' "$qemu_abs" "$busybox" >"$tmp/qemu-applet"
-chmod 755 "$tmp/qemu-applet"
-for a in $applets; do
-  ln -s "$tmp/qemu-applet" "$tmp/qemu-bin/$a"
-  ln -s "$busybox" "$tmp/backstep-bin/$a"
-done
+bbroot=$(dirname "$(dirname "$busybox")")
+qemu_tag=$(printf '%s' "$qemu_abs" | cksum | cut -d' ' -f1)
+direct_dir=$bbroot/applets-direct
+qemu_dir=$bbroot/applets-qemu-$qemu_tag
+if [[ ! -d $direct_dir || ! -d $qemu_dir ]]; then
+  exec 8>"$bbroot/.applets.lock"
+  flock 8
+  if [[ ! -d $direct_dir || ! -d $qemu_dir ]]; then
+    applets=$("$qemu_abs" "$busybox" --list) || { echo "FAIL: busybox --list failed under qemu-arm" >&2; exit 1; }
+    mk=$(mktemp -d "$bbroot/.applets.XXXXXX")
+    mkdir "$mk/direct" "$mk/qemu"
+    printf '#!/bin/sh\nexec %q %q "${0##*/}" "$@"\n' "$qemu_abs" "$busybox" >"$mk/qemu/.qemu-applet"
+    chmod 755 "$mk/qemu/.qemu-applet" "$mk/direct" "$mk/qemu"
+    for a in $applets; do
+      ln -s ../bin/busybox "$mk/direct/$a"
+      ln -s .qemu-applet "$mk/qemu/$a"
+    done
+    rm -rf "$direct_dir" "$qemu_dir"
+    mv "$mk/direct" "$direct_dir"
+    mv "$mk/qemu" "$qemu_dir"
+    rmdir "$mk"
+  fi
+  exec 8>&-
+fi
+declare -A applet_dir=([qemu]=$qemu_dir [backstep]=$direct_dir)
 
 prepare() { # prepare ENGINE: a fresh copy of the template and the applet dir, same paths each run
   rm -rf "$work" "$tmp/bin"
   cp -a "$template" "$work"
-  cp -a "$tmp/$1-bin" "$tmp/bin"
+  ln -s "${applet_dir[$1]}" "$tmp/bin"
 }
 case $stdin_spec in
   -|"") stdin_file=/dev/null ;;
