@@ -1,10 +1,12 @@
 /* See helpers.h. */
 #include "translator/helpers.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include "base/log.h"
 #include "linux/guest_mem.h"
+#include "translator/runtime.h"
 
 uint32_t helper_shift_reg(struct arm_cpu *cpu, uint32_t v, uint32_t rs, uint32_t type_flags)
 {
@@ -75,8 +77,18 @@ uint32_t helper_udiv(struct arm_cpu *cpu, uint32_t n, uint32_t m)
 
 /* The exclusive monitor of a single-threaded guest: STREX succeeds when the
  * last LDREX was to the same address and size and nothing cleared it. */
+/* Exclusive accesses must be naturally aligned even when SCTLR.A is clear
+ * (ARM ARM A3.2.1): otherwise an alignment fault, which Linux cannot fix up
+ * and delivers as SIGBUS. The guest has no signal handlers yet: it dies. */
+static void check_exclusive_alignment(uint32_t addr, uint32_t size)
+{
+    if (addr & (size - 1))
+        runtime_die_of_signal(SIGBUS);
+}
+
 uint64_t helper_ldrex(struct arm_cpu *cpu, uint32_t addr, uint32_t size)
 {
+    check_exclusive_alignment(addr, size);
     uint64_t v = 0;
     memcpy(&v, g2h(addr), size); /* a bad address faults here: a guest SIGSEGV */
     cpu->excl_addr = addr;
@@ -88,6 +100,7 @@ uint64_t helper_ldrex(struct arm_cpu *cpu, uint32_t addr, uint32_t size)
 
 uint32_t helper_strex(struct arm_cpu *cpu, uint32_t addr, uint64_t value, uint32_t size)
 {
+    check_exclusive_alignment(addr, size);
     if (!cpu->excl_valid || cpu->excl_addr != addr || cpu->excl_size != size) {
         cpu->excl_valid = 0;
         return 1;

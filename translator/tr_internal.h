@@ -47,6 +47,9 @@ static inline uint32_t bits(uint32_t x, unsigned hi, unsigned lo)
 }
 static inline uint32_t bit(uint32_t x, unsigned n) { return (x >> n) & 1; }
 
+/* The 64-bit host register holding guest register n, or ZYDIS_REGISTER_NONE
+ * if n lives in memory. Its upper half is always zero. */
+ZydisRegister tr_pinned64(unsigned n);
 /* Reads guest register n into a 32-bit host register (PC reads as pc+8). */
 void tr_get_reg(struct tr *t, ZydisRegister dst, unsigned n);
 /* Writes a 32-bit host register into guest register n (n != 15). */

@@ -60,6 +60,53 @@ static void finish(struct tr *t, bool is_load, bool wback, unsigned rn, unsigned
     }
 }
 
+/* LDR/STR/LDRB/STRB with an immediate offset, the common case: the address
+ * straight into esi (and the written-back base into edx) with one LEA each,
+ * the value loaded straight into its register. */
+static void single_imm(struct tr *t, bool p, bool u, bool byte, bool wback, bool l, unsigned rn,
+                       unsigned rt)
+{
+    struct xbuf *b = t->b;
+    int32_t off = (int32_t)bits(t->insn, 11, 0);
+    if (!u)
+        off = -off;
+    if (rn == 15) {
+        /* PC-relative (literal pools): the address is known now. */
+        X(b, MOV, R32(ESI), ximm((int64_t)(uint32_t)(t->pc + 8 + (uint32_t)(p ? off : 0))));
+        wback = false; /* UNPREDICTABLE with PC: ignored */
+    } else {
+        ZydisRegister base = tr_pinned64(rn);
+        xop base32 = GREG(rn);
+        if (base == ZYDIS_REGISTER_NONE) {
+            tr_get_reg(t, ZYDIS_REGISTER_EAX, rn);
+            base = ZYDIS_REGISTER_RAX;
+            base32 = R32(EAX);
+        }
+        if (wback)
+            X(b, LEA, R32(EDX), xmem(base, off, 8));
+        if (p && off)
+            X(b, LEA, R32(ESI), xmem(base, off, 8));
+        else
+            X(b, MOV, R32(ESI), base32);
+    }
+    unsigned size = byte ? 1 : 4;
+    if (!l) {
+        tr_get_reg(t, ZYDIS_REGISTER_ECX, rt); /* STR pc stores pc+8 */
+        store(t, size);
+        if (wback)
+            tr_set_reg(t, rn, ZYDIS_REGISTER_EDX);
+        return;
+    }
+    if (rt != 15 && tr_pinned64(rt) != ZYDIS_REGISTER_NONE && !(wback && rt == rn)) {
+        if (wback)
+            tr_set_reg(t, rn, ZYDIS_REGISTER_EDX);
+        load(t, GREG(rt).reg.value, size, false);
+        return;
+    }
+    load(t, ZYDIS_REGISTER_EDI, size, false);
+    finish(t, true, wback, rn, rt);
+}
+
 /* LDR/STR/LDRB/STRB (A5.3), immediate or register offset. */
 static bool single(struct tr *t)
 {
@@ -68,7 +115,11 @@ static bool single(struct tr *t)
          l = bit(i, 20);
     unsigned rn = bits(i, 19, 16), rt = bits(i, 15, 12);
     bool wback = !p || w;
-    if (reg) {
+    if (!reg) {
+        single_imm(t, p, u, byte, wback, l, rn, rt);
+        return true;
+    }
+    {
         tr_get_reg(t, ZYDIS_REGISTER_ECX, bits(i, 3, 0));
         unsigned type = bits(i, 6, 5), imm5 = bits(i, 11, 7);
         /* DecodeImmShift without the carry (A8.4.1) */
@@ -95,8 +146,6 @@ static bool single(struct tr *t)
             }
             break;
         }
-    } else {
-        X(t->b, MOV, R32(ECX), ximm(bits(i, 11, 0)));
     }
     tr_get_reg(t, ZYDIS_REGISTER_EAX, rn);
     address(t, p, u);

@@ -51,6 +51,12 @@ xop greg(unsigned n)
     return k >= 0 ? xreg(pinned_regs[k].host32) : reg_slot(n);
 }
 
+ZydisRegister tr_pinned64(unsigned n)
+{
+    int k = pinned_index(n);
+    return k >= 0 ? pinned_regs[k].host64 : ZYDIS_REGISTER_NONE;
+}
+
 void tr_get_reg(struct tr *t, ZydisRegister dst, unsigned n)
 {
     if (n == 15)
