@@ -50,6 +50,8 @@ if [[ ! -f $SRC ]]; then
   exit 1
 fi
 SRC=$(cd "$(dirname "$SRC")" && pwd)/$(basename "$SRC") # absolute: runs happen elsewhere
+BACKSTEP=$(cd "$(dirname "$BACKSTEP")" && pwd)/$(basename "$BACKSTEP")
+QEMU=$(command -v "$QEMU")
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/run_diff.XXXXXX")
 cleanup() { chmod -R u+rwx "$tmp" 2>/dev/null || true; rm -rf "$tmp"; }
