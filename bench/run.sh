@@ -57,8 +57,8 @@ for tool in "$armcc" "$hostcc" "$qemu"; do
 done
 
 # workload -> argument (iterations): full runs take about 0.5-3 s each under qemu-arm 7.2.
-declare -A full=(   [int_hash]=30000000 [fib_calls]=38 [mem_walk]=6 [string_libc]=300000
-                    [lz_compress]=10 [nbody_float]=12000 [qsort_calls]=12 )
+declare -A full=(   [int_hash]=60000000 [fib_calls]=39 [mem_walk]=24 [string_libc]=400000
+                    [lz_compress]=20 [nbody_float]=24000 [qsort_calls]=24 )
 declare -A small=(  [int_hash]=3000000 [fib_calls]=27 [mem_walk]=1 [string_libc]=10000
                     [lz_compress]=1 [nbody_float]=1000 [qsort_calls]=2 )
 workloads=(int_hash fib_calls mem_walk string_libc lz_compress nbody_float qsort_calls)
