@@ -166,6 +166,36 @@ bool tr_dataproc(struct tr *t)
             x_emit(b, ZYDIS_MNEMONIC_MOV, (xop[]){R32(ECX), op2}, 2);
         op2 = R32(ECX);
     }
+    /* In place: "rn op= op2" on the guest register itself (or a compare of
+     * it) when x86 can take both operands, saving the moves through eax. */
+    if (rn != 15 && (rd == rn || op == TST || op == CMP) &&
+        !(GREG(rn).type == ZYDIS_OPERAND_TYPE_MEMORY && op2.type == ZYDIS_OPERAND_TYPE_MEMORY)) {
+        static const ZydisMnemonic in_place[16] = {
+            [AND] = ZYDIS_MNEMONIC_AND, [EOR] = ZYDIS_MNEMONIC_XOR, [SUB] = ZYDIS_MNEMONIC_SUB,
+            [ADD] = ZYDIS_MNEMONIC_ADD, [ADC] = ZYDIS_MNEMONIC_ADC, [SBC] = ZYDIS_MNEMONIC_SBB,
+            [TST] = ZYDIS_MNEMONIC_TEST, [CMP] = ZYDIS_MNEMONIC_CMP, [ORR] = ZYDIS_MNEMONIC_OR,
+        };
+        ZydisMnemonic m = in_place[op];
+        if (m != ZYDIS_MNEMONIC_INVALID && (rd != 15 || op == TST || op == CMP)) {
+            if (op == ADC)
+                tr_cf_from_c(t);
+            else if (op == SBC)
+                tr_cf_from_not_c(t);
+            if (op == TST && op2.type == ZYDIS_OPERAND_TYPE_MEMORY)
+                x_emit(b, m, (xop[]){op2, GREG(rn)}, 2); /* only TEST r/m32, r32 exists */
+            else
+                x_emit(b, m, (xop[]){GREG(rn), op2}, 2);
+            if (s) {
+                if (logical)
+                    tr_flags_nz(t);
+                else if (op == SUB || op == CMP || op == SBC)
+                    tr_flags_nzcv_sub(t);
+                else
+                    tr_flags_nzcv_add(t);
+            }
+            return true;
+        }
+    }
     if (op != MOV && op != MVN)
         tr_get_reg(t, ZYDIS_REGISTER_EAX, rn);
 
