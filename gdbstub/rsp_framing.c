@@ -67,6 +67,15 @@ void rsp_framer_destroy(struct rsp_framer *f) {
     free(f);
 }
 
+void rsp_framer_reset(struct rsp_framer *f) {
+    f->ack_mode = true;
+    f->state = RX_IDLE;
+    f->err = RX_OK;
+    f->len = 0;
+    f->out_len = 0;
+    memset(&f->stats, 0, sizeof(f->stats));
+}
+
 static int hex_value(uint8_t c) {
     if (c >= '0' && c <= '9')
         return c - '0';

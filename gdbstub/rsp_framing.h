@@ -46,6 +46,10 @@ struct rsp_framer_stats {
 struct rsp_framer *rsp_framer_create(rsp_write_fn write, void *ctx);
 void rsp_framer_destroy(struct rsp_framer *f);
 
+/* Back to the state of a new connection: between packets, ack mode on,
+ * nothing to retransmit, statistics zeroed. */
+void rsp_framer_reset(struct rsp_framer *f);
+
 /* Feeds one received byte. Returns the event it completes (RSP_EV_NONE if
  * none). At most one event per byte. */
 enum rsp_event rsp_framer_feed(struct rsp_framer *f, uint8_t byte);
