@@ -192,6 +192,8 @@ bool tr_dataproc(struct tr *t)
                     tr_flags_nzcv_sub(t);
                 else
                     tr_flags_nzcv_add(t);
+                t->hf_kind = logical ? HF_LOGIC : (op == SUB || op == CMP || op == SBC) ? HF_SUB : HF_ADD;
+                t->hf_end = x_pos(b);
             }
             return true;
         }
@@ -264,6 +266,12 @@ bool tr_dataproc(struct tr *t)
         else
             tr_flags_nzcv_add(t);
     }
+    if (s) {
+        t->hf_kind = logical ? HF_LOGIC
+                     : (op == SUB || op == CMP || op == RSB || op == SBC || op == RSC) ? HF_SUB
+                                                                                      : HF_ADD;
+        t->hf_end = x_pos(b);
+    }
     if (test_only)
         return true;
     if (rd == 15) {
@@ -272,5 +280,7 @@ bool tr_dataproc(struct tr *t)
         return true;
     }
     tr_set_reg(t, rd, ZYDIS_REGISTER_EAX);
+    if (t->hf_kind)
+        t->hf_end = x_pos(b); /* a MOV leaves the flags alone */
     return true;
 }

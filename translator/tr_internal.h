@@ -19,6 +19,19 @@ struct tr {
     uint32_t insn;     /* its encoding */
     unsigned cs_id;    /* Capstone's ARM_INS_* id */
     bool ended;        /* the instruction left the block on every path */
+    /* Set by a flag-setting data-processing instruction whose x86 flags are
+     * still live at its end (see host_flags in translate.c): HF_* kind and
+     * the code position where they are valid. */
+    int hf_kind;
+    size_t hf_end;
+};
+
+/* What the live x86 flags mean after a data-processing instruction. */
+enum host_flags_kind {
+    HF_NONE = 0,
+    HF_SUB, /* from SUB/SBB/CMP: CF is the borrow, i.e. NOT ARM's C */
+    HF_ADD, /* from ADD/ADC: CF is ARM's C */
+    HF_LOGIC, /* from AND/OR/XOR/TEST: only SF and ZF mean N and Z */
 };
 
 /* Ways back to the dispatcher (values of rax below 4096; above, rax is the

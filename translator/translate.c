@@ -152,11 +152,37 @@ void tr_branch_indirect_eax(struct tr *t)
     t->ended = true;
 }
 
+/* x86 condition that is true exactly when ARM condition cond holds, given
+ * live x86 flags of kind hf; -1 if those flags cannot tell. After a
+ * subtraction x86's CF is the borrow (ARM C inverted), which makes the
+ * unsigned ARM conditions the x86 unsigned ones (HI = A, CS = AE, ...). */
+static int host_cc(unsigned cond, int hf)
+{
+    static const int8_t after_sub[14] = {XCC_E, XCC_NE, XCC_AE, XCC_B, XCC_S, XCC_NS, XCC_O,
+                                         XCC_NO, XCC_A, XCC_BE, XCC_GE, XCC_L, XCC_G, XCC_LE};
+    static const int8_t after_add[14] = {XCC_E, XCC_NE, XCC_B, XCC_AE, XCC_S, XCC_NS, XCC_O,
+                                         XCC_NO, -1, -1, XCC_GE, XCC_L, XCC_G, XCC_LE};
+    static const int8_t after_logic[14] = {XCC_E, XCC_NE, -1, -1, XCC_S, XCC_NS, -1,
+                                           -1, -1, -1, -1, -1, -1, -1};
+    if (cond >= 14)
+        return -1;
+    switch (hf) {
+    case HF_SUB: return after_sub[cond];
+    case HF_ADD: return after_add[cond];
+    case HF_LOGIC: return after_logic[cond];
+    default: return -1;
+    }
+}
+
 /* Emits a jump taken when condition cond (A32 bits 31:28) fails; returns the
- * fixup to bind after the instruction, or SIZE_MAX for "always". */
-static size_t cond_skip(struct tr *t, unsigned cond)
+ * fixup to bind after the instruction, or SIZE_MAX for "always". hf: what the
+ * live x86 flags hold (HF_NONE: read the flags from the cpu struct). */
+static size_t cond_skip(struct tr *t, unsigned cond, int hf)
 {
     struct xbuf *b = t->b;
+    int cc = host_cc(cond, hf);
+    if (cc >= 0)
+        return x_jcc_fwd(b, (enum xcc)(cc ^ 1)); /* x86 cc ^ 1 is its negation */
     switch (cond) {
     case 0x0: /* EQ: Z */
         X(b, CMP, CPUF(z, 1), ximm(0));
@@ -281,6 +307,7 @@ static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
     unsigned n = 0;
     uint32_t cur = pc;
     struct tr t = {.b = b};
+    int live_flags = HF_NONE; /* x86 flags left by the previous instruction */
     while (n < max) {
         if (n > 0 && (cur & GUEST_PAGE_MASK) == 0 && !fetchable(cur))
             break;
@@ -314,7 +341,10 @@ static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
 
         unsigned cond = bits(insn, 31, 28);
         uint8_t *before = b->p;
-        size_t skip = cond_skip(&t, cond);
+        if (single)
+            live_flags = HF_NONE; /* the trace call clobbered them */
+        size_t skip = cond_skip(&t, cond, live_flags);
+        t.hf_kind = HF_NONE;
         if (!translate_insn(&t)) {
             b->p = before;
             tr_exit_reason(&t, t.pc, EXIT_UNDEF);
@@ -322,6 +352,9 @@ static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
         }
         if (skip != SIZE_MAX)
             x_bind(b, skip);
+        /* The next instruction may branch on the x86 flags this one left, if
+         * it set them on every path (unconditional) and nothing came after. */
+        live_flags = (skip == SIZE_MAX && t.hf_kind && t.hf_end == x_pos(b)) ? t.hf_kind : HF_NONE;
         if (t.ended) {
             if (skip != SIZE_MAX)
                 tr_branch_direct(&t, cur); /* condition failed: next instruction */
