@@ -307,7 +307,10 @@ static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
     unsigned n = 0;
     uint32_t cur = pc;
     struct tr t = {.b = b};
-    int live_flags = HF_NONE; /* x86 flags left by the previous instruction */
+    /* x86 flags produced by an earlier flag-setting instruction, valid while
+     * nothing emitted since changed them (b->flags_clobbered_at). */
+    int live_kind = HF_NONE;
+    size_t live_end = 0;
     while (n < max) {
         if (n > 0 && (cur & GUEST_PAGE_MASK) == 0 && !fetchable(cur))
             break;
@@ -341,9 +344,8 @@ static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
 
         unsigned cond = bits(insn, 31, 28);
         uint8_t *before = b->p;
-        if (single)
-            live_flags = HF_NONE; /* the trace call clobbered them */
-        size_t skip = cond_skip(&t, cond, live_flags);
+        int live = live_kind && b->flags_clobbered_at <= live_end ? live_kind : HF_NONE;
+        size_t skip = cond_skip(&t, cond, live);
         t.hf_kind = HF_NONE;
         if (!translate_insn(&t)) {
             b->p = before;
@@ -352,9 +354,12 @@ static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
         }
         if (skip != SIZE_MAX)
             x_bind(b, skip);
-        /* The next instruction may branch on the x86 flags this one left, if
-         * it set them on every path (unconditional) and nothing came after. */
-        live_flags = (skip == SIZE_MAX && t.hf_kind && t.hf_end == x_pos(b)) ? t.hf_kind : HF_NONE;
+        /* Later instructions may branch on the x86 flags this one left if it
+         * set them on every path (unconditional). */
+        if (skip == SIZE_MAX && t.hf_kind) {
+            live_kind = t.hf_kind;
+            live_end = t.hf_end;
+        }
         if (t.ended) {
             if (skip != SIZE_MAX)
                 tr_branch_direct(&t, cur); /* condition failed: next instruction */

@@ -13,6 +13,27 @@ void x_bytes(struct xbuf *b, const uint8_t *bytes, size_t n)
     b->p += n;
 }
 
+/* Instructions that leave EFLAGS alone; anything else counts as changing them. */
+static bool keeps_flags(ZydisMnemonic m)
+{
+    switch (m) {
+    case ZYDIS_MNEMONIC_MOV:
+    case ZYDIS_MNEMONIC_MOVZX:
+    case ZYDIS_MNEMONIC_MOVSX:
+    case ZYDIS_MNEMONIC_LEA:
+    case ZYDIS_MNEMONIC_BSWAP:
+    case ZYDIS_MNEMONIC_SETB: case ZYDIS_MNEMONIC_SETBE: case ZYDIS_MNEMONIC_SETL:
+    case ZYDIS_MNEMONIC_SETLE: case ZYDIS_MNEMONIC_SETNB: case ZYDIS_MNEMONIC_SETNBE:
+    case ZYDIS_MNEMONIC_SETNL: case ZYDIS_MNEMONIC_SETNLE: case ZYDIS_MNEMONIC_SETNO:
+    case ZYDIS_MNEMONIC_SETNP: case ZYDIS_MNEMONIC_SETNS: case ZYDIS_MNEMONIC_SETNZ:
+    case ZYDIS_MNEMONIC_SETO: case ZYDIS_MNEMONIC_SETP: case ZYDIS_MNEMONIC_SETS:
+    case ZYDIS_MNEMONIC_SETZ:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void x_emit(struct xbuf *b, ZydisMnemonic m, const xop *ops, unsigned n)
 {
     ZydisEncoderRequest req;
@@ -31,6 +52,8 @@ void x_emit(struct xbuf *b, ZydisMnemonic m, const xop *ops, unsigned n)
         return;
     }
     x_bytes(b, tmp, len);
+    if (!keeps_flags(m))
+        b->flags_clobbered_at = x_pos(b);
 }
 
 static void put_rel32(struct xbuf *b)
@@ -65,6 +88,7 @@ void x_patch_rel32(uint8_t *site, const void *target)
 
 void x_bind(struct xbuf *b, size_t rel32_off)
 {
+    b->flags_clobbered_at = x_pos(b); /* a join point */
     if (b->overflow || rel32_off + 4 > (size_t)(b->end - b->start))
         return;
     x_patch_rel32(b->start + rel32_off, b->p);
@@ -97,6 +121,7 @@ void x_call_abs(struct xbuf *b, const void *target)
     if (rel == (int32_t)rel) {
         static const uint8_t op[1] = {0xe8};
         rel32_to(b, op, 1, target);
+        b->flags_clobbered_at = x_pos(b); /* whatever the callee does */
         return;
     }
     /* The helper is out of rel32 reach of the code cache: call through rax

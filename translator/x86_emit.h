@@ -14,6 +14,10 @@ struct xbuf {
     bool overflow; /* set when an instruction did not fit; the caller retries */
     bool failed;   /* set when Zydis refused an instruction (a translator bug) */
     ZydisMnemonic failed_mnemonic;
+    /* Offset just past the last instruction that may change EFLAGS (or the
+     * last join point, where they may come from elsewhere): lets the
+     * translator know whether flags it produced earlier are still live. */
+    size_t flags_clobbered_at;
 };
 
 typedef ZydisEncoderOperand xop;

@@ -1,0 +1,121 @@
+/* The code cache: block registration and lookup (PC and Thumb bit are the
+ * key), overlap queries used for invalidation, the indirect-branch table, a
+ * flush, and the entry/exit trampolines together with the register
+ * conventions of guest_reg_map.h (pinned guest registers and the instruction
+ * count are loaded on entry and written back on exit). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "translator/code_cache.h"
+#include "translator/cpu.h"
+#include "translator/guest_reg_map.h"
+#include "translator/x86_emit.h"
+
+static int setup(void **state)
+{
+    (void)state;
+    static int done;
+    if (!done)
+        code_cache_init();
+    done = 1;
+    code_cache_flush();
+    return 0;
+}
+
+/* Writes size bytes of int3 at cc.next and registers them as a block. */
+static struct tblock *add_block(uint32_t pc, bool thumb, uint32_t len, uint32_t size)
+{
+    memset(cc.next, 0xcc, size);
+    return code_cache_add(pc, thumb, pc + len, len / 4, size);
+}
+
+static void test_add_and_lookup(void **state)
+{
+    (void)state;
+    assert_null(code_cache_lookup(0x10000, false));
+    uint8_t *at = cc.next;
+    struct tblock *tb = add_block(0x10000, false, 16, 37);
+    assert_non_null(tb);
+    assert_ptr_equal(tb->host, at);
+    assert_ptr_equal(code_cache_lookup(0x10000, false), tb);
+    assert_null(code_cache_lookup(0x10000, true)); /* Thumb is part of the key */
+    assert_null(code_cache_lookup(0x10004, false));
+    /* the next block starts 16-byte aligned after this one */
+    assert_ptr_equal(cc.next, at + 48);
+    struct tblock *t2 = add_block(0x10000, true, 8, 8);
+    assert_ptr_equal(code_cache_lookup(0x10000, true), t2);
+    assert_ptr_equal(code_cache_lookup(0x10000, false), tb);
+}
+
+static void test_overlaps(void **state)
+{
+    (void)state;
+    assert_false(code_cache_overlaps(0, 0xffffffffu));
+    add_block(0x20000, false, 0x10, 16);   /* guest [0x20000, 0x20010) */
+    assert_true(code_cache_overlaps(0x2000c, 4));
+    assert_true(code_cache_overlaps(0x1fff0, 0x11));
+    assert_false(code_cache_overlaps(0x1fff0, 0x10));
+    assert_false(code_cache_overlaps(0x20010, 4));
+    assert_true(code_cache_overlaps(0, 0xffffffffu));
+}
+
+static void test_indirect_table_and_flush(void **state)
+{
+    (void)state;
+    struct tblock *tb = add_block(0x30040, false, 4, 16);
+    code_cache_jc_fill(tb);
+    struct jc_entry *e = &cc.jc[(0x30040u >> 2) & (JC_SIZE - 1)];
+    assert_int_equal(e->pc, 0x30040);
+    assert_ptr_equal(e->host, tb->host);
+    uint64_t gen = cc.generation;
+    code_cache_flush();
+    assert_int_equal(cc.generation, gen + 1);
+    assert_null(code_cache_lookup(0x30040, false));
+    assert_int_not_equal(e->pc, 0x30040); /* no stale table entry survives */
+    assert_ptr_equal(cc.next, cc.blocks_start);
+}
+
+/* A hand-made "block": change pinned registers and the count, return 42. */
+static void test_trampolines(void **state)
+{
+    (void)state;
+    struct xbuf b = {.start = cc.next, .p = cc.next, .end = cc.end};
+    X(&b, ADD, xreg(ZYDIS_REGISTER_R8D), ximm(5));         /* guest r0 += 5 */
+    X(&b, MOV, xreg(ZYDIS_REGISTER_R15D), ximm(0x1234));   /* guest sp */
+    X(&b, ADD, xreg(ICOUNT_HOST_REG), ximm(3));            /* 3 instructions retired */
+    X(&b, MOV, xreg(ZYDIS_REGISTER_EAX), ximm(42));
+    x_jmp_abs(&b, cc.exit_stub);
+    assert_false(b.failed);
+    assert_false(b.overflow);
+    struct tblock *tb = code_cache_add(0x40000, false, 0x40010, 4, (uint32_t)(b.p - b.start));
+
+    struct arm_cpu cpu;
+    memset(&cpu, 0, sizeof cpu);
+    cpu.r[0] = 10;
+    cpu.r[1] = 0xdeadbeef;
+    cpu.icount = 100;
+    uintptr_t r = cc.enter(&cpu, tb->host);
+    assert_int_equal(r, 42);
+    assert_int_equal(cpu.r[0], 15);
+    assert_int_equal(cpu.r[1], 0xdeadbeef); /* untouched pinned register survives */
+    assert_int_equal(cpu.r[13], 0x1234);
+    assert_int_equal(cpu.icount, 103);
+    for (int k = 0; k < PINNED_COUNT; k++)
+        assert_true(pinned_regs[k].guest < 16);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_add_and_lookup, setup),
+        cmocka_unit_test_setup(test_overlaps, setup),
+        cmocka_unit_test_setup(test_indirect_table_and_flush, setup),
+        cmocka_unit_test_setup(test_trampolines, setup),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
