@@ -102,8 +102,8 @@ static int thread_id(struct cur *c, int32_t *tid) {
     return one_id(c, tid);
 }
 
-/* addr,len with addr+len <= 2^32 and len <= RSP_MAX_MEM_LEN. */
-static int addr_len(struct cur *c, uint32_t *addr, uint32_t *len) {
+/* addr,len with addr+len <= 2^32 and len <= max. */
+static int addr_len(struct cur *c, uint32_t *addr, uint32_t *len, uint32_t max) {
     int err;
     if ((err = hex32(c, addr)))
         return err;
@@ -111,7 +111,7 @@ static int addr_len(struct cur *c, uint32_t *addr, uint32_t *len) {
         return RSP_ERR_INVAL;
     if ((err = hex32(c, len)))
         return err;
-    if (*len > RSP_MAX_MEM_LEN)
+    if (*len > max)
         return RSP_ERR_TOOBIG;
     if ((uint64_t)*addr + *len > (uint64_t)1 << 32)
         return RSP_ERR_FAULT;
@@ -134,7 +134,7 @@ static void simple(struct rsp_request *req, struct cur *c, enum rsp_req_kind kin
 
 static void parse_mem(struct rsp_request *req, struct cur *c, char op) {
     uint32_t addr, len;
-    int err = addr_len(c, &addr, &len);
+    int err = addr_len(c, &addr, &len, op == 'm' ? RSP_MAX_MEM_LEN : RSP_MAX_MEM_WRITE_LEN);
     if (err)
         return malformed(req, err);
     req->u.mem.addr = addr;

@@ -16,7 +16,8 @@
 #include <stdint.h>
 
 /* Limits (all below what the reply buffer can carry). */
-#define RSP_MAX_MEM_LEN 32768u   /* m/M/X length: an m reply (hex) fits in 64 KiB */
+#define RSP_MAX_MEM_LEN 32768u   /* m length: the hex reply fits in 64 KiB */
+#define RSP_MAX_MEM_WRITE_LEN 65536u /* M/X length: gdb sizes X data by PacketSize */
 #define RSP_MAX_XFER_LEN 65535u  /* qXfer LEN larger than this is clamped to it */
 #define RSP_MAX_REG_BYTES 16u    /* P value: at most a 128-bit register */
 #define RSP_MAX_VCONT_ACTIONS 16
@@ -128,7 +129,7 @@ struct rsp_request {
             size_t len;           /* P: 1..RSP_MAX_REG_BYTES */
         } reg;
         struct {
-            uint32_t addr, len;   /* addr + len <= 2^32 */
+            uint32_t addr, len;   /* addr + len <= 2^32; len within the limits above */
             const uint8_t *data;  /* M/X: len bytes; m: NULL */
             bool binary;          /* came from X */
         } mem;

@@ -77,7 +77,8 @@ static void check_request(const struct rsp_request *r, const uint8_t *buf, size_
         break;
     case RSP_REQ_READ_MEM:
     case RSP_REQ_WRITE_MEM:
-        assert_true(r->u.mem.len <= RSP_MAX_MEM_LEN);
+        assert_true(r->u.mem.len <= (r->kind == RSP_REQ_READ_MEM ? RSP_MAX_MEM_LEN
+                                                                 : RSP_MAX_MEM_WRITE_LEN));
         assert_true((uint64_t)r->u.mem.addr + r->u.mem.len <= (uint64_t)1 << 32);
         if (r->kind == RSP_REQ_WRITE_MEM)
             assert_true(inside(r->u.mem.data, r->u.mem.len, buf, len));

@@ -242,7 +242,16 @@ static void test_memory(void **state) {
     expect_malformed("X1000,4:abc", RSP_ERR_INVAL);
     expect_malformed("X1000,4:abcde", RSP_ERR_INVAL);
     expect_malformed("X1000,4", RSP_ERR_INVAL);
-    expect_malformed("X1000,8001:", RSP_ERR_TOOBIG);
+    expect_malformed("X1000,10001:", RSP_ERR_TOOBIG);
+    expect_malformed("M1000,10001:00", RSP_ERR_TOOBIG);
+    /* gdb sizes X by PacketSize: 0xfff0 raw bytes must be accepted */
+    static char xbig[16 + 0xfff0];
+    int h = sprintf(xbig, "X20000,fff0:");
+    memset(xbig + h, 'A', 0xfff0);
+    r = parse_n(xbig, (size_t)h + 0xfff0);
+    assert_int_equal(r.kind, RSP_REQ_WRITE_MEM);
+    assert_int_equal(r.u.mem.len, 0xfff0);
+    assert_int_equal(r.u.mem.data[0xffef], 'A');
 }
 
 static void test_points(void **state) {
