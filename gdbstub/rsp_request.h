@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Limits (all below what the reply buffer can carry). */
+/* Limits on request arguments. */
 #define RSP_MAX_MEM_LEN 32768u   /* m length: the hex reply fits in 64 KiB */
 #define RSP_MAX_MEM_WRITE_LEN 65536u /* M/X length: gdb sizes X data by PacketSize */
 #define RSP_MAX_XFER_LEN 65535u  /* qXfer LEN larger than this is clamped to it */
