@@ -109,8 +109,6 @@ void runtime_run(struct arm_cpu *cpu)
     while (!proc->exited) {
         uint32_t pc = cpu->r[15];
         if (cpu->thumb) {
-            if (log_enabled(LOG_UNIMP))
-                log_printf("backstep: Thumb code at 0x%08x: Thumb is not supported yet\n", pc);
             fprintf(stderr, "backstep: the guest switched to Thumb state at 0x%08x; Thumb is not supported yet\n", pc);
             runtime_die_of_signal(SIGILL);
         }
