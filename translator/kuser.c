@@ -8,6 +8,14 @@
 
 #include "linux/guest_mem.h"
 
+/* The cmpxchg helpers' result: r0 = 0 and C set on success, else r0 = -1 and
+ * C clear (qemu-arm returns -1, the kernel some non-zero value). */
+static void cmpxchg_result(struct arm_cpu *cpu, bool swapped)
+{
+    cpu->r[0] = swapped ? 0 : 0xffffffffu;
+    cpu->c = swapped;
+}
+
 /* Returns false if pc is not a helper entry point. */
 bool kuser_call(struct arm_cpu *cpu, struct linux_proc *p)
 {
@@ -24,14 +32,10 @@ bool kuser_call(struct arm_cpu *cpu, struct linux_proc *p)
             return false;
         uint32_t cur;
         memcpy(&cur, g2h(ptr), 4);
-        if (cur == cpu->r[0]) {
+        bool swap = cur == cpu->r[0];
+        if (swap)
             memcpy(g2h(ptr), &cpu->r[1], 4);
-            cpu->r[0] = 0;
-            cpu->c = 1;
-        } else {
-            cpu->r[0] = 0xffffffffu;
-            cpu->c = 0;
-        }
+        cmpxchg_result(cpu, swap);
         break;
     }
     case 0xffff0f60u: { /* __kuser_cmpxchg64(oldval* r0, newval* r1, ptr r2) */
@@ -42,14 +46,9 @@ bool kuser_call(struct arm_cpu *cpu, struct linux_proc *p)
         memcpy(&cur, g2h(ptr), 8);
         memcpy(&old, g2h(oldp), 8);
         memcpy(&nv, g2h(newp), 8);
-        if (cur == old) {
+        if (cur == old)
             memcpy(g2h(ptr), &nv, 8);
-            cpu->r[0] = 0;
-            cpu->c = 1;
-        } else {
-            cpu->r[0] = 0xffffffffu;
-            cpu->c = 0;
-        }
+        cmpxchg_result(cpu, cur == old);
         break;
     }
     default:
