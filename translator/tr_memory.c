@@ -60,6 +60,28 @@ static void finish(struct tr *t, bool is_load, bool wback, unsigned rn, unsigned
     }
 }
 
+/* The access of LDR/STR/LDRB/STRB once the address is in esi (and, with
+ * wback, the new base in edx): loads go straight into a pinned register. */
+static void single_access(struct tr *t, bool byte, bool wback, bool l, unsigned rn, unsigned rt)
+{
+    unsigned size = byte ? 1 : 4;
+    if (!l) {
+        tr_get_reg(t, ZYDIS_REGISTER_ECX, rt); /* STR pc stores pc+8 */
+        store(t, size);
+        if (wback)
+            tr_set_reg(t, rn, ZYDIS_REGISTER_EDX);
+        return;
+    }
+    if (rt != 15 && tr_pinned64(rt) != ZYDIS_REGISTER_NONE && !(wback && rt == rn)) {
+        if (wback)
+            tr_set_reg(t, rn, ZYDIS_REGISTER_EDX);
+        load(t, GREG(rt).reg.value, size, false);
+        return;
+    }
+    load(t, ZYDIS_REGISTER_EDI, size, false);
+    finish(t, true, wback, rn, rt);
+}
+
 /* LDR/STR/LDRB/STRB with an immediate offset, the common case: the address
  * straight into esi (and the written-back base into edx) with one LEA each,
  * the value loaded straight into its register. */
@@ -89,22 +111,25 @@ static void single_imm(struct tr *t, bool p, bool u, bool byte, bool wback, bool
         else
             X(b, MOV, R32(ESI), base32);
     }
-    unsigned size = byte ? 1 : 4;
-    if (!l) {
-        tr_get_reg(t, ZYDIS_REGISTER_ECX, rt); /* STR pc stores pc+8 */
-        store(t, size);
-        if (wback)
-            tr_set_reg(t, rn, ZYDIS_REGISTER_EDX);
-        return;
+    single_access(t, byte, wback, l, rn, rt);
+}
+
+/* LDR/STR/LDRB/STRB [Rn, +Rm, LSL #0-3] without writeback (array indexing):
+ * the address is one LEA with an x86 scaled index. */
+static void single_scaled(struct tr *t, bool byte, bool l, unsigned rn, unsigned rm, unsigned shift,
+                          unsigned rt)
+{
+    ZydisRegister base = tr_pinned64(rn), index = tr_pinned64(rm);
+    if (base == ZYDIS_REGISTER_NONE) {
+        tr_get_reg(t, ZYDIS_REGISTER_EAX, rn);
+        base = ZYDIS_REGISTER_RAX;
     }
-    if (rt != 15 && tr_pinned64(rt) != ZYDIS_REGISTER_NONE && !(wback && rt == rn)) {
-        if (wback)
-            tr_set_reg(t, rn, ZYDIS_REGISTER_EDX);
-        load(t, GREG(rt).reg.value, size, false);
-        return;
+    if (index == ZYDIS_REGISTER_NONE) {
+        tr_get_reg(t, ZYDIS_REGISTER_ECX, rm);
+        index = ZYDIS_REGISTER_RCX;
     }
-    load(t, ZYDIS_REGISTER_EDI, size, false);
-    finish(t, true, wback, rn, rt);
+    X(t->b, LEA, R32(ESI), xmemi(base, index, (uint8_t)(1u << shift), 0, 8)); /* wraps at 4 GiB */
+    single_access(t, byte, false, l, rn, rt);
 }
 
 /* LDR/STR/LDRB/STRB (A5.3), immediate or register offset. */
@@ -117,6 +142,11 @@ static bool single(struct tr *t)
     bool wback = !p || w;
     if (!reg) {
         single_imm(t, p, u, byte, wback, l, rn, rt);
+        return true;
+    }
+    unsigned rm = bits(i, 3, 0);
+    if (p && u && !w && bits(i, 6, 5) == 0 && bits(i, 11, 7) <= 3 && rn != 15 && rm != 15) {
+        single_scaled(t, byte, l, rn, rm, bits(i, 11, 7), rt);
         return true;
     }
     {
