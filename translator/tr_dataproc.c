@@ -125,6 +125,7 @@ void tr_operand2(struct tr *t, bool set_carry)
         X(b, MOV, R32(ECX), R32(EDX));
         return;
     }
+    t->fl_read |= FL_C; /* a shift by 0 keeps C */
     tr_get_reg(t, ZYDIS_REGISTER_ESI, rm);
     tr_get_reg(t, ZYDIS_REGISTER_EDX, bits(i, 11, 8));
     X(b, MOV, R32(ECX), ximm(type | (set_carry ? 4 : 0)));

@@ -24,7 +24,18 @@ struct tr {
      * the code position where they are valid. */
     int hf_kind;
     size_t hf_end;
+    /* Flag liveness (FL_* masks). A first pass records which NZCV flags each
+     * instruction reads (fl_read; memory accesses read all of them, so that a
+     * fault sees exact flags) and which tr_flags_* writes (fl_write); the
+     * final pass gets fl_need, the written flags a later reader needs. */
+    unsigned fl_read, fl_write, fl_need;
 };
+
+#define FL_N 8u
+#define FL_Z 4u
+#define FL_C 2u
+#define FL_V 1u
+#define FL_ALL 15u
 
 /* What the live x86 flags mean after a data-processing instruction. */
 enum host_flags_kind {

@@ -33,6 +33,7 @@ static void write_apsr(struct tr *t, unsigned mask)
 static void read_apsr(struct tr *t, unsigned rd)
 {
     struct xbuf *b = t->b;
+    t->fl_read |= FL_ALL;
     X(b, MOVZX, R32(EAX), CPUF(n, 1));
     X(b, SHL, R32(EAX), ximm(31));
     static const struct { size_t off; unsigned bit; } f[] = {

@@ -83,7 +83,11 @@ static void call_saving(struct tr *t, const void *fn, bool store_all)
 
 void tr_call(struct tr *t, const void *fn) { call_saving(t, fn, false); }
 
-void tr_call_synced(struct tr *t, const void *fn) { call_saving(t, fn, true); }
+void tr_call_synced(struct tr *t, const void *fn)
+{
+    t->fl_read |= FL_ALL; /* the helper sees the whole cpu */
+    call_saving(t, fn, true);
+}
 
 void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size)
 {
@@ -93,28 +97,40 @@ void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size)
     (void)size;
 }
 
+/* Stores of flags nothing reads before they are overwritten are left out
+ * (t->fl_need, see emit_block). */
 void tr_flags_nz(struct tr *t)
 {
-    X(t->b, SETS, CPUF(n, 1));
-    X(t->b, SETZ, CPUF(z, 1));
+    t->fl_write |= FL_N | FL_Z;
+    if (t->fl_need & FL_N)
+        X(t->b, SETS, CPUF(n, 1));
+    if (t->fl_need & FL_Z)
+        X(t->b, SETZ, CPUF(z, 1));
 }
 
 void tr_flags_nzcv_add(struct tr *t)
 {
     tr_flags_nz(t);
-    X(t->b, SETB, CPUF(c, 1));
-    X(t->b, SETO, CPUF(v, 1));
+    t->fl_write |= FL_C | FL_V;
+    if (t->fl_need & FL_C)
+        X(t->b, SETB, CPUF(c, 1));
+    if (t->fl_need & FL_V)
+        X(t->b, SETO, CPUF(v, 1));
 }
 
 void tr_flags_nzcv_sub(struct tr *t)
 {
     tr_flags_nz(t);
-    X(t->b, SETNB, CPUF(c, 1));
-    X(t->b, SETO, CPUF(v, 1));
+    t->fl_write |= FL_C | FL_V;
+    if (t->fl_need & FL_C)
+        X(t->b, SETNB, CPUF(c, 1));
+    if (t->fl_need & FL_V)
+        X(t->b, SETO, CPUF(v, 1));
 }
 
 void tr_cf_from_c(struct tr *t)
 {
+    t->fl_read |= FL_C;
     /* C is 0 or 1: adding 0xff carries out exactly when C is 1. */
     X(t->b, MOV, R32(DL), CPUF(c, 1));
     X(t->b, ADD, R32(DL), ximm(-1)); /* 0xff */
@@ -122,6 +138,7 @@ void tr_cf_from_c(struct tr *t)
 
 void tr_cf_from_not_c(struct tr *t)
 {
+    t->fl_read |= FL_C;
     /* CMP C, 1 borrows exactly when C is 0. */
     X(t->b, CMP, CPUF(c, 1), ximm(1));
 }
@@ -183,6 +200,11 @@ static size_t cond_skip(struct tr *t, unsigned cond, int hf)
     int cc = host_cc(cond, hf);
     if (cc >= 0)
         return x_jcc_fwd(b, (enum xcc)(cc ^ 1)); /* x86 cc ^ 1 is its negation */
+    static const uint8_t reads[15] = {FL_Z, FL_Z, FL_C, FL_C, FL_N, FL_N, FL_V, FL_V,
+                                      FL_C | FL_Z, FL_C | FL_Z, FL_N | FL_V, FL_N | FL_V,
+                                      FL_N | FL_Z | FL_V, FL_N | FL_Z | FL_V, 0};
+    if (cond < 15)
+        t->fl_read |= reads[cond];
     switch (cond) {
     case 0x0: /* EQ: Z */
         X(b, CMP, CPUF(z, 1), ximm(0));
@@ -243,14 +265,17 @@ static size_t cond_skip(struct tr *t, unsigned cond, int hf)
 static bool translate_insn(struct tr *t)
 {
     uint32_t i = t->insn;
-    if (bits(i, 31, 28) == 0xf)
+    if (bits(i, 31, 28) == 0xf) {
+        t->fl_read |= FL_ALL;
         return tr_misc(t) || tr_branch(t) || tr_memory(t);
+    }
     switch (bits(i, 27, 25)) {
     case 0:
         if (bit(i, 4) && bit(i, 7)) {
-            if (bits(i, 6, 5) == 0)
-                return bit(i, 24) ? tr_memory(t) : tr_multiply(t);
-            return tr_memory(t); /* extra load/store */
+            if (bits(i, 6, 5) == 0 && !bit(i, 24))
+                return tr_multiply(t);
+            t->fl_read |= FL_ALL; /* loads/stores may fault */
+            return tr_memory(t); /* extra load/store, swap, exclusives */
         }
         if (bits(i, 24, 23) == 2 && !bit(i, 20))
             return bit(i, 7) ? tr_media(t) /* halfword multiplies */ : (tr_misc(t) || tr_branch(t));
@@ -260,10 +285,14 @@ static bool translate_insn(struct tr *t)
             return tr_misc(t); /* MOVW, MOVT, MSR immediate, hints */
         return tr_dataproc(t);
     case 2:
+        t->fl_read |= FL_ALL; /* may fault: the flags must be exact there */
         return tr_memory(t);
     case 3:
+        if (!bit(i, 4))
+            t->fl_read |= FL_ALL;
         return bit(i, 4) ? tr_media(t) : tr_memory(t);
     case 4:
+        t->fl_read |= FL_ALL;
         return tr_memory(t);
     case 5:
         return tr_branch(t);
@@ -290,8 +319,30 @@ static bool fetchable(uint32_t pc)
     return (f & GUEST_PAGE_MAPPED) && (f & (1 /* PROT_READ */ | 4 /* PROT_EXEC */));
 }
 
-static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
+/* Per instruction of the block being translated: flags read and written
+ * (recorded by the first pass) and flags whose stores are needed. */
+static uint8_t fl_read[MAX_BLOCK_INSNS], fl_write[MAX_BLOCK_INSNS], fl_uncond[MAX_BLOCK_INSNS],
+    fl_need[MAX_BLOCK_INSNS];
+
+/* Backward liveness over the recorded block: everything is live at its end
+ * (the next block may read any flag). */
+static void flags_liveness(unsigned n)
 {
+    unsigned live = FL_ALL;
+    for (unsigned k = n; k-- > 0;) {
+        fl_need[k] = (uint8_t)(fl_write[k] & live);
+        if (fl_uncond[k])
+            live &= ~(unsigned)fl_write[k];
+        live |= fl_read[k];
+    }
+}
+
+/* Emits the block at pc into b. With final false this is the recording pass:
+ * nothing is logged, every flag is stored, and the code is thrown away.
+ * Returns false on overflow; *end_pc and *ninsns describe the block. */
+static bool emit_block(uint32_t pc, struct xbuf *b, bool final, uint32_t *end_pc, unsigned *ninsns)
+{
+    bool log_in = final && log_enabled(LOG_IN_ASM);
     bool single = log_enabled(LOG_CPU);
     unsigned max = single ? 1 : MAX_BLOCK_INSNS;
     /* add r13, imm32 (the instruction count, see guest_reg_map.h) --
@@ -301,7 +352,7 @@ static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
     size_t count_at = x_pos(b) + 3;
     x_bytes(b, add_icount, sizeof add_icount);
 
-    if (log_enabled(LOG_IN_ASM))
+    if (log_in)
         log_printf("----------------\nIN: \n");
 
     unsigned n = 0;
@@ -316,11 +367,11 @@ static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
             break;
         if ((size_t)(b->end - b->p) < MAX_INSN_BYTES) {
             b->overflow = true;
-            return NULL;
+            return false;
         }
         uint32_t insn;
         memcpy(&insn, g2h(cur), 4);
-        if (log_enabled(LOG_IN_ASM))
+        if (log_in)
             log_in_asm(cur, insn);
         t.pc = cur;
         t.insn = insn;
@@ -345,12 +396,19 @@ static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
         unsigned cond = bits(insn, 31, 28);
         uint8_t *before = b->p;
         int live = live_kind && b->flags_clobbered_at <= live_end ? live_kind : HF_NONE;
+        t.fl_read = t.fl_write = 0;
+        t.fl_need = final ? fl_need[n - 1] : FL_ALL;
         size_t skip = cond_skip(&t, cond, live);
         t.hf_kind = HF_NONE;
         if (!translate_insn(&t)) {
             b->p = before;
             tr_exit_reason(&t, t.pc, EXIT_UNDEF);
             break;
+        }
+        if (!final) {
+            fl_read[n - 1] = (uint8_t)t.fl_read;
+            fl_write[n - 1] = (uint8_t)t.fl_write;
+            fl_uncond[n - 1] = skip == SIZE_MAX;
         }
         if (skip != SIZE_MAX)
             x_bind(b, skip);
@@ -374,12 +432,29 @@ static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
         abort();
     }
     if (b->overflow)
-        return NULL;
+        return false;
     uint32_t count = n;
     memcpy(b->start + count_at, &count, 4);
-    if (log_enabled(LOG_IN_ASM))
+    if (log_in)
         log_printf("\n");
-    return code_cache_add(pc, false, cur, n, (uint32_t)(b->p - b->start));
+    *end_pc = cur;
+    *ninsns = n;
+    return true;
+}
+
+static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
+{
+    uint32_t end_pc;
+    unsigned n;
+    /* First pass: record flag use; its code is thrown away. */
+    if (!emit_block(pc, b, false, &end_pc, &n))
+        return NULL;
+    flags_liveness(n);
+    b->p = b->start;
+    b->flags_clobbered_at = 0;
+    if (!emit_block(pc, b, true, &end_pc, &n))
+        return NULL;
+    return code_cache_add(pc, false, end_pc, n, (uint32_t)(b->p - b->start));
 }
 
 /* With BACKSTEP_PERF_MAP=1 in the environment, each block is named in
