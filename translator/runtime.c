@@ -162,8 +162,6 @@ void runtime_run(struct arm_cpu *cpu)
             undefined(cpu);
         case EXIT_BKPT:
             runtime_die_of_signal(SIGTRAP);
-        case EXIT_SIGSEGV:
-            runtime_die_of_signal(SIGSEGV);
         }
     }
 }

@@ -52,7 +52,6 @@ enum exit_reason {
     EXIT_SVC = 1,      /* cpu->r[15] is the instruction after the SVC */
     EXIT_UNDEF = 2,    /* cpu->r[15] is the undefined instruction */
     EXIT_BKPT = 3,     /* cpu->r[15] is the BKPT */
-    EXIT_SIGSEGV = 4,  /* helper detected a bad access; cpu->r[15] is the insn */
 };
 
 #define CPUF(field, size) xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, field), (size))

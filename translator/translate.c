@@ -323,6 +323,8 @@ static bool fetchable(uint32_t pc)
  * (recorded by the first pass) and flags whose stores are needed. */
 static uint8_t fl_read[MAX_BLOCK_INSNS], fl_write[MAX_BLOCK_INSNS], fl_uncond[MAX_BLOCK_INSNS],
     fl_need[MAX_BLOCK_INSNS];
+/* Capstone's id of each instruction, from the recording pass. */
+static unsigned insn_id[MAX_BLOCK_INSNS];
 
 /* Backward liveness over the recorded block: everything is live at its end
  * (the next block may read any flag). */
@@ -384,14 +386,19 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, uint32_t *end_pc
             tr_call_synced(&t, (const void *)helper_trace_cpu);
         }
 
-        cs_insn *ci;
-        size_t got = cs_disasm(capstone, (const uint8_t *)&insn, 4, t.pc, 1, &ci);
-        if (got == 0) {
+        /* Decode once, in the recording pass; the final pass reuses the id. */
+        if (!final) {
+            cs_insn *ci;
+            size_t got = cs_disasm(capstone, (const uint8_t *)&insn, 4, t.pc, 1, &ci);
+            insn_id[n - 1] = got ? ci->id : ARM_INS_INVALID;
+            if (got)
+                cs_free(ci, got);
+        }
+        t.cs_id = insn_id[n - 1];
+        if (t.cs_id == ARM_INS_INVALID) {
             tr_exit_reason(&t, t.pc, EXIT_UNDEF);
             break;
         }
-        t.cs_id = ci->id;
-        cs_free(ci, got);
 
         unsigned cond = bits(insn, 31, 28);
         uint8_t *before = b->p;
