@@ -134,22 +134,22 @@ void code_cache_flush(void)
     cc.generation++;
 }
 
-struct tblock *code_cache_lookup(uint32_t pc, bool thumb)
+struct tblock *code_cache_lookup(uint32_t pc, unsigned kind)
 {
     for (struct tblock *tb = hash[hash_pc(pc)]; tb; tb = tb->hash_next)
-        if (tb->pc == pc && tb->thumb == thumb)
+        if (tb->pc == pc && tb->kind == kind)
             return tb;
     return NULL;
 }
 
-struct tblock *code_cache_add(uint32_t pc, bool thumb, uint32_t guest_end, uint32_t ninsns,
+struct tblock *code_cache_add(uint32_t pc, unsigned kind, uint32_t guest_end, uint32_t ninsns,
                               uint32_t size)
 {
     if (nblocks == MAX_BLOCKS)
         return NULL;
     struct tblock *tb = &blocks[nblocks++];
     tb->pc = pc;
-    tb->thumb = thumb;
+    tb->kind = (uint8_t)kind;
     tb->guest_end = guest_end;
     tb->ninsns = ninsns;
     tb->host = cc.next;
@@ -167,7 +167,7 @@ struct tblock *code_cache_add(uint32_t pc, bool thumb, uint32_t guest_end, uint3
 
 void code_cache_jc_fill(struct tblock *tb)
 {
-    if (tb->thumb)
+    if (tb->kind) /* the table serves A32 code in whole blocks */
         return;
     struct jc_entry *e = &cc.jc[(tb->pc >> 2) & (JC_SIZE - 1)];
     e->pc = tb->pc;

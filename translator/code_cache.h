@@ -11,11 +11,16 @@ struct tblock {
     uint32_t pc;        /* guest address of the first instruction */
     uint32_t guest_end; /* one past the last guest byte translated */
     uint32_t ninsns;
-    uint8_t thumb;
+    uint8_t kind;       /* TB_* bits: part of the lookup key */
     uint8_t *host;      /* entry point */
     uint32_t host_size;
     struct tblock *hash_next;
 };
+
+/* Block kinds. A single-step block holds exactly one instruction; it is
+ * what the dispatcher runs when a budget ends inside a block. */
+#define TB_THUMB 1u
+#define TB_SINGLE 2u
 
 /* Indirect-branch lookup table entry, read by translated code. */
 struct jc_entry {
@@ -42,9 +47,9 @@ extern struct code_cache cc;
 
 void code_cache_init(void);
 void code_cache_flush(void);
-struct tblock *code_cache_lookup(uint32_t pc, bool thumb);
+struct tblock *code_cache_lookup(uint32_t pc, unsigned kind);
 /* Registers a block whose code was written at cc.next (size bytes). */
-struct tblock *code_cache_add(uint32_t pc, bool thumb, uint32_t guest_end, uint32_t ninsns,
+struct tblock *code_cache_add(uint32_t pc, unsigned kind, uint32_t guest_end, uint32_t ninsns,
                               uint32_t size);
 void code_cache_jc_fill(struct tblock *tb);
 /* True if [start, start+len) overlaps any translated block. */

@@ -26,6 +26,16 @@ struct arm_cpu {
     /* Retired guest instructions (a condition-failed instruction counts). */
     uint64_t icount;
 
+    /* Run control, read by translated code at every block entry. A block
+     * starts only if icount + its length <= budget; a block at a breakpoint
+     * starts only if icount == bp_pass (resuming from that very point). */
+    uint64_t budget;
+    uint64_t bp_pass;
+    /* The undo log while recording (translator/undo_ring.h): next free byte,
+     * and the point past which a block must ask for more room first. */
+    uint8_t *undo_top;
+    uint8_t *undo_limit;
+
     /* Scratch used by translated code and its helpers. */
     uint8_t shift_carry; /* carry out of the last register-specified shift */
 };

@@ -9,16 +9,77 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include "base/log.h"
 #include "linux/guest_mem.h"
+#include "translator/code_cache.h"
+#include "translator/guest_reg_map.h"
+#include "translator/runtime.h"
 
-static void on_fault(int sig, siginfo_t *si, void *uc)
+static sigjmp_buf *recovery;
+static struct arm_cpu *recovery_cpu;
+static volatile sig_atomic_t last_signal;
+
+void fault_arm(sigjmp_buf *env, struct arm_cpu *cpu)
 {
-    (void)uc;
+    recovery = env;
+    recovery_cpu = cpu;
+}
+
+void fault_disarm(void) { recovery = NULL; }
+
+int fault_last_signal(void) { return last_signal; }
+
+_Noreturn void fault_raise(int sig)
+{
+    if (recovery) {
+        last_signal = sig;
+        sigjmp_buf *env = recovery;
+        recovery = NULL;
+        siglongjmp(*env, 1);
+    }
+    runtime_die_of_signal(sig);
+}
+
+/* The ucontext slot of each pinned host register (guest_reg_map.h order). */
+static int greg_index(ZydisRegister host64)
+{
+    switch (host64) {
+    case ZYDIS_REGISTER_R8: return REG_R8;
+    case ZYDIS_REGISTER_R9: return REG_R9;
+    case ZYDIS_REGISTER_R10: return REG_R10;
+    case ZYDIS_REGISTER_R11: return REG_R11;
+    case ZYDIS_REGISTER_R12: return REG_R12;
+    case ZYDIS_REGISTER_R15: return REG_R15;
+    case ZYDIS_REGISTER_RBP: return REG_RBP;
+    default: return -1;
+    }
+}
+
+static void on_fault(int sig, siginfo_t *si, void *ucv)
+{
+    ucontext_t *uc = ucv;
     uintptr_t a = (uintptr_t)si->si_addr;
     bool guest = a >= guest_base && a - guest_base < (1ull << 32) + 4096;
+    if (guest && recovery) {
+        uintptr_t rip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+        /* In translated code the pinned guest registers are in host
+         * registers; in a helper (always called with the cpu synced) they
+         * are already in the cpu. */
+        if (rip >= (uintptr_t)cc.base && rip < (uintptr_t)cc.end) {
+            for (int k = 0; k < PINNED_COUNT; k++) {
+                int i = greg_index(pinned_regs[k].host64);
+                if (i >= 0)
+                    recovery_cpu->r[pinned_regs[k].guest] = (uint32_t)uc->uc_mcontext.gregs[i];
+            }
+        }
+        last_signal = sig;
+        sigjmp_buf *env = recovery;
+        recovery = NULL;
+        siglongjmp(*env, 1);
+    }
     if (guest) {
         /* The guest has no signal handlers yet: it dies, as under qemu-arm. */
         char msg[96];

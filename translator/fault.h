@@ -1,4 +1,21 @@
 /* Host SIGSEGV/SIGBUS caused by a guest access become the guest's fatal
- * SIGSEGV/SIGBUS; anything else is a bug of backstep and crashes as such. */
+ * SIGSEGV/SIGBUS; anything else is a bug of backstep and crashes as such.
+ *
+ * While recording (under the debugger) a guest fault must instead stop the
+ * guest with its state intact: the dispatcher arms a recovery point around
+ * translated code, and a fault there copies the guest registers that live in
+ * host registers into the cpu and jumps back to it; the dispatcher then pops
+ * the undo log to the faulting block's start. */
 #pragma once
+#include <setjmp.h>
+
+#include "translator/cpu.h"
+
 void fault_init(void);
+void fault_arm(sigjmp_buf *env, struct arm_cpu *cpu);
+void fault_disarm(void);
+/* A guest fault detected in C (a helper called from translated code, with
+ * the cpu synced): recovers if armed, else the guest dies of sig. */
+_Noreturn void fault_raise(int sig);
+/* The signal of the fault that last jumped to the recovery point. */
+int fault_last_signal(void);

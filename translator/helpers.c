@@ -1,5 +1,6 @@
 /* See helpers.h. */
 #include "translator/helpers.h"
+#include "translator/fault.h"
 
 #include <signal.h>
 #include <string.h>
@@ -83,7 +84,7 @@ uint32_t helper_udiv(struct arm_cpu *cpu, uint32_t n, uint32_t m)
 static void check_exclusive_alignment(uint32_t addr, uint32_t size)
 {
     if (addr & (size - 1))
-        runtime_die_of_signal(SIGBUS);
+        fault_raise(SIGBUS);
 }
 
 uint64_t helper_ldrex(struct arm_cpu *cpu, uint32_t addr, uint32_t size)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "linux/guest_mem.h"
+#include "translator/undo_ring.h"
 
 /* The cmpxchg helpers' result: r0 = 0 and C set on success, else r0 = -1 and
  * C clear (qemu-arm returns -1, the kernel some non-zero value). */
@@ -33,8 +34,10 @@ bool kuser_call(struct arm_cpu *cpu, struct linux_proc *p)
         uint32_t cur;
         memcpy(&cur, g2h(ptr), 4);
         bool swap = cur == cpu->r[0];
-        if (swap)
+        if (swap) {
+            undo_push_mem(cpu, ptr, 4);
             memcpy(g2h(ptr), &cpu->r[1], 4);
+        }
         cmpxchg_result(cpu, swap);
         break;
     }
@@ -46,8 +49,10 @@ bool kuser_call(struct arm_cpu *cpu, struct linux_proc *p)
         memcpy(&cur, g2h(ptr), 8);
         memcpy(&old, g2h(oldp), 8);
         memcpy(&nv, g2h(newp), 8);
-        if (cur == old)
+        if (cur == old) {
+            undo_push_mem(cpu, ptr, 8);
             memcpy(g2h(ptr), &nv, 8);
+        }
         cmpxchg_result(cpu, cur == old);
         break;
     }

@@ -3,6 +3,7 @@
  * translated or chained, undefined instructions. */
 #include "translator/runtime.h"
 
+#include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include "translator/kuser.h"
 #include "translator/tr_internal.h"
 #include "translator/translate.h"
+#include "translator/undo_ring.h"
 
 static struct linux_proc *proc;
 static struct arm_cpu the_cpu;
@@ -80,65 +82,138 @@ _Noreturn void runtime_die_of_signal(int sig)
     _exit(128 + sig);
 }
 
-static void do_syscall(struct arm_cpu *cpu)
+void runtime_syscall_live(struct arm_cpu *cpu, struct linux_proc *p)
 {
     uint32_t args[7];
     memcpy(args, cpu->r, sizeof args);
-    cpu->r[0] = linux_syscall(proc, cpu->r[7], args);
-    cpu->tpidruro = proc->tls;
-    if (proc->clone_child_sp) { /* we are a clone() child with its own stack */
-        cpu->r[13] = proc->clone_child_sp;
-        proc->clone_child_sp = 0;
+    cpu->r[0] = linux_syscall(p, cpu->r[7], args);
+    cpu->tpidruro = p->tls;
+    if (p->clone_child_sp) { /* we are a clone() child with its own stack */
+        cpu->r[13] = p->clone_child_sp;
+        p->clone_child_sp = 0;
     }
 }
 
-static _Noreturn void undefined(struct arm_cpu *cpu)
+static runtime_syscall_fn *syscall_fn = runtime_syscall_live;
+
+void runtime_set_syscall_fn(runtime_syscall_fn *fn) { syscall_fn = fn ? fn : runtime_syscall_live; }
+
+static void log_undefined(struct arm_cpu *cpu)
 {
     uint32_t pc = cpu->r[15];
     if (log_enabled(LOG_UNIMP)) {
         uint32_t insn = guest_word(pc);
         log_printf("backstep: undefined or unimplemented A32 instruction at 0x%08x: %08x\n", pc, insn);
     }
-    runtime_die_of_signal(SIGILL);
 }
 
-void runtime_run(struct arm_cpu *cpu)
+/* After a recovered fault: pops the undo log back to the start of the block
+ * that faulted. Returns true if that block was a single-step block, i.e. the
+ * state is now exactly before the faulting instruction. */
+static bool rewind_faulting_block(struct arm_cpu *cpu)
+{
+    uint32_t t;
+    do
+        t = undo_pop(cpu, NULL);
+    while (t && t != UNDO_BLOCK);
+    return t == UNDO_BLOCK;
+}
+
+/* A kernel helper call as one instruction: a restore point, then the call. */
+static bool kuser_step(struct arm_cpu *cpu)
+{
+    if (log_enabled(LOG_CPU)) /* qemu-arm logs the helper's entry too */
+        helper_trace_cpu(cpu, cpu->r[15]);
+    undo_push_block_all(cpu);
+    return kuser_call(cpu, proc);
+}
+
+enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned flags, int *sig)
 {
     uint8_t *chain_from = NULL;
     uint64_t generation = cc.generation;
-    while (!proc->exited) {
+    bool recording = translate_recording();
+    /* After a fault in a multi-instruction block: step one at a time until
+     * it recurs, to stop exactly before the faulting instruction. */
+    bool single_only = false;
+    uint64_t single_until = 0;
+    cpu->bp_pass = cpu->icount;
+    static sigjmp_buf env;
+    for (;;) {
+        if (proc->exited)
+            return proc->fatal_signal ? (*sig = proc->fatal_signal, RUN_SIGNAL) : RUN_EXITED;
+        if (cpu->icount >= stop_at)
+            return RUN_REACHED;
         uint32_t pc = cpu->r[15];
         if (cpu->thumb) {
             fprintf(stderr, "backstep: the guest switched to Thumb state at 0x%08x; Thumb is not supported yet\n", pc);
-            runtime_die_of_signal(SIGILL);
+            *sig = SIGILL;
+            return RUN_SIGNAL;
         }
         if (pc >= KUSER_PAGE) {
-            if (log_enabled(LOG_CPU)) /* qemu-arm logs the helper's entry too */
-                helper_trace_cpu(cpu, pc);
-            if (!kuser_call(cpu, proc))
-                runtime_die_of_signal(SIGSEGV);
+            if (!kuser_step(cpu)) {
+                *sig = SIGSEGV;
+                return RUN_SIGNAL;
+            }
             chain_from = NULL;
             continue;
         }
-        struct tblock *tb = code_cache_lookup(pc, false);
+        if (single_only && cpu->icount >= single_until)
+            single_only = false; /* the fault did not come back */
+        uint64_t left = stop_at - cpu->icount;
+        struct tblock *tb = single_only ? NULL : code_cache_lookup(pc, 0);
         if (!tb) {
             uint8_t f = guest_page_flags(pc);
-            if (!(f & GUEST_PAGE_MAPPED) || !(f & 5))
-                runtime_die_of_signal(SIGSEGV); /* prefetch abort */
-            tb = translate_block(pc);
+            if (!(f & GUEST_PAGE_MAPPED) || !(f & 5)) {
+                *sig = SIGSEGV; /* prefetch abort */
+                return RUN_SIGNAL;
+            }
+            if (!single_only)
+                tb = translate_block(pc, 0);
+        }
+        /* The budget ends inside this block: run its first instruction alone. */
+        if (single_only || tb->ninsns > left) {
+            tb = code_cache_lookup(pc, TB_SINGLE);
+            if (!tb)
+                tb = translate_block(pc, TB_SINGLE);
+            chain_from = NULL;
         }
         if (chain_from && generation == cc.generation)
             x_patch_rel32(chain_from, tb->host);
-        else
+        else if (tb->kind == 0)
             code_cache_jc_fill(tb);
         generation = cc.generation;
         if (log_enabled(LOG_EXEC))
             log_printf("Trace: [%08x]\n", pc);
 
-        uintptr_t r = cc.enter(cpu, tb->host);
+        cpu->budget = single_only ? cpu->icount + 1 : stop_at;
+        uintptr_t r;
+        if (recording) {
+            if (sigsetjmp(env, 1)) {
+                /* A guest fault inside translated code or a helper. */
+                fault_disarm();
+                chain_from = NULL;
+                generation = cc.generation;
+                bool exact = rewind_faulting_block(cpu) && single_only;
+                if (exact) {
+                    *sig = fault_last_signal();
+                    return RUN_SIGNAL;
+                }
+                single_only = true;
+                single_until = cpu->icount + 64;
+                continue;
+            }
+            fault_arm(&env, cpu);
+            r = cc.enter(cpu, tb->host);
+            fault_disarm();
+        } else {
+            r = cc.enter(cpu, tb->host);
+        }
         chain_from = NULL;
         if (r >= 4096) {
-            if (!log_enabled(LOG_EXEC)) /* -d exec wants to see every block */
+            /* -d exec wants to see every block; single-step blocks are
+             * never chained from or to. */
+            if (!log_enabled(LOG_EXEC) && tb->kind == 0 && !single_only)
                 chain_from = (uint8_t *)r;
             continue;
         }
@@ -156,12 +231,38 @@ void runtime_run(struct arm_cpu *cpu)
             break;
         }
         case EXIT_SVC:
-            do_syscall(cpu);
+            syscall_fn(cpu, proc);
             break;
         case EXIT_UNDEF:
-            undefined(cpu);
+            /* The block counted the instruction; it has not run. */
+            cpu->icount--;
+            log_undefined(cpu);
+            *sig = SIGILL;
+            return RUN_SIGNAL;
         case EXIT_BKPT:
-            runtime_die_of_signal(SIGTRAP);
+            cpu->icount--;
+            *sig = SIGTRAP;
+            return RUN_SIGNAL;
+        case EXIT_BUDGET:
+            break; /* the loop re-checks stop_at and picks a single-step block */
+        case EXIT_BREAKPOINT:
+            if (flags & RUN_STOP_AT_BREAKPOINTS)
+                return RUN_BREAKPOINT;
+            cpu->bp_pass = cpu->icount;
+            break;
         }
+    }
+}
+
+void runtime_run(struct arm_cpu *cpu)
+{
+    int sig = 0;
+    switch (runtime_run_until(cpu, UINT64_MAX, 0, &sig)) {
+    case RUN_SIGNAL:
+        if (!proc->fatal_signal)
+            runtime_die_of_signal(sig);
+        break; /* the caller acts on p->fatal_signal */
+    default:
+        break;
     }
 }

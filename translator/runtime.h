@@ -1,13 +1,41 @@
 /* Runs the guest: the dispatcher loop that finds or translates the block for
  * the current PC, enters it, and handles what comes back (syscalls, kernel
- * helper calls, undefined instructions, faults, chaining). */
+ * helper calls, undefined instructions, faults, chaining, budgets and
+ * breakpoints). */
 #pragma once
+#include <stdint.h>
+
 #include "linux/process.h"
 #include "translator/cpu.h"
 
 /* A CPU at the loaded program's entry, registers as qemu-arm sets them. */
 struct arm_cpu *runtime_new_cpu(struct linux_proc *p);
-/* Runs until the guest exits or is killed (see p->exited, p->fatal_signal). */
+/* Runs until the guest exits or is killed (see p->exited, p->fatal_signal);
+ * a guest fault kills the process as the signal would. */
 void runtime_run(struct arm_cpu *cpu);
 /* Prints qemu-arm's "uncaught target signal" line and dies of sig. */
 _Noreturn void runtime_die_of_signal(int sig);
+
+/* Why runtime_run_until returned. The state is always exact at a named
+ * instruction count: */
+enum run_stop {
+    RUN_REACHED,    /* icount == stop_at */
+    RUN_BREAKPOINT, /* before the instruction at a breakpoint (RUN_STOP_AT_BREAKPOINTS) */
+    RUN_SIGNAL,     /* *sig is about to hit the guest: before a faulting or
+                     * undefined instruction or BKPT, or after a syscall that
+                     * raised it (p->fatal_signal) */
+    RUN_EXITED,     /* the guest called exit/exit_group (p->exited) */
+};
+#define RUN_STOP_AT_BREAKPOINTS 1u
+
+/* Runs at most until icount == stop_at. A breakpoint at the starting point
+ * itself is not a stop (cpu->bp_pass). Faults are precise only while
+ * recording (translate_set_recording). */
+enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned flags, int *sig);
+
+/* Replaces how an SVC is served (the timeline's record/replay); fn must set
+ * cpu->r[0] and may set p->exited / p->fatal_signal. NULL: run it live. */
+typedef void runtime_syscall_fn(struct arm_cpu *cpu, struct linux_proc *p);
+void runtime_set_syscall_fn(runtime_syscall_fn *fn);
+/* Serves an SVC live (what the default does). */
+void runtime_syscall_live(struct arm_cpu *cpu, struct linux_proc *p);

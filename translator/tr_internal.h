@@ -52,6 +52,8 @@ enum exit_reason {
     EXIT_SVC = 1,      /* cpu->r[15] is the instruction after the SVC */
     EXIT_UNDEF = 2,    /* cpu->r[15] is the undefined instruction */
     EXIT_BKPT = 3,     /* cpu->r[15] is the BKPT */
+    EXIT_BUDGET = 4,   /* at block entry: the block would pass cpu->budget */
+    EXIT_BREAKPOINT = 5, /* at block entry: a breakpoint (cpu->bp_pass differs) */
 };
 
 #define CPUF(field, size) xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, field), (size))

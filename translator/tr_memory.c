@@ -315,7 +315,7 @@ static bool sync_prims(struct tr *t)
     if (l) {
         if (size == 8 && ((rd & 1) || rd == 14))
             return false;
-        tr_call(t, (const void *)helper_ldrex);
+        tr_call_synced(t, (const void *)helper_ldrex); /* may fault: cpu synced */
         if (size == 8) {
             tr_set_reg(t, rd, ZYDIS_REGISTER_EAX);
             X(b, SHR, R32(RAX), ximm(32));
@@ -337,7 +337,7 @@ static bool sync_prims(struct tr *t)
         tr_get_reg(t, ZYDIS_REGISTER_EDX, rt);
     }
     tr_hook_store(t, ADDR, size);
-    tr_call(t, (const void *)helper_strex);
+    tr_call_synced(t, (const void *)helper_strex); /* may fault: cpu synced */
     tr_set_reg(t, rd, ZYDIS_REGISTER_EAX);
     return true;
 }

@@ -13,16 +13,29 @@
 
 #include "base/log.h"
 #include "linux/guest_mem.h"
+#include "translator/breakpoints.h"
 #include "translator/code_cache.h"
 #include "translator/guest_reg_map.h"
 #include "translator/helpers.h"
 #include "translator/tr_internal.h"
+#include "translator/undo_ring.h"
 
 #define MAX_BLOCK_INSNS 64
 /* Room one guest instruction may need in the worst case (LDM of 16 regs). */
 #define MAX_INSN_BYTES 1024
 
 static csh capstone;
+/* Blocks write undo records (translator/undo_ring.h). */
+static bool recording;
+
+void translate_set_recording(bool on)
+{
+    if (on != recording)
+        code_cache_flush();
+    recording = on;
+}
+
+bool translate_recording(void) { return recording; }
 
 void translate_init(void)
 {
@@ -91,10 +104,31 @@ void tr_call_synced(struct tr *t, const void *fn)
 
 void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size)
 {
-    /* The undo log will record the pre-image of [addr64, +size) here. */
-    (void)t;
-    (void)addr64;
-    (void)size;
+    if (!recording)
+        return;
+    /* A STORE record (undo_ring.h) with the old bytes, inline. Any scratch
+     * register may hold the value or address here, so rax and rcx are saved
+     * on the stack; nothing here changes the x86 flags. The pre-image read
+     * faults exactly when the store would on an unmapped page, before the
+     * record exists. */
+    struct xbuf *b = t->b;
+    X(b, PUSH, R32(RAX));
+    X(b, PUSH, R32(RCX));
+    X(b, MOV, R32(RAX), CPUF(undo_top, 8));
+    xop old = xmemi(ZYDIS_REGISTER_R14, addr64, 1, 0, (uint16_t)size);
+    if (size == 8)
+        X(b, MOV, R32(RCX), old);
+    else if (size == 4)
+        X(b, MOV, R32(ECX), old);
+    else
+        X(b, MOVZX, R32(ECX), old);
+    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 0, 8), R32(RCX));
+    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 8, 4), xreg(x_reg32(addr64)));
+    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 12, 4), ximm(UNDO_STORE_TAG(size)));
+    X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, 16, 8));
+    X(b, MOV, CPUF(undo_top, 8), R32(RAX));
+    X(b, POP, R32(RCX));
+    X(b, POP, R32(RAX));
 }
 
 /* Stores of flags nothing reads before they are overwritten are left out
@@ -325,6 +359,11 @@ static uint8_t fl_read[MAX_BLOCK_INSNS], fl_write[MAX_BLOCK_INSNS], fl_uncond[MA
     fl_need[MAX_BLOCK_INSNS];
 /* Capstone's id of each instruction, from the recording pass. */
 static unsigned insn_id[MAX_BLOCK_INSNS];
+/* What the recording pass found for the block prologue: its length, the
+ * guest registers it may write, and whether it touches the extra state. */
+static unsigned rec_n;
+static uint32_t rec_mask;
+static bool rec_extra;
 
 /* Backward liveness over the recorded block: everything is live at its end
  * (the next block may read any flag). */
@@ -339,33 +378,145 @@ static void flags_liveness(unsigned n)
     }
 }
 
+/* Guest registers an A32 instruction may write, over-approximated from the
+ * register fields (saving one too many costs a store; one too few would make
+ * stepping back wrong): Rd/Rt/RdLo (15:12), Rn/RdHi (19:16, also the
+ * writeback base), Rt+1 of the doubleword forms, the LDM list, lr for BL/BLX.
+ * The PC is always in the BLOCK record. */
+static uint32_t insn_writes(uint32_t i)
+{
+    uint32_t m = (1u << bits(i, 15, 12)) | (1u << bits(i, 19, 16));
+    unsigned c = bits(i, 27, 25);
+    if (c == 0 && bit(i, 7) && bit(i, 4))
+        m |= 1u << ((bits(i, 15, 12) + 1) & 15);
+    if (c == 4)
+        m |= bits(i, 15, 0);
+    if (c == 5 || (i & 0x0ffffff0u) == 0x012fff30u)
+        m |= 1u << 14;
+    return m & 0x7fffu;
+}
+
+/* Instructions that change struct undo_extra's state: the exclusives and
+ * SWP (monitor), CLREX, coprocessor transfers (TPIDRURW, FPSCR). */
+static bool insn_writes_extra(uint32_t i)
+{
+    return (i & 0x0f8000f0u) == 0x01800090u || i == 0xf57ff01fu || bits(i, 27, 25) == 6 ||
+           bits(i, 27, 24) == 14;
+}
+
+/* mov r15slot, pc; mov eax, why; jmp exit (for prologue checks). */
+static void exit_at(struct xbuf *b, uint32_t pc, enum exit_reason why)
+{
+    X(b, MOV, GREG(15), ximm((int64_t)pc));
+    X(b, MOV, R32(EAX), ximm(why));
+    x_jmp_abs(b, cc.exit_stub);
+}
+
+/* Block entry: the budget check, the breakpoint check, the BLOCK undo
+ * record, and the instruction count. */
+static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, bool extra)
+{
+    struct xbuf *b = t->b;
+    X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_R13, (int32_t)n, 8));
+    X(b, CMP, R32(RAX), CPUF(budget, 8));
+    size_t ok = x_jcc_fwd(b, XCC_BE);
+    exit_at(b, pc, EXIT_BUDGET);
+    x_bind(b, ok);
+    if (tr_breakpoint_at(pc)) {
+        X(b, CMP, xreg(ZYDIS_REGISTER_R13), CPUF(bp_pass, 8));
+        size_t pass = x_jcc_fwd(b, XCC_E);
+        exit_at(b, pc, EXIT_BREAKPOINT);
+        x_bind(b, pass);
+    }
+    if (recording) {
+        X(b, MOV, R32(RAX), CPUF(undo_top, 8));
+        X(b, CMP, R32(RAX), CPUF(undo_limit, 8));
+        size_t room = x_jcc_fwd(b, XCC_B);
+        X(b, MOV, R32(RSI), xreg(ZYDIS_REGISTER_R13));
+        tr_call(t, (const void *)helper_undo_room);
+        x_bind(b, room);
+        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 0, 8), xreg(ZYDIS_REGISTER_R13));
+        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 8, 4), ximm((int64_t)pc));
+        uint32_t m = mask | (extra ? UNDO_MASK_EXTRA : 0);
+        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 12, 4), ximm((int64_t)m));
+        X(b, MOV, R32(RCX), CPUF(n, 8)); /* n z c v q ge thumb itstate */
+        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 16, 8), R32(RCX));
+        int32_t off = (int32_t)sizeof(struct undo_block_hdr);
+        for (unsigned r = 0; r < 16; r++) {
+            if (!(mask & (1u << r)))
+                continue;
+            ZydisRegister h = tr_pinned64(r);
+            if (h != ZYDIS_REGISTER_NONE) {
+                X(b, MOV, xmem(ZYDIS_REGISTER_RAX, off, 4), xreg(x_reg32(h)));
+            } else {
+                X(b, MOV, R32(ECX), greg(r));
+                X(b, MOV, xmem(ZYDIS_REGISTER_RAX, off, 4), R32(ECX));
+            }
+            off += 4;
+        }
+        if (extra) {
+            static const struct {
+                int32_t cpu_off, x_off;
+                uint16_t size;
+            } f[] = {
+                {offsetof(struct arm_cpu, fpscr), offsetof(struct undo_extra, fpscr), 4},
+                {offsetof(struct arm_cpu, tpidruro), offsetof(struct undo_extra, tpidruro), 4},
+                {offsetof(struct arm_cpu, tpidrurw), offsetof(struct undo_extra, tpidrurw), 4},
+                {offsetof(struct arm_cpu, excl_addr), offsetof(struct undo_extra, excl_addr), 4},
+                {offsetof(struct arm_cpu, excl_val), offsetof(struct undo_extra, excl_val), 8},
+                {offsetof(struct arm_cpu, excl_valid), offsetof(struct undo_extra, excl_valid), 1},
+                {offsetof(struct arm_cpu, excl_size), offsetof(struct undo_extra, excl_size), 1},
+            };
+            for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
+                ZydisRegister tmp = f[k].size == 8 ? ZYDIS_REGISTER_RCX
+                                    : f[k].size == 4 ? ZYDIS_REGISTER_ECX : ZYDIS_REGISTER_CL;
+                X(b, MOV, xreg(tmp), xmem(ZYDIS_REGISTER_RBX, f[k].cpu_off, f[k].size));
+                X(b, MOV, xmem(ZYDIS_REGISTER_RAX, off + f[k].x_off, f[k].size), xreg(tmp));
+            }
+            off += (int32_t)sizeof(struct undo_extra);
+        }
+        int32_t len = ((off + 7) & ~7) + 8;
+        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, len - 4, 4), ximm((int64_t)UNDO_TAG(UNDO_BLOCK, len)));
+        X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, len, 8));
+        X(b, MOV, CPUF(undo_top, 8), R32(RAX));
+    }
+    X(b, ADD, xreg(ZYDIS_REGISTER_R13), ximm((int64_t)n));
+}
+
 /* Emits the block at pc into b. With final false this is the recording pass:
  * nothing is logged, every flag is stored, and the code is thrown away.
- * Returns false on overflow; *end_pc and *ninsns describe the block. */
-static bool emit_block(uint32_t pc, struct xbuf *b, bool final, uint32_t *end_pc, unsigned *ninsns)
+ * single_step: one instruction only. Returns false on overflow; *end_pc and
+ * *ninsns describe the block. */
+static bool emit_block(uint32_t pc, struct xbuf *b, bool final, bool single_step, uint32_t *end_pc,
+                       unsigned *ninsns)
 {
     bool log_in = final && log_enabled(LOG_IN_ASM);
-    bool single = log_enabled(LOG_CPU);
+    bool single = single_step || log_enabled(LOG_CPU);
     unsigned max = single ? 1 : MAX_BLOCK_INSNS;
-    /* add r13, imm32 (the instruction count, see guest_reg_map.h) --
-     * hand-encoded so the count can be patched in once the block's length is
-     * known: REX.W+B 81 /0 with ModRM 11 000 101. */
-    static const uint8_t add_icount[7] = {0x49, 0x81, 0xc5, 0, 0, 0, 0};
-    size_t count_at = x_pos(b) + 3;
-    x_bytes(b, add_icount, sizeof add_icount);
+    struct tr t = {.b = b};
+    /* The recording pass does not know the block yet: it emits the
+     * prologue with the largest values, which only makes its code longer. */
+    if (final)
+        emit_prologue(&t, pc, rec_n, rec_mask, rec_extra);
+    else
+        emit_prologue(&t, pc, MAX_BLOCK_INSNS, 0x7fffu, true);
 
     if (log_in)
         log_printf("----------------\nIN: \n");
 
     unsigned n = 0;
     uint32_t cur = pc;
-    struct tr t = {.b = b};
+    uint32_t mask = 0;
+    bool extra = false;
     /* x86 flags produced by an earlier flag-setting instruction, valid while
      * nothing emitted since changed them (b->flags_clobbered_at). */
     int live_kind = HF_NONE;
     size_t live_end = 0;
     while (n < max) {
         if (n > 0 && (cur & GUEST_PAGE_MASK) == 0 && !fetchable(cur))
+            break;
+        /* A breakpoint is always the first instruction of a block. */
+        if (n > 0 && tr_breakpoint_at(cur))
             break;
         if ((size_t)(b->end - b->p) < MAX_INSN_BYTES) {
             b->overflow = true;
@@ -380,6 +531,8 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, uint32_t *end_pc
         t.ended = false;
         n++;
         cur += 4;
+        mask |= insn_writes(insn);
+        extra |= insn_writes_extra(insn);
 
         if (single) {
             X(b, MOV, R32(ESI), ximm((int64_t)t.pc));
@@ -433,6 +586,11 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, uint32_t *end_pc
     }
     if (!t.ended)
         tr_branch_direct(&t, cur);
+    if (!final) {
+        rec_n = n;
+        rec_mask = mask;
+        rec_extra = extra;
+    }
     if (b->failed) {
         fprintf(stderr, "backstep: internal error: x86 encoding of %s failed in block at 0x%08x\n",
                 ZydisMnemonicGetString(b->failed_mnemonic), pc);
@@ -440,8 +598,6 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, uint32_t *end_pc
     }
     if (b->overflow)
         return false;
-    uint32_t count = n;
-    memcpy(b->start + count_at, &count, 4);
     if (log_in)
         log_printf("\n");
     *end_pc = cur;
@@ -449,19 +605,19 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, uint32_t *end_pc
     return true;
 }
 
-static struct tblock *translate_into(uint32_t pc, struct xbuf *b)
+static struct tblock *translate_into(uint32_t pc, struct xbuf *b, bool single)
 {
     uint32_t end_pc;
     unsigned n;
     /* First pass: record flag use; its code is thrown away. */
-    if (!emit_block(pc, b, false, &end_pc, &n))
+    if (!emit_block(pc, b, false, single, &end_pc, &n))
         return NULL;
     flags_liveness(n);
     b->p = b->start;
     b->flags_clobbered_at = 0;
-    if (!emit_block(pc, b, true, &end_pc, &n))
+    if (!emit_block(pc, b, true, single, &end_pc, &n))
         return NULL;
-    return code_cache_add(pc, false, end_pc, n, (uint32_t)(b->p - b->start));
+    return code_cache_add(pc, single ? TB_SINGLE : 0, end_pc, n, (uint32_t)(b->p - b->start));
 }
 
 /* With BACKSTEP_PERF_MAP=1 in the environment, each block is named in
@@ -488,11 +644,11 @@ static void perf_map_add(const struct tblock *tb)
     }
 }
 
-struct tblock *translate_block(uint32_t pc)
+struct tblock *translate_block(uint32_t pc, unsigned kind)
 {
     for (int attempt = 0; attempt < 2; attempt++) {
         struct xbuf b = {.start = cc.next, .p = cc.next, .end = cc.end};
-        struct tblock *tb = translate_into(pc, &b);
+        struct tblock *tb = translate_into(pc, &b, kind & TB_SINGLE);
         if (tb) {
             if (log_enabled(LOG_OUT_ASM))
                 log_out_asm(tb);

@@ -1,12 +1,18 @@
 /* Guest code -> host code, one block at a time; see translate.c. */
 #pragma once
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "translator/code_cache.h"
 
 void translate_init(void);
 /* Translates the A32 block at pc (which must be fetchable) into the code
- * cache. May flush the cache first when it is full. */
-struct tblock *translate_block(uint32_t pc);
+ * cache; kind TB_SINGLE: just the one instruction. May flush the cache first
+ * when it is full. */
+struct tblock *translate_block(uint32_t pc, unsigned kind);
+/* Recording on: blocks write undo records (drops every translation when it
+ * changes). */
+void translate_set_recording(bool on);
+bool translate_recording(void);
 /* -d out_asm: the host code of a block, via Zydis' formatter. */
 void log_out_asm(const struct tblock *tb);

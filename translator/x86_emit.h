@@ -87,4 +87,9 @@ void x_call_abs(struct xbuf *b, const void *target);
 void x_patch_rel32(uint8_t *site, const void *target);
 void x_bytes(struct xbuf *b, const uint8_t *bytes, size_t n);
 
+/* The 32-bit register of a 64-bit general-purpose register (rsi -> esi). */
+static inline ZydisRegister x_reg32(ZydisRegister r64)
+{
+    return ZydisRegisterEncode(ZYDIS_REGCLASS_GPR32, ZydisRegisterGetId(r64));
+}
 static inline size_t x_pos(const struct xbuf *b) { return (size_t)(b->p - b->start); }

@@ -37,19 +37,19 @@ static struct tblock *add_block(uint32_t pc, bool thumb, uint32_t len, uint32_t 
 static void test_add_and_lookup(void **state)
 {
     (void)state;
-    assert_null(code_cache_lookup(0x10000, false));
+    assert_null(code_cache_lookup(0x10000, 0));
     uint8_t *at = cc.next;
     struct tblock *tb = add_block(0x10000, false, 16, 37);
     assert_non_null(tb);
     assert_ptr_equal(tb->host, at);
-    assert_ptr_equal(code_cache_lookup(0x10000, false), tb);
-    assert_null(code_cache_lookup(0x10000, true)); /* Thumb is part of the key */
-    assert_null(code_cache_lookup(0x10004, false));
+    assert_ptr_equal(code_cache_lookup(0x10000, 0), tb);
+    assert_null(code_cache_lookup(0x10000, TB_THUMB)); /* Thumb is part of the key */
+    assert_null(code_cache_lookup(0x10004, 0));
     /* the next block starts 16-byte aligned after this one */
     assert_ptr_equal(cc.next, at + 48);
     struct tblock *t2 = add_block(0x10000, true, 8, 8);
-    assert_ptr_equal(code_cache_lookup(0x10000, true), t2);
-    assert_ptr_equal(code_cache_lookup(0x10000, false), tb);
+    assert_ptr_equal(code_cache_lookup(0x10000, TB_THUMB), t2);
+    assert_ptr_equal(code_cache_lookup(0x10000, 0), tb);
 }
 
 static void test_overlaps(void **state)
@@ -75,7 +75,7 @@ static void test_indirect_table_and_flush(void **state)
     uint64_t gen = cc.generation;
     code_cache_flush();
     assert_int_equal(cc.generation, gen + 1);
-    assert_null(code_cache_lookup(0x30040, false));
+    assert_null(code_cache_lookup(0x30040, 0));
     assert_int_not_equal(e->pc, 0x30040); /* no stale table entry survives */
     assert_ptr_equal(cc.next, cc.blocks_start);
 }
@@ -92,7 +92,7 @@ static void test_trampolines(void **state)
     x_jmp_abs(&b, cc.exit_stub);
     assert_false(b.failed);
     assert_false(b.overflow);
-    struct tblock *tb = code_cache_add(0x40000, false, 0x40010, 4, (uint32_t)(b.p - b.start));
+    struct tblock *tb = code_cache_add(0x40000, 0, 0x40010, 4, (uint32_t)(b.p - b.start));
 
     struct arm_cpu cpu;
     memset(&cpu, 0, sizeof cpu);

@@ -1,0 +1,123 @@
+/* The undo log: what translated code and the runtime write while recording,
+ * so that execution can be stepped back. A ring of fixed-size chunks holding
+ * records back to back; each record ends with a 32-bit tag (type in the low
+ * byte, total length above it), so the log is read backwards from its top.
+ *
+ *   BLOCK  written by the prologue of every translated block (and by the
+ *          runtime before a kernel-helper call): the icount and pc at block
+ *          entry, NZCV/Q/GE/T/IT, and the pre-images of the guest registers
+ *          the block may write. The only restore points: popping back to a
+ *          BLOCK record gives exactly the state at its icount.
+ *   STORE  written inline before every translated store: address, size and
+ *          the old bytes (up to 8).
+ *   MEM    written from C before guest memory changes (syscalls, kernel
+ *          helpers, the debugger): address and the old bytes.
+ *   CPU    written from C before a syscall changes registers: the whole
+ *          struct arm_cpu and the replay-log cursor.
+ *   BARRIER  the guest memory map changed (mmap, brk, ...): the log cannot
+ *          be popped past it.
+ *
+ * A block's records never straddle chunks: the prologue asks for a new chunk
+ * (helper_undo_room) when less than UNDO_BLOCK_ROOM bytes are left. When the
+ * ring is full the oldest chunk is dropped and the earliest reachable point
+ * moves forward. */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "translator/cpu.h"
+
+enum undo_type {
+    UNDO_BLOCK = 1,
+    UNDO_STORE = 2,
+    UNDO_MEM = 3,
+    UNDO_CPU = 4,
+    UNDO_BARRIER = 5,
+};
+
+#define UNDO_TAG(type, len) ((uint32_t)(type) | ((uint32_t)(len) << 8))
+#define UNDO_TAG_TYPE(tag) ((tag) & 0xffu)
+#define UNDO_TAG_LEN(tag) ((tag) >> 8)
+
+/* BLOCK: header, then one u32 per register in mask bits 0-15 (ascending),
+ * then struct undo_extra if UNDO_MASK_EXTRA, then padding to 8, then the tag
+ * in the last 4 bytes. */
+struct undo_block_hdr {
+    uint64_t icount;
+    uint32_t pc;     /* bit 0: Thumb */
+    uint32_t mask;   /* guest registers saved, plus UNDO_MASK_EXTRA */
+    uint8_t flags8[8]; /* struct arm_cpu n, z, c, v, q, ge, thumb, itstate */
+};
+#define UNDO_MASK_EXTRA (1u << 16)
+
+/* State a few instructions change (VFP status, TLS registers, the exclusive
+ * monitor): saved only by blocks that contain such an instruction. */
+struct undo_extra {
+    uint32_t fpscr, tpidruro, tpidrurw;
+    uint32_t excl_addr;
+    uint64_t excl_val;
+    uint8_t excl_valid, excl_size;
+    uint8_t pad[6];
+};
+
+/* STORE: 16 bytes. */
+struct undo_store {
+    uint64_t old;
+    uint32_t addr;
+    uint32_t tag; /* UNDO_TAG(UNDO_STORE, 16) | size << 4 */
+};
+#define UNDO_STORE_TAG(size) (UNDO_TAG(UNDO_STORE, 16) | ((uint32_t)(size) << 4))
+#define UNDO_STORE_SIZE(tag) (((tag) >> 4) & 15u)
+
+/* MEM: header, len old bytes padded to 8, then 4 bytes pad and the tag. */
+struct undo_mem_hdr {
+    uint32_t addr, len;
+};
+
+/* CPU: header, then the tag in the last 4 bytes of an 8-byte trailer. */
+struct undo_cpu_rec {
+    struct arm_cpu cpu;
+    uint64_t replay_cursor;
+};
+
+/* Room a block's records may need at most: its BLOCK record and a STORE for
+ * each of up to 64 instructions storing 16 registers. */
+#define UNDO_BLOCK_ROOM (sizeof(struct undo_block_hdr) + 16 * 4 + sizeof(struct undo_extra) + 8 + 64 * 16 * 16)
+
+struct undo_ring_stats {
+    uint64_t bytes_used;    /* in all chunks in use */
+    uint64_t bytes_limit;
+    unsigned chunks_used;
+    uint64_t dropped_chunks; /* over the whole run */
+};
+
+/* Starts recording with a ring of at most limit_bytes (rounded to chunks). */
+void undo_ring_init(struct arm_cpu *cpu, uint64_t limit_bytes);
+bool undo_ring_active(void);
+/* Changes the limit; drops the oldest chunks if the log is over it. */
+void undo_ring_set_limit(struct arm_cpu *cpu, uint64_t limit_bytes);
+void undo_ring_stats(struct undo_ring_stats *out);
+
+/* Called by translated code at block entry when undo_top >= undo_limit:
+ * moves to a fresh chunk; returns the new undo_top. icount is the block's. */
+uint8_t *helper_undo_room(struct arm_cpu *cpu, uint64_t icount);
+
+/* Records pushed from C (no-ops when not recording). */
+void undo_push_block_all(struct arm_cpu *cpu); /* every register: a restore point at cpu->icount */
+void undo_push_mem(struct arm_cpu *cpu, uint32_t addr, uint32_t len);
+void undo_push_cpu(struct arm_cpu *cpu, uint64_t replay_cursor);
+void undo_push_barrier(struct arm_cpu *cpu);
+
+/* Reading back. undo_peek gives the record on top (NULL if the log is empty
+ * or a BARRIER/the oldest kept record is reached), its type and length. */
+const uint8_t *undo_peek(struct arm_cpu *cpu, uint32_t *type, uint32_t *len);
+/* Pops the top record, restoring what it saved into cpu and guest memory.
+ * For CPU records *replay_cursor receives the saved cursor. Returns its type,
+ * 0 if nothing can be popped. */
+uint32_t undo_pop(struct arm_cpu *cpu, uint64_t *replay_cursor);
+/* The icount of the earliest BLOCK record that can still be reached by
+ * popping (UINT64_MAX if none). */
+uint64_t undo_floor(void);
+/* Forgets every record (e.g. after the state was changed behind the log). */
+void undo_clear(struct arm_cpu *cpu);
