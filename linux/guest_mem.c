@@ -79,6 +79,9 @@ static void repair_holes(uint32_t addr, uint64_t len)
     }
 }
 
+uint32_t guest_mmap_next_start(void) { return mmap_next_start; }
+void guest_mmap_set_next_start(uint32_t v) { mmap_next_start = v; }
+
 static void invalidate(uint32_t addr, uint64_t len)
 {
     if (guest_proc.invalidate_code && len)

@@ -50,6 +50,10 @@ int64_t guest_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd, uin
 int guest_munmap(uint32_t addr, uint32_t len);
 int guest_mprotect(uint32_t addr, uint32_t len, int prot);
 int64_t guest_mremap(uint32_t old_addr, uint32_t old_len, uint32_t new_len, int flags, uint32_t new_addr);
+/* Where the next mmap without a usable hint starts searching: part of the
+ * state that decides mmap results, so stepping back restores it. */
+uint32_t guest_mmap_next_start(void);
+void guest_mmap_set_next_start(uint32_t v);
 /* All of the above return errors as the Linux kernel does for a 32-bit task:
  *   mmap:     -EINVAL unaligned MAP_FIXED address or offset, length 0, neither
  *             MAP_SHARED nor MAP_PRIVATE; -ENOMEM no free range, or a MAP_FIXED

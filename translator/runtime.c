@@ -189,9 +189,16 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
         cpu->budget = single_only ? cpu->icount + 1 : stop_at;
         uintptr_t r;
         if (recording) {
-            if (sigsetjmp(env, 1)) {
+            /* No signal mask saved: that would be a syscall per block; the
+             * recovery path unblocks the fault signals itself. */
+            if (sigsetjmp(env, 0)) {
                 /* A guest fault inside translated code or a helper. */
                 fault_disarm();
+                sigset_t faults;
+                sigemptyset(&faults);
+                sigaddset(&faults, SIGSEGV);
+                sigaddset(&faults, SIGBUS);
+                sigprocmask(SIG_UNBLOCK, &faults, NULL);
                 chain_from = NULL;
                 generation = cc.generation;
                 bool exact = rewind_faulting_block(cpu) && single_only;

@@ -378,21 +378,48 @@ static void flags_liveness(unsigned n)
     }
 }
 
-/* Guest registers an A32 instruction may write, over-approximated from the
- * register fields (saving one too many costs a store; one too few would make
- * stepping back wrong): Rd/Rt/RdLo (15:12), Rn/RdHi (19:16, also the
- * writeback base), Rt+1 of the doubleword forms, the LDM list, lr for BL/BLX.
- * The PC is always in the BLOCK record. */
+/* Guest registers an A32 instruction may write (ARM ARM A5.1 classes),
+ * over-approximated where the encoding space is mixed: saving one too many
+ * costs a store, one too few would make stepping back wrong (the round-trip
+ * tests check it). The PC is always in the BLOCK record. */
 static uint32_t insn_writes(uint32_t i)
 {
-    uint32_t m = (1u << bits(i, 15, 12)) | (1u << bits(i, 19, 16));
-    unsigned c = bits(i, 27, 25);
-    if (c == 0 && bit(i, 7) && bit(i, 4))
-        m |= 1u << ((bits(i, 15, 12) + 1) & 15);
-    if (c == 4)
-        m |= bits(i, 15, 0);
-    if (c == 5 || (i & 0x0ffffff0u) == 0x012fff30u)
-        m |= 1u << 14;
+    uint32_t rd = 1u << bits(i, 15, 12), rn = 1u << bits(i, 19, 16);
+    bool wback = !bit(i, 24) || bit(i, 21); /* post-indexed, or W */
+    uint32_t m;
+    switch (bits(i, 27, 25)) {
+    case 0:
+        if (bit(i, 7) && bit(i, 4)) {
+            if (bits(i, 6, 5) == 0) /* multiplies (Rd/RdHi 19:16, RdLo 15:12), SWP, exclusives */
+                m = rd | rn;
+            else /* extra loads/stores: Rt, Rt+1 of LDRD, the written-back base */
+                m = rd | (1u << ((bits(i, 15, 12) + 1) & 15)) | (wback ? rn : 0);
+        } else if (bits(i, 24, 23) == 2 && !bit(i, 20)) {
+            /* miscellaneous (MRS, CLZ, QADD, BLX, halfword multiplies) */
+            m = rd | rn | ((i & 0x0ffffff0u) == 0x012fff30u ? 1u << 14 : 0);
+        } else {
+            m = rd; /* data processing */
+        }
+        break;
+    case 1:
+        m = rd; /* data processing immediate, MOVW/MOVT, MSR */
+        break;
+    case 2:
+        m = (bit(i, 20) ? rd : 0) | (wback ? rn : 0);
+        break;
+    case 3:
+        m = bit(i, 4) ? rd | rn /* media */ : (bit(i, 20) ? rd : 0) | (wback ? rn : 0);
+        break;
+    case 4:
+        m = (bit(i, 21) ? rn : 0) | (bit(i, 20) ? bits(i, 15, 0) : 0);
+        break;
+    case 5:
+        m = bit(i, 24) || bits(i, 31, 28) == 0xf ? 1u << 14 : 0;
+        break;
+    default:
+        m = rd; /* MRC; SVC writes nothing itself */
+        break;
+    }
     return m & 0x7fffu;
 }
 
@@ -534,7 +561,7 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, bool single_step
         mask |= insn_writes(insn);
         extra |= insn_writes_extra(insn);
 
-        if (single) {
+        if (log_enabled(LOG_CPU)) {
             X(b, MOV, R32(ESI), ximm((int64_t)t.pc));
             tr_call_synced(&t, (const void *)helper_trace_cpu);
         }

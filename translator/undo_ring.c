@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 
 #include "linux/guest_mem.h"
+#include "linux/process.h"
 #include "translator/code_cache.h"
 
 #define CHUNK_SIZE (8u << 20)
@@ -20,6 +21,8 @@ static struct {
     unsigned max_chunks;        /* ring capacity */
     uint8_t *chunk[MAX_CHUNKS]; /* ring slots, mapped on first use */
     uint8_t *used_end[MAX_CHUNKS]; /* top of a chunk we moved past */
+    uint8_t *first_block[MAX_CHUNKS]; /* its first BLOCK record (NULL: none yet) */
+    uint64_t first_icount[MAX_CHUNKS];
     unsigned oldest, cur, count; /* ring indices; count chunks in use */
     /* The earliest record that may be popped: nothing below it (in the
      * oldest chunk) belongs to a reachable state. */
@@ -37,6 +40,9 @@ static uint8_t *chunk_base(unsigned i)
             fprintf(stderr, "backstep: cannot map %u MiB for the undo log\n", CHUNK_SIZE >> 20);
             exit(1);
         }
+        /* Transparent huge pages: a log that is written once straight
+         * through costs one fault per 2 MiB instead of per 4 KiB. */
+        madvise(m, CHUNK_SIZE, MADV_HUGEPAGE);
         ring.chunk[i] = m;
     }
     return ring.chunk[i];
@@ -61,32 +67,25 @@ void undo_ring_init(struct arm_cpu *cpu, uint64_t limit_bytes)
 }
 
 bool undo_ring_active(void) { return ring.active; }
+void undo_ring_stop(void) { ring.active = false; }
 
 void undo_clear(struct arm_cpu *cpu)
 {
     ring.oldest = ring.cur = 0;
     ring.count = 1;
+    ring.first_block[0] = NULL;
     ring.floor_rec = chunk_base(0);
     ring.floor_icount = 0;
     ring.barrier_icount = cpu->icount;
     set_limits(cpu, chunk_base(0));
 }
 
-/* Walks a chunk's records backwards from its end and returns the start of
- * the earliest BLOCK record in it (NULL if there is none). */
-static uint8_t *first_block_in(uint8_t *base, uint8_t *end, uint64_t *icount)
+static void note_block(struct arm_cpu *cpu, uint64_t icount)
 {
-    uint8_t *found = NULL;
-    for (uint8_t *p = end; p > base;) {
-        uint32_t tag;
-        memcpy(&tag, p - 4, 4);
-        p -= UNDO_TAG_LEN(tag);
-        if (UNDO_TAG_TYPE(tag) == UNDO_BLOCK) {
-            found = p;
-            memcpy(icount, p, 8);
-        }
+    if (!ring.first_block[ring.cur]) {
+        ring.first_block[ring.cur] = cpu->undo_top;
+        ring.first_icount[ring.cur] = icount;
     }
-    return found;
 }
 
 static void drop_oldest(void)
@@ -95,13 +94,12 @@ static void drop_oldest(void)
     ring.oldest = (o + 1) % ring.max_chunks;
     ring.count--;
     ring.dropped++;
+    /* Only called from next_chunk, which has set used_end of every chunk.
+     * Records before the new oldest chunk's first BLOCK belong to a state
+     * that is gone. */
     unsigned n = ring.oldest;
-    /* Only called from next_chunk, which has set used_end of every chunk. */
-    uint8_t *end = ring.used_end[n];
-    uint64_t ic = UINT64_MAX;
-    uint8_t *f = first_block_in(ring.chunk[n], end, &ic);
-    ring.floor_rec = f ? f : end;
-    ring.floor_icount = ic;
+    ring.floor_rec = ring.first_block[n] ? ring.first_block[n] : ring.used_end[n];
+    ring.floor_icount = ring.first_block[n] ? ring.first_icount[n] : UINT64_MAX;
 }
 
 /* Moves the top to a fresh chunk, dropping the oldest one if the ring is full. */
@@ -113,6 +111,7 @@ static void next_chunk(struct arm_cpu *cpu)
         drop_oldest();
     ring.cur = next;
     ring.count++;
+    ring.first_block[next] = NULL;
     set_limits(cpu, chunk_base(next));
     if (ring.count == 1)
         ring.floor_rec = ring.chunk[next];
@@ -153,11 +152,12 @@ void undo_ring_stats(struct undo_ring_stats *out)
 
 uint8_t *helper_undo_room(struct arm_cpu *cpu, uint64_t icount)
 {
-    (void)icount;
     if (cpu->undo_top >= ring.chunk[ring.cur] + CHUNK_SIZE - UNDO_BLOCK_ROOM)
         next_chunk(cpu);
     else
         set_limits(cpu, cpu->undo_top); /* a C push lowered the limit */
+    /* The caller writes a BLOCK record at the top next. */
+    note_block(cpu, icount);
     return cpu->undo_top;
 }
 
@@ -183,6 +183,10 @@ void undo_push_block_all(struct arm_cpu *cpu)
         return;
     size_t len = sizeof(struct undo_block_hdr) + 16 * 4 + sizeof(struct undo_extra) + 8;
     uint8_t *p = reserve(cpu, len);
+    if (!ring.first_block[ring.cur]) {
+        ring.first_block[ring.cur] = p;
+        ring.first_icount[ring.cur] = cpu->icount;
+    }
     struct undo_block_hdr h = {.icount = cpu->icount, .pc = cpu->r[15] | cpu->thumb, .mask = 0xffffu | UNDO_MASK_EXTRA};
     memcpy(h.flags8, &cpu->n, 8);
     memcpy(p, &h, sizeof h);
@@ -248,6 +252,66 @@ void undo_push_barrier(struct arm_cpu *cpu)
     put_tag(p, 16, UNDO_BARRIER);
     ring.barrier_icount = cpu->icount;
     cpu->undo_limit = cpu->undo_top;
+}
+
+struct undo_map_hdr {
+    uint32_t addr, npages, old_brk, old_next_start;
+};
+
+void undo_push_map(struct arm_cpu *cpu, uint32_t addr, uint32_t npages, const uint8_t *old_flags, uint32_t old_brk,
+                   uint32_t old_next_start)
+{
+    if (!ring.active)
+        return;
+    /* Huge ranges (munmap of most of the space) go in pieces. */
+    const uint32_t piece = CHUNK_SIZE / 4;
+    do {
+        uint32_t n = npages < piece ? npages : piece;
+        size_t len = sizeof(struct undo_map_hdr) + ((n + 7u) & ~7u) + 8;
+        uint8_t *p = reserve(cpu, len);
+        struct undo_map_hdr h = {addr, n, old_brk, old_next_start};
+        memcpy(p, &h, sizeof h);
+        memcpy(p + sizeof h, old_flags, n);
+        memset(p + len - 8, 0, 4);
+        put_tag(p, len, UNDO_MAP);
+        addr += n * GUEST_PAGE_SIZE;
+        old_flags += n;
+        npages -= n;
+    } while (npages > 0);
+    cpu->undo_limit = cpu->undo_top;
+}
+
+/* Puts the map of [addr, +npages pages) back as old_flags says, in runs of
+ * pages that share their old state. */
+static void pop_map(const uint8_t *p)
+{
+    struct undo_map_hdr h;
+    memcpy(&h, p, sizeof h);
+    const uint8_t *old = p + sizeof h;
+    for (uint32_t i = 0; i < h.npages;) {
+        uint32_t j = i + 1;
+        while (j < h.npages && old[j] == old[i])
+            j++;
+        uint32_t a = h.addr + i * GUEST_PAGE_SIZE, len = (j - i) * GUEST_PAGE_SIZE;
+        uint8_t want = old[i];
+        if (!(want & GUEST_PAGE_MAPPED)) {
+            guest_munmap(a, len);
+        } else {
+            /* Pages still mapped keep their bytes; pages that were removed
+             * come back as zeros and get their bytes from the MEM record. */
+            for (uint32_t k = 0; k < len; k += GUEST_PAGE_SIZE) {
+                if (!(guest_page_flags(a + k) & GUEST_PAGE_MAPPED))
+                    guest_mmap(a + k, GUEST_PAGE_SIZE, want & 7, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+                else if ((guest_page_flags(a + k) & 7) != (want & 7))
+                    guest_mprotect(a + k, GUEST_PAGE_SIZE, want & 7);
+            }
+        }
+        i = j;
+    }
+    guest_proc.brk_cur = h.old_brk;
+    guest_mmap_set_next_start(h.old_next_start);
+    if (code_cache_overlaps(h.addr, h.npages * GUEST_PAGE_SIZE))
+        code_cache_flush();
 }
 
 uint64_t undo_floor(void)
@@ -336,6 +400,7 @@ static void pop_block(struct arm_cpu *cpu, const uint8_t *p)
         memcpy(&x, q, sizeof x);
         cpu->fpscr = x.fpscr;
         cpu->tpidruro = x.tpidruro;
+        guest_proc.tls = x.tpidruro;
         cpu->tpidrurw = x.tpidrurw;
         cpu->excl_addr = x.excl_addr;
         cpu->excl_val = x.excl_val;
@@ -366,6 +431,9 @@ uint32_t undo_pop(struct arm_cpu *cpu, uint64_t *replay_cursor)
         write_back(h.addr, p + sizeof h, h.len);
         break;
     }
+    case UNDO_MAP:
+        pop_map(p);
+        break;
     case UNDO_CPU: {
         struct undo_cpu_rec r;
         memcpy(&r, p, sizeof r);
@@ -375,14 +443,51 @@ uint32_t undo_pop(struct arm_cpu *cpu, uint64_t *replay_cursor)
         r.cpu.undo_top = cpu->undo_top;
         r.cpu.undo_limit = cpu->undo_limit;
         *cpu = r.cpu;
+        guest_proc.tls = cpu->tpidruro; /* the kernel's copy of TPIDRURO (set_tls) */
         if (replay_cursor)
             *replay_cursor = r.replay_cursor;
         break;
     }
     }
     cpu->undo_top = (uint8_t *)p;
+    if (ring.first_block[ring.cur] && cpu->undo_top <= ring.first_block[ring.cur]) {
+        /* The chunk's first BLOCK is gone; the next prologue notes anew. */
+        ring.first_block[ring.cur] = NULL;
+        cpu->undo_limit = cpu->undo_top;
+        return type;
+    }
     /* Popping may have moved below the point the prologue checks against. */
     if (cpu->undo_limit > ring.chunk[ring.cur] + CHUNK_SIZE - UNDO_BLOCK_ROOM)
         cpu->undo_limit = ring.chunk[ring.cur] + CHUNK_SIZE - UNDO_BLOCK_ROOM;
     return type;
+}
+
+struct undo_mark undo_mark_now(const struct arm_cpu *cpu)
+{
+    struct undo_mark m = {ring.cur, cpu->undo_top};
+    return m;
+}
+
+void undo_scan_since(const struct arm_cpu *cpu, struct undo_mark mark, undo_visit_fn *fn, void *ctx)
+{
+    if (!ring.active)
+        return;
+    unsigned c = ring.cur;
+    uint8_t *p = cpu->undo_top;
+    for (;;) {
+        uint8_t *base = ring.chunk[c];
+        uint8_t *stop = c == mark.chunk ? mark.p : base;
+        while (p > stop) {
+            uint32_t tag;
+            memcpy(&tag, p - 4, 4);
+            uint32_t len = UNDO_TAG_LEN(tag);
+            p -= len;
+            if (!fn(ctx, UNDO_TAG_TYPE(tag), p, len))
+                return;
+        }
+        if (c == mark.chunk || c == ring.oldest)
+            return;
+        c = (c + ring.max_chunks - 1) % ring.max_chunks;
+        p = ring.used_end[c];
+    }
 }

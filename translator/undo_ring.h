@@ -14,8 +14,12 @@
  *          helpers, the debugger): address and the old bytes.
  *   CPU    written from C before a syscall changes registers: the whole
  *          struct arm_cpu and the replay-log cursor.
- *   BARRIER  the guest memory map changed (mmap, brk, ...): the log cannot
- *          be popped past it.
+ *   MAP    written from C after a syscall changed the memory map (mmap,
+ *          munmap, mprotect, brk): the old flags of each page, brk and the
+ *          mmap search start. Popping unmaps what was new, maps again what
+ *          was removed (its bytes come back from the MEM record below it) and
+ *          restores protections.
+ *   BARRIER  a change the log cannot undo (mremap): it cannot be popped past.
  *
  * A block's records never straddle chunks: the prologue asks for a new chunk
  * (helper_undo_room) when less than UNDO_BLOCK_ROOM bytes are left. When the
@@ -34,10 +38,11 @@ enum undo_type {
     UNDO_MEM = 3,
     UNDO_CPU = 4,
     UNDO_BARRIER = 5,
+    UNDO_MAP = 6,
 };
 
 #define UNDO_TAG(type, len) ((uint32_t)(type) | ((uint32_t)(len) << 8))
-#define UNDO_TAG_TYPE(tag) ((tag) & 0xffu)
+#define UNDO_TAG_TYPE(tag) ((tag) & 0x0fu) /* bits 4-7: a STORE's size */
 #define UNDO_TAG_LEN(tag) ((tag) >> 8)
 
 /* BLOCK: header, then one u32 per register in mask bits 0-15 (ascending),
@@ -95,6 +100,8 @@ struct undo_ring_stats {
 /* Starts recording with a ring of at most limit_bytes (rounded to chunks). */
 void undo_ring_init(struct arm_cpu *cpu, uint64_t limit_bytes);
 bool undo_ring_active(void);
+/* Stops recording (a forked guest child that is not debugged). */
+void undo_ring_stop(void);
 /* Changes the limit; drops the oldest chunks if the log is over it. */
 void undo_ring_set_limit(struct arm_cpu *cpu, uint64_t limit_bytes);
 void undo_ring_stats(struct undo_ring_stats *out);
@@ -108,6 +115,10 @@ void undo_push_block_all(struct arm_cpu *cpu); /* every register: a restore poin
 void undo_push_mem(struct arm_cpu *cpu, uint32_t addr, uint32_t len);
 void undo_push_cpu(struct arm_cpu *cpu, uint64_t replay_cursor);
 void undo_push_barrier(struct arm_cpu *cpu);
+/* old_flags: guest_page_flags of each of npages pages from addr before the
+ * change. */
+void undo_push_map(struct arm_cpu *cpu, uint32_t addr, uint32_t npages, const uint8_t *old_flags, uint32_t old_brk,
+                   uint32_t old_next_start);
 
 /* Reading back. undo_peek gives the record on top (NULL if the log is empty
  * or a BARRIER/the oldest kept record is reached), its type and length. */
@@ -119,5 +130,16 @@ uint32_t undo_pop(struct arm_cpu *cpu, uint64_t *replay_cursor);
 /* The icount of the earliest BLOCK record that can still be reached by
  * popping (UINT64_MAX if none). */
 uint64_t undo_floor(void);
+/* A position in the log, to look at what was written since. */
+struct undo_mark {
+    unsigned chunk;
+    uint8_t *p;
+};
+struct undo_mark undo_mark_now(const struct arm_cpu *cpu);
+/* Calls fn for each record written after mark, newest first (without
+ * popping); stops early when fn returns false. */
+typedef bool undo_visit_fn(void *ctx, uint32_t type, const uint8_t *rec, uint32_t len);
+void undo_scan_since(const struct arm_cpu *cpu, struct undo_mark mark, undo_visit_fn *fn, void *ctx);
+
 /* Forgets every record (e.g. after the state was changed behind the log). */
 void undo_clear(struct arm_cpu *cpu);

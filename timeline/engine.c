@@ -1,0 +1,472 @@
+/* See engine.h.
+ *
+ * Forward: the runtime runs to a budget; at the end of history syscalls are
+ * live, before it they are replayed (timeline/syscall_replay.c), and
+ * debugger writes logged at a count are applied again when that count is
+ * reached. Write watchpoints going forward: execution runs in slices; the
+ * undo records of each slice are scanned for stores into a watched range,
+ * and a slice with a hit is undone and stepped through one instruction at a
+ * time, stopping before the instruction that writes (what gdb expects of a
+ * target whose watchpoints are not "steppable", like ARM).
+ *
+ * Backward: pop the undo log down to the BLOCK record at or before the
+ * target and run forward the rest of the way. Reverse-continue pops record
+ * by record, checking each block's instruction range against the
+ * breakpoints and each store against the write watchpoints. */
+#include "timeline/engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "linux/guest_mem.h"
+#include "timeline/replay_log.h"
+#include "timeline/syscall_replay.h"
+#include "translator/breakpoints.h"
+#include "translator/runtime.h"
+#include "translator/translate.h"
+#include "translator/undo_ring.h"
+
+/* Instructions per run between checks for an interrupt from the client. */
+#define POLL_SLICE 20000000ull
+/* Instructions per slice while write watchpoints are set. */
+#define WATCH_SLICE 20000ull
+
+static struct arm_cpu *cpu;
+static struct linux_proc *proc;
+static uint64_t history_end;
+
+#define MAX_WATCH 256
+static struct watch {
+    enum watch_kind kind;
+    uint32_t addr, len;
+} watches[MAX_WATCH];
+static unsigned nwatches;
+
+void engine_init(struct arm_cpu *c, struct linux_proc *p, uint64_t undo_bytes)
+{
+    cpu = c;
+    proc = p;
+    char err[256];
+    if (!replay_log_init(err, sizeof err)) {
+        fprintf(stderr, "backstep: %s\n", err);
+        exit(1);
+    }
+    undo_ring_init(cpu, undo_bytes);
+    translate_set_recording(true);
+    syscall_replay_install();
+    history_end = cpu->icount;
+}
+
+struct arm_cpu *engine_cpu(void) { return cpu; }
+struct linux_proc *engine_proc(void) { return proc; }
+uint64_t engine_history_end(void) { return history_end; }
+uint64_t engine_history_start(void) { return undo_floor(); }
+
+static void note_progress(void)
+{
+    if (cpu->icount > history_end)
+        history_end = cpu->icount;
+}
+
+bool engine_watch_insert(enum watch_kind kind, uint32_t addr, uint32_t len)
+{
+    if (nwatches == MAX_WATCH || len == 0)
+        return false;
+    watches[nwatches++] = (struct watch){kind, addr, len};
+    return true;
+}
+
+bool engine_watch_remove(enum watch_kind kind, uint32_t addr, uint32_t len)
+{
+    for (unsigned i = 0; i < nwatches; i++) {
+        if (watches[i].kind == kind && watches[i].addr == addr && watches[i].len == len) {
+            watches[i] = watches[--nwatches];
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool writes_watched(void)
+{
+    for (unsigned i = 0; i < nwatches; i++)
+        if (watches[i].kind != WATCH_READ)
+            return true;
+    return false;
+}
+
+/* The watched address a write of [addr, +len) touches, if any. */
+static bool write_hits(uint32_t addr, uint32_t len, uint32_t *hit, enum watch_kind *kind)
+{
+    for (unsigned i = 0; i < nwatches; i++) {
+        const struct watch *w = &watches[i];
+        if (w->kind == WATCH_READ)
+            continue;
+        uint64_t lo = addr > w->addr ? addr : w->addr;
+        uint64_t hi = (uint64_t)addr + len < (uint64_t)w->addr + w->len ? (uint64_t)addr + len
+                                                                         : (uint64_t)w->addr + w->len;
+        if (lo < hi) {
+            *hit = w->addr;
+            *kind = w->kind;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A store record (STORE or MEM) that writes a watched range. */
+static bool record_hits(uint32_t type, const uint8_t *rec, uint32_t *hit, enum watch_kind *kind)
+{
+    if (type == UNDO_STORE) {
+        struct undo_store s;
+        memcpy(&s, rec, sizeof s);
+        return write_hits(s.addr, UNDO_STORE_SIZE(s.tag), hit, kind);
+    }
+    if (type == UNDO_MEM) {
+        struct undo_mem_hdr h;
+        memcpy(&h, rec, sizeof h);
+        return write_hits(h.addr, h.len, hit, kind);
+    }
+    return false;
+}
+
+struct scan {
+    bool hit;
+    uint32_t addr;
+    enum watch_kind kind;
+};
+
+static bool scan_visit(void *ctx, uint32_t type, const uint8_t *rec, uint32_t len)
+{
+    (void)len;
+    struct scan *s = ctx;
+    if (record_hits(type, rec, &s->addr, &s->kind))
+        s->hit = true;
+    return true; /* the oldest hit of the range wins: keep going */
+}
+
+static struct scan scan_since(struct undo_mark m)
+{
+    struct scan s = {0};
+    undo_scan_since(cpu, m, scan_visit, &s);
+    return s;
+}
+
+/* Pops records until the log's top is back at mark. */
+static void pop_to_mark(struct undo_mark m)
+{
+    while (!(undo_mark_now(cpu).p == m.p && undo_mark_now(cpu).chunk == m.chunk)) {
+        uint64_t cursor = UINT64_MAX;
+        if (!undo_pop(cpu, &cursor))
+            break;
+        if (cursor != UINT64_MAX)
+            replay_log_set_cursor(cursor);
+    }
+}
+
+/* Applies the debugger's writes logged at the current count. */
+static void apply_user_events(void)
+{
+    for (;;) {
+        const struct replay_entry *e = replay_log_peek();
+        if (!e || e->kind == REPLAY_SYSCALL || e->icount != cpu->icount)
+            return;
+        undo_push_cpu(cpu, replay_log_cursor());
+        for (uint32_t i = 0; i < e->nranges; i++) {
+            struct replay_range rr;
+            const uint8_t *bytes = replay_range_at(e, i, &rr);
+            if (e->kind == REPLAY_USER_REGS) {
+                memcpy(cpu, bytes, offsetof(struct arm_cpu, icount));
+            } else {
+                undo_push_mem(cpu, rr.addr, rr.len);
+                if (guest_range_ok(rr.addr, rr.len, 0))
+                    memcpy(g2h(rr.addr), bytes, rr.len);
+            }
+        }
+        replay_log_advance();
+    }
+}
+
+static void from_run(enum run_stop r, int sig, struct engine_stop *out)
+{
+    memset(out, 0, sizeof *out);
+    switch (r) {
+    case RUN_REACHED: out->kind = ES_REACHED; break;
+    case RUN_BREAKPOINT: out->kind = ES_BREAKPOINT; break;
+    case RUN_SIGNAL: out->kind = ES_SIGNAL; out->signal = sig; break;
+    case RUN_EXITED: out->kind = ES_EXITED; break;
+    }
+}
+
+/* Steps one instruction at a time from the state at mark's slice start,
+ * stopping before the first instruction that writes a watched range. */
+static bool find_watch_forward(uint64_t until, struct engine_stop *out)
+{
+    while (cpu->icount < until) {
+        apply_user_events();
+        struct undo_mark m = undo_mark_now(cpu);
+        int sig = 0;
+        enum run_stop r = runtime_run_until(cpu, cpu->icount + 1, 0, &sig);
+        struct scan s = scan_since(m);
+        if (s.hit) {
+            pop_to_mark(m);
+            memset(out, 0, sizeof *out);
+            out->kind = ES_WATCH;
+            out->watch_addr = s.addr;
+            out->watch_kind = s.kind;
+            return true;
+        }
+        if (r != RUN_REACHED)
+            return false;
+    }
+    return false;
+}
+
+void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt_fn *intr, void *ctx,
+                    struct engine_stop *out)
+{
+    for (;;) {
+        apply_user_events();
+        if (cpu->icount >= stop_at) {
+            from_run(RUN_REACHED, 0, out);
+            return;
+        }
+        uint64_t limit = stop_at;
+        uint64_t ev = replay_log_next_user_event();
+        if (ev > cpu->icount && ev < limit)
+            limit = ev;
+        bool watching = writes_watched();
+        uint64_t slice = watching ? WATCH_SLICE : POLL_SLICE;
+        if (limit - cpu->icount > slice)
+            limit = cpu->icount + slice;
+        struct undo_mark m = undo_mark_now(cpu);
+        uint64_t start = cpu->icount;
+        int sig = 0;
+        enum run_stop r = runtime_run_until(cpu, limit, stop_at_breakpoints ? RUN_STOP_AT_BREAKPOINTS : 0, &sig);
+        note_progress();
+        if (watching && scan_since(m).hit) {
+            /* Back to the slice's start and through it step by step. */
+            uint64_t end = cpu->icount;
+            pop_to_mark(m);
+            if (cpu->icount != start) {
+                fprintf(stderr, "backstep: internal error: watch slice did not rewind to %llu\n",
+                        (unsigned long long)start);
+                exit(1);
+            }
+            if (find_watch_forward(end, out))
+                return;
+            /* The second run stopped where the first did. */
+        }
+        if (r != RUN_REACHED) {
+            from_run(r, sig, out);
+            return;
+        }
+        if (intr && cpu->icount < stop_at && intr(ctx)) {
+            memset(out, 0, sizeof *out);
+            out->kind = ES_INTERRUPTED;
+            return;
+        }
+    }
+}
+
+/* Pops to the last restore point at or before n; false at the floor. */
+static bool pop_to(uint64_t n)
+{
+    if (n < undo_floor())
+        return false;
+    /* Before an exit or a fatal signal, the guest is alive again. */
+    proc->exited = false;
+    proc->fatal_signal = 0;
+    for (;;) {
+        uint64_t cursor = UINT64_MAX;
+        uint32_t t = undo_pop(cpu, &cursor);
+        if (!t)
+            return false;
+        if (cursor != UINT64_MAX)
+            replay_log_set_cursor(cursor);
+        if (t == UNDO_BLOCK && cpu->icount <= n)
+            return true;
+    }
+}
+
+bool engine_seek(uint64_t n, struct engine_stop *out)
+{
+    if (n < cpu->icount && !pop_to(n))
+        return false;
+    engine_forward(n, false, NULL, NULL, out);
+    return out->kind == ES_REACHED;
+}
+
+void engine_step_back(struct engine_stop *out)
+{
+    memset(out, 0, sizeof *out);
+    if (cpu->icount == 0 || cpu->icount - 1 < undo_floor()) {
+        out->kind = ES_HISTORY_BEGIN;
+        return;
+    }
+    uint64_t target = cpu->icount - 1;
+    if (!engine_seek(target, out) && out->kind == ES_REACHED)
+        out->kind = ES_HISTORY_BEGIN;
+}
+
+/* The latest breakpoint hit inside the block [pc, +n instructions) that ran
+ * from count b, before count limit; UINT64_MAX if none. A32 blocks are
+ * straight-line, so instruction k ran at count b + k. */
+static uint64_t block_bp_hit(uint32_t pc, uint64_t b, uint64_t n, uint64_t limit)
+{
+    const uint32_t *bps;
+    unsigned nb = tr_breakpoint_list(&bps);
+    uint64_t best = UINT64_MAX;
+    for (unsigned i = 0; i < nb; i++) {
+        if (bps[i] < pc || ((bps[i] - pc) & 3))
+            continue;
+        uint64_t k = (bps[i] - pc) / 4;
+        if (k < n && b + k < limit && (best == UINT64_MAX || b + k > best))
+            best = b + k;
+    }
+    return best;
+}
+
+/* From the state at the start of a block that wrote a watched range, finds
+ * the last instruction before end that did; returns the count just after it. */
+static uint64_t last_write_in(uint64_t end, struct scan *found)
+{
+    uint64_t after = UINT64_MAX;
+    while (cpu->icount < end) {
+        apply_user_events();
+        struct undo_mark m = undo_mark_now(cpu);
+        int sig = 0;
+        enum run_stop r = runtime_run_until(cpu, cpu->icount + 1, 0, &sig);
+        struct scan s = scan_since(m);
+        if (s.hit) {
+            after = cpu->icount;
+            *found = s;
+        }
+        if (r != RUN_REACHED)
+            break;
+    }
+    return after;
+}
+
+void engine_continue_back(engine_interrupt_fn *intr, void *ctx, struct engine_stop *out)
+{
+    memset(out, 0, sizeof *out);
+    uint64_t start = cpu->icount;
+    bool watch_pending = false;
+    proc->exited = false; /* going back from an exit or a fatal signal */
+    proc->fatal_signal = 0;
+    struct scan pending = {0};
+    for (unsigned long polls = 0;; polls++) {
+        if (intr && (polls & 0xffff) == 0xffff && intr(ctx)) {
+            /* Finish the block being popped so the state is a real one. */
+            uint32_t t;
+            uint64_t cursor = UINT64_MAX;
+            do {
+                t = undo_pop(cpu, &cursor);
+                if (cursor != UINT64_MAX)
+                    replay_log_set_cursor(cursor);
+            } while (t && t != UNDO_BLOCK);
+            out->kind = ES_INTERRUPTED;
+            return;
+        }
+        uint32_t type, len;
+        const uint8_t *rec = undo_peek(cpu, &type, &len);
+        if (!rec) {
+            out->kind = ES_HISTORY_BEGIN;
+            return;
+        }
+        if (type == UNDO_BLOCK) {
+            struct undo_block_hdr h;
+            memcpy(&h, rec, sizeof h);
+            uint64_t end = cpu->icount, b = h.icount;
+            uint64_t bp = block_bp_hit(h.pc & ~1u, b, end - b, start);
+            uint64_t stop = bp;
+            struct scan wfound = pending;
+            undo_pop(cpu, NULL); /* now at b */
+            if (watch_pending) {
+                uint64_t w = last_write_in(end, &wfound);
+                if (w != UINT64_MAX && (stop == UINT64_MAX || w >= stop))
+                    stop = w;
+                else
+                    wfound.hit = false;
+            }
+            if (stop != UINT64_MAX) {
+                engine_seek(stop, out);
+                memset(out, 0, sizeof *out);
+                if (wfound.hit && stop != bp) {
+                    out->kind = ES_WATCH;
+                    out->watch_addr = wfound.addr;
+                    out->watch_kind = wfound.kind;
+                } else {
+                    out->kind = ES_BREAKPOINT;
+                }
+                return;
+            }
+            if (watch_pending) {
+                /* Located nothing after all (the write was not to the
+                 * watched bytes' block): back to b and go on. */
+                engine_seek(b, out);
+            }
+            watch_pending = false;
+            continue;
+        }
+        if (!watch_pending && record_hits(type, rec, &pending.addr, &pending.kind)) {
+            watch_pending = true;
+            pending.hit = true;
+        }
+        uint64_t cursor = UINT64_MAX;
+        undo_pop(cpu, &cursor);
+        if (cursor != UINT64_MAX)
+            replay_log_set_cursor(cursor);
+    }
+}
+
+bool engine_at_end(void) { return cpu->icount >= history_end && replay_log_live(); }
+
+bool engine_write_cpu(const struct arm_cpu *newstate)
+{
+    if (!engine_at_end() || !replay_log_user_room())
+        return false;
+    undo_push_cpu(cpu, replay_log_cursor());
+    replay_log_begin(REPLAY_USER_REGS, cpu->icount, 0);
+    replay_log_add_bytes(0, newstate, (uint32_t)offsetof(struct arm_cpu, icount));
+    memcpy(cpu, newstate, offsetof(struct arm_cpu, icount));
+    replay_log_commit(0);
+    return true;
+}
+
+bool engine_write_mem(uint32_t addr, const uint8_t *data, uint32_t len)
+{
+    if (!engine_at_end() || !replay_log_user_room())
+        return false;
+    if (!guest_range_ok(addr, len, 0))
+        return false;
+    undo_push_cpu(cpu, replay_log_cursor());
+    undo_push_mem(cpu, addr, len);
+    replay_log_begin(REPLAY_USER_MEM, cpu->icount, 0);
+    replay_log_add_bytes(addr, data, len);
+    /* The debugger may write read-only pages (software breakpoints, code
+     * patches): go around the guest's protection like ptrace does. */
+    for (uint32_t k = 0; k < len;) {
+        uint32_t a = addr + k;
+        uint32_t n = GUEST_PAGE_SIZE - (a & GUEST_PAGE_MASK);
+        if (n > len - k)
+            n = len - k;
+        uint8_t f = guest_page_flags(a);
+        if (f & 2) {
+            memcpy(g2h(a), data + k, n);
+        } else {
+            void *pg = g2h(a & ~GUEST_PAGE_MASK);
+            mprotect(pg, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
+            memcpy(g2h(a), data + k, n);
+            mprotect(pg, GUEST_PAGE_SIZE, f & 7);
+        }
+        k += n;
+    }
+    replay_log_commit(0);
+    if (proc->invalidate_code)
+        proc->invalidate_code(proc->invalidate_ctx, addr, len);
+    return true;
+}

@@ -1,0 +1,61 @@
+/* Moving one recorded guest through its history, inside this process:
+ * forward (live at the end of history, replayed before it), and backward by
+ * popping the undo log and re-running the last part of a block. Stops at
+ * breakpoints (translator/breakpoints.h) and watchpoints. Every state the
+ * engine stops in is exactly the state the guest had at that instruction
+ * count when it first got there. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "linux/process.h"
+#include "translator/cpu.h"
+
+enum watch_kind { WATCH_WRITE = 2, WATCH_READ = 3, WATCH_ACCESS = 4 }; /* RSP Z types */
+
+enum engine_stop_kind {
+    ES_REACHED,       /* the requested count */
+    ES_BREAKPOINT,    /* before the instruction at a breakpoint */
+    ES_WATCH,         /* forward: before the writing instruction; backward: just after it */
+    ES_SIGNAL,        /* .signal is about to hit the guest */
+    ES_EXITED,        /* the guest called exit (p->exit_status) */
+    ES_INTERRUPTED,   /* the client asked to stop */
+    ES_HISTORY_BEGIN, /* backward: the earliest reachable point */
+};
+
+struct engine_stop {
+    enum engine_stop_kind kind;
+    int signal;
+    uint32_t watch_addr;
+    enum watch_kind watch_kind;
+};
+
+typedef bool engine_interrupt_fn(void *ctx);
+
+void engine_init(struct arm_cpu *cpu, struct linux_proc *p, uint64_t undo_bytes);
+struct arm_cpu *engine_cpu(void);
+struct linux_proc *engine_proc(void);
+
+/* The furthest instruction count ever reached (the end of history). */
+uint64_t engine_history_end(void);
+/* The earliest count that can be reached. */
+uint64_t engine_history_start(void);
+
+bool engine_watch_insert(enum watch_kind kind, uint32_t addr, uint32_t len);
+bool engine_watch_remove(enum watch_kind kind, uint32_t addr, uint32_t len);
+
+/* Runs forward until stop_at (UINT64_MAX: no limit) or a stop condition. */
+void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt_fn *intr, void *ctx,
+                    struct engine_stop *out);
+/* One instruction back (ES_REACHED, or ES_HISTORY_BEGIN without moving). */
+void engine_step_back(struct engine_stop *out);
+/* Back to the most recent breakpoint or write-watchpoint hit before now. */
+void engine_continue_back(engine_interrupt_fn *intr, void *ctx, struct engine_stop *out);
+/* To count n, either way (no breakpoints). False if n cannot be reached. */
+bool engine_seek(uint64_t n, struct engine_stop *out);
+
+/* The debugger changes state: only at the end of history (returns false
+ * elsewhere); recorded so that replaying reproduces it. */
+bool engine_at_end(void);
+bool engine_write_cpu(const struct arm_cpu *newstate);
+bool engine_write_mem(uint32_t addr, const uint8_t *data, uint32_t len);

@@ -1,0 +1,150 @@
+/* `monitor` commands (qRcmd): where we are in history and how much it
+ * costs. Output goes to gdb's console line by line. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "timeline/engine.h"
+#include "timeline/replay_log.h"
+#include "timeline/state_hash.h"
+#include "timeline/target.h"
+#include "translator/undo_ring.h"
+
+static void printf_to(monitor_print_fn *print, void *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void printf_to(monitor_print_fn *print, void *ctx, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    print(ctx, buf);
+}
+
+/* "64M", "1G", "4096": bytes. */
+static bool parse_size(const char *s, uint64_t *out)
+{
+    char *end;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (end == s)
+        return false;
+    switch (*end) {
+    case 'k': case 'K': v <<= 10; end++; break;
+    case 'm': case 'M': v <<= 20; end++; break;
+    case 'g': case 'G': v <<= 30; end++; break;
+    default: break;
+    }
+    if (*end == 'i' || *end == 'B')
+        end++;
+    if (*end == 'B')
+        end++;
+    while (*end == ' ')
+        end++;
+    if (*end)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_count(const char *s, uint64_t *out)
+{
+    char *end;
+    if (!*s)
+        return false;
+    unsigned long long v = strtoull(s, &end, 0);
+    while (*end == ' ')
+        end++;
+    if (end == s || *end)
+        return false;
+    *out = v;
+    return true;
+}
+
+static const char help[] =
+    "backstep monitor commands:\n"
+    "  when                  the current instruction count\n"
+    "  history               the reachable range of instruction counts and what recording uses\n"
+    "  seek N                go to instruction count N (forwards or backwards); with\n"
+    "                        `target extended-remote`, `run N` does the same and makes gdb\n"
+    "                        re-read all state\n"
+    "  state-hash            a digest of all guest state (registers, memory, map) at this point\n"
+    "  undo-limit SIZE       undo log size (e.g. 512M); changing it restarts history here\n"
+    "  snapshot-interval K   instructions between snapshots (not implemented yet)\n"
+    "  help                  this list\n";
+
+int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_fn *print, void *ctx)
+{
+    (void)t;
+    while (*cmd == ' ')
+        cmd++;
+    struct arm_cpu *cpu = engine_cpu();
+    if (!strcmp(cmd, "help") || !*cmd) {
+        print(ctx, help);
+        return 0;
+    }
+    if (!strcmp(cmd, "when")) {
+        printf_to(print, ctx, "Current instruction count: %" PRIu64 "\n", cpu->icount);
+        return 0;
+    }
+    if (!strcmp(cmd, "history")) {
+        struct undo_ring_stats us;
+        undo_ring_stats(&us);
+        printf_to(print, ctx,
+                  "Reachable instruction counts: %" PRIu64 " to %" PRIu64 " (now %" PRIu64 ")\n"
+                  "Undo log: %.1f MiB used of %.1f MiB (%u chunks, %" PRIu64 " dropped)\n"
+                  "Replay log: %" PRIu64 " entries, %.1f KiB\n"
+                  "Snapshots: 0 (not implemented yet: history is what the undo log holds)\n",
+                  engine_history_start(), engine_history_end(), cpu->icount, us.bytes_used / 1048576.0,
+                  us.bytes_limit / 1048576.0, us.chunks_used, us.dropped_chunks, replay_log_entries(),
+                  replay_log_bytes() / 1024.0);
+        return 0;
+    }
+    if (!strncmp(cmd, "seek", 4) && (cmd[4] == ' ' || !cmd[4])) {
+        uint64_t n;
+        if (!parse_count(cmd + 4 + (cmd[4] == ' '), &n)) {
+            print(ctx, "usage: monitor seek N (an instruction count)\n");
+            return EINVAL;
+        }
+        if (n < engine_history_start()) {
+            printf_to(print, ctx, "instruction %" PRIu64 " is before the start of history (%" PRIu64 ")\n", n,
+                      engine_history_start());
+            return ERANGE;
+        }
+        struct engine_stop es;
+        if (!engine_seek(n, &es)) {
+            printf_to(print, ctx, "stopped at %" PRIu64 " before reaching %" PRIu64 "\n", cpu->icount, n);
+            return EIO;
+        }
+        printf_to(print, ctx, "At instruction %" PRIu64 ". gdb still shows the old registers until it "
+                              "re-reads them (`flushregs`), or use `run %" PRIu64 "` under extended-remote.\n",
+                  cpu->icount, n);
+        return 0;
+    }
+    if (!strcmp(cmd, "state-hash")) {
+        printf_to(print, ctx, "State hash at %" PRIu64 ": %016" PRIx64 "\n", cpu->icount,
+                  state_hash(cpu, engine_proc()));
+        return 0;
+    }
+    if (!strncmp(cmd, "undo-limit", 10) && (cmd[10] == ' ' || !cmd[10])) {
+        uint64_t size;
+        if (!parse_size(cmd + 10 + (cmd[10] == ' '), &size) || size < (16u << 20)) {
+            print(ctx, "usage: monitor undo-limit SIZE (at least 16M, e.g. 512M or 2G)\n");
+            return EINVAL;
+        }
+        undo_ring_set_limit(cpu, size);
+        printf_to(print, ctx, "Undo log limit %.0f MiB; history now starts at instruction %" PRIu64 "\n",
+                  size / 1048576.0, engine_history_start());
+        return 0;
+    }
+    if (!strncmp(cmd, "snapshot-interval", 17)) {
+        print(ctx, "snapshot-interval: snapshots are not implemented yet\n");
+        return ENOSYS;
+    }
+    printf_to(print, ctx, "unknown monitor command '%s' (monitor help lists them)\n", cmd);
+    return EINVAL;
+}

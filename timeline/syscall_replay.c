@@ -1,0 +1,261 @@
+/* How an SVC is served while recording: live at the end of history (the
+ * result and every byte the kernel wrote go to the replay log; pre-images go
+ * to the undo log), replayed from the log in the recorded past (nothing
+ * outside the guest is touched: output is not printed again, input is not
+ * read again). Syscalls that only change the guest's own memory map or TLS
+ * are executed again when replayed, which reproduces them exactly because
+ * the map allocator's state is part of what stepping back restores. */
+#include "timeline/syscall_replay.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "linux/guest_mem.h"
+#include "linux/syscall.h"
+#include "linux/syscall_table.h"
+#include "timeline/replay_log.h"
+#include "translator/runtime.h"
+#include "translator/translate.h"
+#include "translator/undo_ring.h"
+
+#define NR_brk 45u
+#define NR_munmap 91u
+#define NR_mprotect 125u
+#define NR_mremap 163u
+#define NR_mmap2 192u
+#define NR_exit 1u
+#define NR_exit_group 248u
+#define NR_fork 2u
+#define NR_clone 120u
+#define NR_vfork 190u
+
+static struct arm_cpu *hook_cpu;
+static syscall_replay_child_fn *child_fn;
+
+void syscall_replay_on_child(syscall_replay_child_fn *fn) { child_fn = fn; }
+
+/* Before the kernel (or a handler) writes guest bytes: save the pre-image
+ * for stepping back, and note the range for the replay log. */
+static void on_write(void *ctx, uint32_t addr, uint32_t len)
+{
+    (void)ctx;
+    undo_push_mem(hook_cpu, addr, len);
+    replay_log_add_range(addr, len);
+}
+
+/* Run again when replayed: they only change the guest's own map, TLS
+ * register, or end it (exit marks the process as exited, nothing more). */
+static bool reexecuted(uint32_t nr, const struct syscall_desc *d)
+{
+    return (d && (d->flags & SYSF_MAP)) || nr == ARM_NR_set_tls || nr == NR_exit || nr == NR_exit_group;
+}
+
+/* The part of the map a syscall may change, known before it runs. */
+struct map_change {
+    bool any;
+    uint32_t addr, npages;
+    uint8_t *old;
+    uint32_t old_brk, old_next;
+};
+
+static uint32_t page_up(uint64_t a) { return (uint32_t)((a + GUEST_PAGE_MASK) & ~(uint64_t)GUEST_PAGE_MASK); }
+
+static void capture_range(struct map_change *m, uint32_t addr, uint64_t len, bool save_bytes)
+{
+    if (len == 0 || (uint64_t)addr + len > GUEST_MMAP_TOP)
+        return;
+    m->any = true;
+    m->addr = addr & ~GUEST_PAGE_MASK;
+    m->npages = (uint32_t)((page_up((uint64_t)addr + len) - m->addr) / GUEST_PAGE_SIZE);
+    m->old = malloc(m->npages ? m->npages : 1);
+    if (!m->old) {
+        fprintf(stderr, "backstep: out of memory recording a memory map change\n");
+        exit(1);
+    }
+    for (uint32_t i = 0; i < m->npages; i++) {
+        uint32_t a = m->addr + i * GUEST_PAGE_SIZE;
+        m->old[i] = guest_page_flags(a);
+        /* Bytes of pages that may go away or be replaced. */
+        if (save_bytes && (m->old[i] & GUEST_PAGE_MAPPED))
+            undo_push_mem(hook_cpu, a, GUEST_PAGE_SIZE);
+    }
+}
+
+static void before_map(struct arm_cpu *cpu, struct linux_proc *p, struct map_change *m)
+{
+    uint32_t nr = cpu->r[7], a0 = cpu->r[0], a1 = cpu->r[1];
+    memset(m, 0, sizeof *m);
+    m->old_brk = p->brk_cur;
+    m->old_next = guest_mmap_next_start();
+    switch (nr) {
+    case NR_mmap2:
+        if (cpu->r[3] & MAP_FIXED)
+            capture_range(m, a0, a1, true);
+        break;
+    case NR_munmap:
+        capture_range(m, a0, a1, true);
+        break;
+    case NR_mprotect:
+        capture_range(m, a0, a1, false);
+        break;
+    case NR_brk: {
+        uint32_t lo = page_up(p->brk_cur), hi = page_up(a0);
+        if (hi < lo) {
+            uint32_t t = lo;
+            lo = hi;
+            hi = t;
+        }
+        capture_range(m, lo, hi - lo, true);
+        m->any = true; /* brk_cur itself changes */
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void after_map(struct arm_cpu *cpu, struct map_change *m, uint32_t result)
+{
+    uint32_t nr = cpu->r[7];
+    if (nr == NR_mremap) {
+        undo_push_barrier(cpu);
+        return;
+    }
+    if (nr == NR_mmap2 && !(m->any) && result < 0xfffff001u) {
+        /* A fresh range: every page of it was unmapped before. */
+        uint32_t npages = page_up(cpu->r[1]) / GUEST_PAGE_SIZE;
+        uint8_t *zero = calloc(npages ? npages : 1, 1);
+        if (!zero) {
+            fprintf(stderr, "backstep: out of memory recording a memory map change\n");
+            exit(1);
+        }
+        undo_push_map(cpu, result, npages, zero, m->old_brk, m->old_next);
+        free(zero);
+        return;
+    }
+    if (m->any)
+        undo_push_map(cpu, m->addr, m->npages, m->old, m->old_brk, m->old_next);
+    free(m->old);
+}
+
+static _Noreturn void diverged(struct arm_cpu *cpu, const char *what)
+{
+    fprintf(stderr, "backstep: replay diverged at instruction %llu (pc 0x%08x): %s\n",
+            (unsigned long long)cpu->icount, cpu->r[15], what);
+    exit(1);
+}
+
+/* mmap2 of a file, replayed: the file may be gone or changed, so the pages
+ * come from the log (recorded at the live call) into an anonymous mapping,
+ * placed by the same allocator decision (same hint and flags on the same
+ * map, so the same address and the same search state afterwards). */
+static bool replay_file_mmap(struct arm_cpu *cpu, const struct replay_entry *e)
+{
+    uint32_t flags = cpu->r[3];
+    if (cpu->r[7] != NR_mmap2 || (flags & MAP_ANONYMOUS) || e->result >= 0xfffff001u)
+        return false;
+    uint32_t prot = cpu->r[2], len = cpu->r[1];
+    int anon = (int)((flags & ~(uint32_t)(MAP_SHARED | MAP_SHARED_VALIDATE)) | MAP_PRIVATE | MAP_ANONYMOUS);
+    int64_t r = guest_mmap(cpu->r[0], len, PROT_READ | PROT_WRITE, anon, -1, 0);
+    if (r != (int64_t)e->result)
+        diverged(cpu, "a file mapping could not be placed where it was");
+    for (uint32_t i = 0; i < e->nranges; i++) {
+        struct replay_range rr;
+        const uint8_t *bytes = replay_range_at(e, i, &rr);
+        if (rr.addr >= e->result && (uint64_t)rr.addr + rr.len <= (uint64_t)e->result + len)
+            memcpy(g2h(rr.addr), bytes, rr.len);
+    }
+    guest_mprotect(e->result, len, (int)prot);
+    cpu->r[0] = e->result;
+    return true;
+}
+
+/* Puts logged bytes into guest memory (saving pre-images first). */
+static void apply_ranges(struct arm_cpu *cpu, const struct replay_entry *e)
+{
+    for (uint32_t i = 0; i < e->nranges; i++) {
+        struct replay_range rr;
+        const uint8_t *bytes = replay_range_at(e, i, &rr);
+        undo_push_mem(cpu, rr.addr, rr.len);
+        for (uint32_t k = 0; k < rr.len;) {
+            uint32_t a = rr.addr + k;
+            uint32_t n = GUEST_PAGE_SIZE - (a & GUEST_PAGE_MASK);
+            if (n > rr.len - k)
+                n = rr.len - k;
+            if (guest_range_ok(a, n, PROT_WRITE))
+                memcpy(g2h(a), bytes + k, n);
+            k += n;
+        }
+    }
+}
+
+static void replay_one(struct arm_cpu *cpu, struct linux_proc *p, const struct replay_entry *e)
+{
+    uint32_t nr = cpu->r[7];
+    const struct syscall_desc *d = syscall_lookup(nr);
+    if (e->kind != REPLAY_SYSCALL || e->icount != cpu->icount || e->nr != nr)
+        diverged(cpu, "a different syscall was recorded here");
+    undo_push_cpu(cpu, replay_log_cursor());
+    if (reexecuted(nr, d)) {
+        struct map_change m;
+        before_map(cpu, p, &m);
+        if (!replay_file_mmap(cpu, e)) {
+            syscall_set_write_hook(on_write, NULL);
+            runtime_syscall_live(cpu, p);
+            syscall_set_write_hook(NULL, NULL);
+        }
+        after_map(cpu, &m, cpu->r[0]);
+        if (cpu->r[0] != e->result)
+            diverged(cpu, "a memory map syscall gave a different result");
+    } else {
+        apply_ranges(cpu, e);
+        cpu->r[0] = e->result;
+    }
+    replay_log_advance();
+}
+
+static void live_one(struct arm_cpu *cpu, struct linux_proc *p)
+{
+    uint32_t nr = cpu->r[7];
+    const struct syscall_desc *d = syscall_lookup(nr);
+    undo_push_cpu(cpu, replay_log_cursor());
+    replay_log_begin(REPLAY_SYSCALL, cpu->icount, nr);
+    struct map_change m = {0};
+    bool map = d && (d->flags & SYSF_MAP);
+    if (map)
+        before_map(cpu, p, &m);
+    pid_t me = getpid();
+    syscall_set_write_hook(on_write, NULL);
+    runtime_syscall_live(cpu, p);
+    syscall_set_write_hook(NULL, NULL);
+    if (getpid() != me) {
+        /* A guest fork/vfork/clone child: it runs on its own, not recorded
+         * and not debugged (as gdbserver without follow-fork); the log is
+         * the parent's (and shared): the child must not append to it. */
+        replay_log_abandon();
+        if (child_fn)
+            child_fn(cpu, p);
+        return;
+    }
+    if (map) {
+        if (nr == NR_mmap2 && !(cpu->r[3] & MAP_ANONYMOUS) && cpu->r[0] < 0xfffff001u)
+            replay_log_add_range(cpu->r[0], page_up(cpu->r[1]));
+        after_map(cpu, &m, cpu->r[0]);
+    }
+    replay_log_commit(cpu->r[0]);
+}
+
+static void serve(struct arm_cpu *cpu, struct linux_proc *p)
+{
+    hook_cpu = cpu;
+    const struct replay_entry *e = replay_log_peek();
+    if (e)
+        replay_one(cpu, p, e);
+    else
+        live_one(cpu, p);
+}
+
+void syscall_replay_install(void) { runtime_set_syscall_fn(serve); }

@@ -1,0 +1,12 @@
+/* Serving guest syscalls while recording: live at the end of history,
+ * replayed from timeline/replay_log in the recorded past. */
+#pragma once
+#include "linux/process.h"
+#include "translator/cpu.h"
+
+/* Makes the runtime send every SVC through the recorder. */
+void syscall_replay_install(void);
+/* Called in a guest fork/vfork/clone child (a new host process): it must
+ * stop recording and leave the debugger alone. */
+typedef void syscall_replay_child_fn(struct arm_cpu *cpu, struct linux_proc *p);
+void syscall_replay_on_child(syscall_replay_child_fn *fn);

@@ -1,0 +1,356 @@
+/* See target.h. Writes are accepted only at the end of history: changing
+ * the past would make the recorded future a lie, so there they fail with
+ * EPERM (gdb: "Could not write register ...; remote failure reply 'E01'");
+ * go forward to the end first (`continue` replays to it). */
+#include "timeline/target.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "gdbstub/target_xml.h"
+#include "linux/guest_mem.h"
+#include "timeline/engine.h"
+#include "translator/breakpoints.h"
+#include "translator/runtime.h"
+
+struct timeline_target {
+    struct arm_cpu *cpu;
+    struct linux_proc *proc;
+    struct rsp_target_stop last;
+    enum target_outcome outcome;
+    int final_signal;
+    uint8_t *auxv;
+    size_t auxv_len;
+    char exe[PATH_MAX];
+};
+
+struct timeline_target *timeline_target_create(struct arm_cpu *cpu, struct linux_proc *p, uint64_t undo_bytes)
+{
+    struct timeline_target *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->cpu = cpu;
+    t->proc = p;
+    engine_init(cpu, p, undo_bytes);
+    t->last.kind = RSP_TSTOP_SIGNAL;
+    t->last.signal = SIGTRAP;
+    /* The auxv as the program got it (the stack may be overwritten later). */
+    t->auxv_len = p->auxv_len;
+    t->auxv = malloc(p->auxv_len ? p->auxv_len : 1);
+    if (t->auxv && guest_range_ok(p->auxv_addr, p->auxv_len, 0))
+        memcpy(t->auxv, g2h(p->auxv_addr), p->auxv_len);
+    else
+        t->auxv_len = 0;
+    if (!realpath(p->exe_path, t->exe))
+        snprintf(t->exe, sizeof t->exe, "%s", p->exe_path);
+    return t;
+}
+
+enum target_outcome timeline_target_outcome(const struct timeline_target *t) { return t->outcome; }
+int timeline_target_final_signal(const struct timeline_target *t) { return t->final_signal; }
+
+static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+
+static void regs(void *tv, uint8_t *out)
+{
+    struct timeline_target *t = tv;
+    const struct arm_cpu *c = t->cpu;
+    for (unsigned i = 0; i < 16; i++)
+        put32(out + 4 * i, c->r[i]);
+    put32(out + rsp_reg_offset(RSP_REG_CPSR), arm_cpsr(c));
+    for (unsigned i = 0; i < 32; i++)
+        memcpy(out + rsp_reg_offset(RSP_REG_D0 + i), &c->d[i], 8);
+    put32(out + rsp_reg_offset(RSP_REG_FPSCR), c->fpscr);
+}
+
+static size_t reg(void *tv, unsigned num, uint8_t *out)
+{
+    if (num >= RSP_REG_COUNT)
+        return 0;
+    uint8_t all[RSP_G_PACKET_BYTES];
+    regs(tv, all);
+    unsigned size = rsp_reg_size(num);
+    memcpy(out, all + rsp_reg_offset(num), size);
+    return size;
+}
+
+static int write_reg(void *tv, unsigned num, const uint8_t *val, size_t len)
+{
+    struct timeline_target *t = tv;
+    if (num >= RSP_REG_COUNT || len != rsp_reg_size(num))
+        return EINVAL;
+    struct arm_cpu c = *t->cpu;
+    uint32_t v = 0;
+    if (len == 4)
+        memcpy(&v, val, 4);
+    if (num < 16) {
+        c.r[num] = num == 15 ? v & ~1u : v;
+        if (num == 15)
+            c.thumb = v & 1;
+    } else if (num == RSP_REG_CPSR) {
+        arm_set_cpsr_flags(&c, v, 0xf80f0000u);
+        c.thumb = (v >> 5) & 1;
+    } else if (num == RSP_REG_FPSCR) {
+        c.fpscr = v;
+    } else {
+        memcpy(&c.d[num - RSP_REG_D0], val, 8);
+    }
+    return engine_write_cpu(&c) ? 0 : EPERM;
+}
+
+static uint32_t read_mem(void *tv, uint32_t addr, uint8_t *out, uint32_t len)
+{
+    (void)tv;
+    uint32_t done = 0;
+    while (done < len) {
+        uint32_t a = addr + done;
+        uint8_t f = guest_page_flags(a);
+        if (!(f & GUEST_PAGE_MAPPED) || !(f & (PROT_READ | PROT_EXEC)))
+            break;
+        uint32_t n = GUEST_PAGE_SIZE - (a & GUEST_PAGE_MASK);
+        if (n > len - done)
+            n = len - done;
+        memcpy(out + done, g2h(a), n);
+        done += n;
+        if (a + n == 0) /* wrapped past 4 GiB */
+            break;
+    }
+    return done;
+}
+
+static int write_mem(void *tv, uint32_t addr, const uint8_t *data, uint32_t len)
+{
+    (void)tv;
+    if (!guest_range_ok(addr, len, 0))
+        return EFAULT;
+    return engine_write_mem(addr, data, len) ? 0 : EPERM;
+}
+
+static int insert_point(void *tv, enum rsp_point_type type, uint32_t addr, uint32_t kind)
+{
+    (void)tv;
+    switch (type) {
+    case RSP_POINT_SW_BREAK:
+    case RSP_POINT_HW_BREAK:
+        if (kind != 4)
+            return EINVAL; /* 2 and 3 are Thumb breakpoints: no Thumb yet */
+        return tr_breakpoint_insert(addr) ? 0 : ENOSPC;
+    case RSP_POINT_WRITE_WATCH:
+    case RSP_POINT_ACCESS_WATCH:
+        /* Access watchpoints catch writes only for now (reads are not
+         * logged): refused rather than half done. */
+        if (type == RSP_POINT_ACCESS_WATCH)
+            return ENOSYS;
+        return engine_watch_insert(WATCH_WRITE, addr, kind) ? 0 : ENOSPC;
+    case RSP_POINT_READ_WATCH:
+        return ENOSYS;
+    }
+    return ENOSYS;
+}
+
+static int remove_point(void *tv, enum rsp_point_type type, uint32_t addr, uint32_t kind)
+{
+    (void)tv;
+    switch (type) {
+    case RSP_POINT_SW_BREAK:
+    case RSP_POINT_HW_BREAK:
+        tr_breakpoint_remove(addr);
+        return 0;
+    case RSP_POINT_WRITE_WATCH:
+        engine_watch_remove(WATCH_WRITE, addr, kind);
+        return 0;
+    default:
+        return ENOSYS;
+    }
+}
+
+/* Default action of a signal gdb asks to deliver (no guest handlers are
+ * run yet): true if it ends the program. */
+static bool fatal_by_default(int sig)
+{
+    switch (sig) {
+    case SIGCHLD:
+    case SIGCONT:
+    case SIGURG:
+    case SIGWINCH:
+    case SIGSTOP:
+    case SIGTSTP:
+    case SIGTTIN:
+    case SIGTTOU:
+        return false;
+    default:
+        return true;
+    }
+}
+
+static void to_rsp(struct timeline_target *t, const struct engine_stop *es, struct rsp_target_stop *stop)
+{
+    memset(stop, 0, sizeof *stop);
+    switch (es->kind) {
+    case ES_REACHED: stop->kind = RSP_TSTOP_SIGNAL; stop->signal = SIGTRAP; break;
+    case ES_BREAKPOINT: stop->kind = RSP_TSTOP_SWBREAK; stop->signal = SIGTRAP; break;
+    case ES_WATCH:
+        stop->kind = RSP_TSTOP_WATCH;
+        stop->signal = SIGTRAP;
+        stop->watch_addr = es->watch_addr;
+        break;
+    case ES_SIGNAL: stop->kind = RSP_TSTOP_SIGNAL; stop->signal = (uint8_t)es->signal; break;
+    case ES_EXITED:
+        stop->kind = RSP_TSTOP_EXITED;
+        stop->exit_status = t->proc->exit_status & 0xff;
+        t->outcome = TARGET_EXITED;
+        break;
+    case ES_INTERRUPTED: stop->kind = RSP_TSTOP_SIGNAL; stop->signal = SIGINT; break;
+    case ES_HISTORY_BEGIN: stop->kind = RSP_TSTOP_HISTORY_BEGIN; stop->signal = SIGTRAP; break;
+    }
+}
+
+struct poll_ctx {
+    rsp_interrupt_fn *fn;
+    void *server;
+};
+
+static bool poll_interrupt(void *ctx)
+{
+    struct poll_ctx *p = ctx;
+    return p->fn && p->fn(p->server);
+}
+
+static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *interrupted, void *server,
+                   struct rsp_target_stop *stop)
+{
+    struct timeline_target *t = tv;
+    struct poll_ctx pc = {interrupted, server};
+    struct engine_stop es;
+    /* A pending fatal signal (a fault, raise()) is delivered or dropped. */
+    if (t->last.kind == RSP_TSTOP_SIGNAL && t->last.signal != SIGTRAP && t->last.signal != SIGINT &&
+        !how->reverse) {
+        t->proc->exited = false;
+        t->proc->fatal_signal = 0;
+    }
+    if (how->signal && !how->reverse && fatal_by_default(how->signal)) {
+        memset(stop, 0, sizeof *stop);
+        stop->kind = RSP_TSTOP_KILLED;
+        stop->signal = how->signal;
+        t->outcome = TARGET_SIGNALLED;
+        t->final_signal = how->signal;
+        t->last = *stop;
+        return;
+    }
+    if (how->reverse) {
+        if (how->op == RSP_RESUME_CONTINUE)
+            engine_continue_back(poll_interrupt, &pc, &es);
+        else
+            engine_step_back(&es);
+    } else if (how->op == RSP_RESUME_CONTINUE) {
+        engine_forward(UINT64_MAX, true, poll_interrupt, &pc, &es);
+    } else if (how->op == RSP_RESUME_STEP) {
+        engine_forward(t->cpu->icount + 1, false, NULL, NULL, &es);
+    } else {
+        /* Range stepping: one instruction at a time while pc stays inside,
+         * stopping at breakpoints like a continue would. */
+        for (unsigned long n = 1;; n++) {
+            engine_forward(t->cpu->icount + 1, false, NULL, NULL, &es);
+            if (es.kind != ES_REACHED)
+                break;
+            uint32_t at = t->cpu->r[15];
+            if (at < how->range_start || at >= how->range_end)
+                break;
+            if (tr_breakpoint_at(at)) {
+                es.kind = ES_BREAKPOINT;
+                break;
+            }
+            if ((n & 0xffff) == 0 && poll_interrupt(&pc)) {
+                es.kind = ES_INTERRUPTED;
+                break;
+            }
+        }
+    }
+    to_rsp(t, &es, stop);
+    t->last = *stop;
+}
+
+static void halt_reason(void *tv, struct rsp_target_stop *stop)
+{
+    struct timeline_target *t = tv;
+    *stop = t->last;
+}
+
+static bool has_history(void *tv)
+{
+    (void)tv;
+    return true;
+}
+
+static const uint8_t *auxv(void *tv, size_t *len)
+{
+    struct timeline_target *t = tv;
+    *len = t->auxv_len;
+    return t->auxv;
+}
+
+static const char *exec_file(void *tv)
+{
+    struct timeline_target *t = tv;
+    return t->exe;
+}
+
+static uint32_t pid(void *tv)
+{
+    (void)tv;
+    return (uint32_t)getpid();
+}
+
+struct console {
+    rsp_console_fn *fn;
+    void *server;
+};
+
+static void print_console(void *ctx, const char *text)
+{
+    struct console *c = ctx;
+    c->fn(c->server, text, strlen(text));
+}
+
+static int monitor(void *tv, const char *cmd, rsp_console_fn *console, void *server)
+{
+    struct console c = {console, server};
+    return timeline_monitor(tv, cmd, print_console, &c);
+}
+
+static void kill_target(void *tv)
+{
+    struct timeline_target *t = tv;
+    t->outcome = TARGET_KILLED;
+}
+
+static void detach(void *tv)
+{
+    struct timeline_target *t = tv;
+    t->outcome = TARGET_DETACHED;
+}
+
+const struct rsp_target_ops timeline_target_ops = {
+    .read_regs = regs,
+    .read_reg = reg,
+    .write_reg = write_reg,
+    .read_mem = read_mem,
+    .write_mem = write_mem,
+    .insert_point = insert_point,
+    .remove_point = remove_point,
+    .resume = resume,
+    .halt_reason = halt_reason,
+    .has_history = has_history,
+    .auxv = auxv,
+    .exec_file = exec_file,
+    .pid = pid,
+    .monitor = monitor,
+    .kill = kill_target,
+    .detach = detach,
+};
