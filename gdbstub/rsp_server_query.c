@@ -1,0 +1,140 @@
+/* RSP server handlers for general queries: qSupported, the qXfer objects,
+ * threads (one thread, whose id is the pid), qOffsets, qSymbol and qRcmd with
+ * its console output. Each leaves exactly one reply in s->reply (see
+ * rsp_server_impl.h); only qRcmd sends packets of its own, the O console
+ * packets before its final reply. */
+#include <string.h>
+
+#include "gdbstub/rsp_server_impl.h"
+
+/* rsp_console_fn for ops->monitor: the text as O packets, each at most
+ * RSP_MAX_REPLY long once hex-encoded. */
+static void console(void *server, const char *text, size_t len) {
+    struct rsp_server *s = server;
+    const size_t chunk = (RSP_MAX_REPLY - 1) / 2;
+    if (!s->in_monitor || !text)
+        return; /* called outside qRcmd: there is nobody to tell */
+    while (len) {
+        size_t n = len < chunk ? len : chunk;
+        rsp_reply_console(&s->reply, text, n);
+        size_t dl;
+        const uint8_t *d = rsp_reply_data(&s->reply, &dl);
+        rsp_framer_send(s->framer, d, dl);
+        text += n;
+        len -= n;
+    }
+    rsp_reply_reset(&s->reply);
+}
+
+static void monitor(struct rsp_server *s, const struct rsp_request *q) {
+    s->in_monitor = true;
+    int e = s->ops->monitor(s->t, q->u.monitor.text, console, s);
+    s->in_monitor = false;
+    if (e)
+        rsp_reply_error(&s->reply, srv_err(e));
+    else
+        rsp_reply_ok(&s->reply);
+}
+
+/* qXfer errors, as gdb documents them: E00 for a bad annex, Enn for a read
+ * that failed. */
+static void xfer(struct rsp_server *s, const struct rsp_request *q) {
+    const void *obj = NULL;
+    size_t len = 0;
+    switch (q->kind) {
+    case RSP_REQ_XFER_FEATURES:
+        if (strcmp(q->u.xfer.annex, "target.xml") != 0) {
+            rsp_reply_error(&s->reply, 0);
+            return;
+        }
+        obj = rsp_target_xml(&len);
+        break;
+    case RSP_REQ_XFER_AUXV:
+        if (s->exited) {
+            rsp_reply_error(&s->reply, SRV_ERR_GONE);
+            return;
+        }
+        obj = s->ops->auxv(s->t, &len);
+        if (!obj)
+            len = 0;
+        break;
+    default: /* RSP_REQ_XFER_EXEC_FILE */
+        if (q->u.xfer.has_pid && q->u.xfer.pid != s->ops->pid(s->t)) {
+            rsp_reply_error(&s->reply, 0);
+            return;
+        }
+        obj = s->ops->exec_file(s->t);
+        if (!obj) {
+            rsp_reply_error(&s->reply, 0x02); /* ENOENT: gdb goes on without a file */
+            return;
+        }
+        len = strlen(obj);
+        break;
+    }
+    rsp_reply_xfer(&s->reply, obj, len, q->u.xfer.offset, q->u.xfer.length);
+}
+
+/* Hg/Hc and T: our one thread (or "any"/"all") while it lives; E01 for
+ * anything else, as gdbserver does for an unknown thread. */
+static bool our_thread(struct rsp_server *s, int32_t tid, bool any_ok) {
+    if (s->exited)
+        return false;
+    if (any_ok && (tid == RSP_TID_ALL || tid == RSP_TID_ANY))
+        return true;
+    return tid > 0 && (uint32_t)tid == s->ops->pid(s->t);
+}
+
+bool srv_query(struct rsp_server *s, const struct rsp_request *q) {
+    struct rsp_reply *r = &s->reply;
+    switch (q->kind) {
+    case RSP_REQ_QSUPPORTED:
+        s->gdb_features = q->u.supported.gdb_features;
+        rsp_reply_supported(r, s->ops->has_history(s->t));
+        return true;
+    case RSP_REQ_XFER_FEATURES:
+    case RSP_REQ_XFER_AUXV:
+    case RSP_REQ_XFER_EXEC_FILE:
+        xfer(s, q);
+        return true;
+    case RSP_REQ_ATTACHED: /* we created the process: gdb kills it on quit */
+        rsp_reply_str(r, "0");
+        return true;
+    case RSP_REQ_CURRENT_THREAD:
+        rsp_reply_current_thread(r, (int32_t)(s->ops->pid(s->t) & 0x7fffffff));
+        return true;
+    case RSP_REQ_THREAD_INFO_FIRST:
+        if (!s->exited) {
+            rsp_reply_str(r, "m");
+            rsp_reply_hex_num(r, s->ops->pid(s->t));
+        } else {
+            rsp_reply_str(r, "l");
+        }
+        return true;
+    case RSP_REQ_THREAD_INFO_NEXT:
+        rsp_reply_str(r, "l");
+        return true;
+    case RSP_REQ_OFFSETS:
+        rsp_reply_str(r, "Text=0;Data=0;Bss=0");
+        return true;
+    case RSP_REQ_SYMBOL: /* we look up no symbols */
+        rsp_reply_ok(r);
+        return true;
+    case RSP_REQ_MONITOR:
+        monitor(s, q);
+        return true;
+    case RSP_REQ_SET_THREAD:
+        if (our_thread(s, q->u.set_thread.tid, true))
+            rsp_reply_ok(r);
+        else
+            rsp_reply_error(r, SRV_ERR_GONE);
+        return true;
+    case RSP_REQ_THREAD_ALIVE:
+        if (our_thread(s, q->u.tid, false))
+            rsp_reply_ok(r);
+        else
+            rsp_reply_error(r, SRV_ERR_GONE);
+        return true;
+    default:
+        return false;
+    }
+}
