@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/log.h"
 #include "cli/options.h"
@@ -12,7 +13,15 @@
 #include "linux/loader.h"
 #include "linux/process.h"
 #include "translator/cpu.h"
+#include "gdbstub/rsp_listen.h"
+#include "gdbstub/rsp_server.h"
+#include "timeline/engine.h"
+#include "timeline/syscall_replay.h"
+#include "timeline/target.h"
+#include "translator/breakpoints.h"
 #include "translator/runtime.h"
+#include "translator/translate.h"
+#include "translator/undo_ring.h"
 
 extern char **environ;
 
@@ -26,6 +35,93 @@ static void seeded_random(const char *seed, uint8_t out[16])
         z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
         z ^= z >> 31;
         memcpy(out + 8 * i, &z, 8);
+    }
+}
+
+#define DEFAULT_UNDO_LIMIT (512ull << 20)
+
+static int finish(struct options *opt)
+{
+    fflush(log_file());
+    free(opt->guest_envp);
+    if (guest_proc.fatal_signal)
+        runtime_die_of_signal(guest_proc.fatal_signal);
+    return guest_proc.exit_status & 0xff;
+}
+
+static int conn_fd = -1;
+
+/* A guest fork child under the debugger: it goes its own way, neither
+ * recorded nor debugged (gdbserver without follow-fork does the same). */
+static void forked_child(struct arm_cpu *cpu, struct linux_proc *p)
+{
+    if (conn_fd >= 0)
+        close(conn_fd);
+    conn_fd = -1;
+    undo_ring_stop();
+    translate_set_recording(false);
+    runtime_set_syscall_fn(NULL);
+    runtime_run(cpu);
+    fflush(log_file());
+    if (p->fatal_signal)
+        runtime_die_of_signal(p->fatal_signal);
+    exit(p->exit_status & 0xff);
+}
+
+/* -g: wait for gdb, serve it, then end as the session says. */
+#define DEFAULT_SNAPSHOT_INTERVAL 5000000ull
+#define MAX_SNAPSHOTS 256u
+static uint64_t snapshot_interval = DEFAULT_SNAPSHOT_INTERVAL;
+
+static int debug_session(struct arm_cpu *cpu, int listen_fd, uint64_t undo_limit)
+{
+    char err[512], where[300];
+    rsp_listen_describe(listen_fd, where, sizeof where);
+    fprintf(stderr, "backstep: waiting for gdb on %s\n", where);
+    fflush(stderr);
+    conn_fd = rsp_accept(listen_fd, err, sizeof err);
+    close(listen_fd);
+    if (conn_fd < 0) {
+        fprintf(stderr, "backstep: %s\n", err);
+        return 1;
+    }
+    struct timeline_target *t = timeline_target_create(cpu, &guest_proc, undo_limit);
+    engine_enable_snapshots(snapshot_interval, MAX_SNAPSHOTS);
+    struct rsp_server *s = t ? rsp_server_create(conn_fd, &timeline_target_ops, t) : NULL;
+    if (!s) {
+        fprintf(stderr, "backstep: out of memory starting the gdb server\n");
+        return 1;
+    }
+    syscall_replay_on_child(forked_child);
+    rsp_server_serve(s);
+    rsp_server_destroy(s);
+    close(conn_fd);
+    conn_fd = -1;
+    fflush(log_file());
+    switch (timeline_target_outcome(t)) {
+    case TARGET_EXITED:
+        return guest_proc.exit_status & 0xff;
+    case TARGET_SIGNALLED:
+        runtime_die_of_signal(timeline_target_final_signal(t));
+    case TARGET_DETACHED: {
+        /* Run on to the end, replaying what is recorded, then live. */
+        const uint32_t *bps;
+        while (tr_breakpoint_list(&bps))
+            tr_breakpoint_remove(bps[0]);
+        struct engine_stop es;
+        engine_forward(UINT64_MAX, false, NULL, NULL, &es);
+        fflush(log_file());
+        if (guest_proc.fatal_signal)
+            runtime_die_of_signal(guest_proc.fatal_signal);
+        if (es.kind == ES_SIGNAL)
+            runtime_die_of_signal(es.signal);
+        return guest_proc.exit_status & 0xff;
+    }
+    case TARGET_KILLED:
+    case TARGET_RUNNING:
+    default:
+        /* Killed by gdb (or gdb went away): like gdbserver, the program ends. */
+        return 128 + SIGKILL;
     }
 }
 
@@ -52,8 +148,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "backstep: %s\n", err);
         goto fail;
     }
-    if (opt.gdb_port) {
-        fprintf(stderr, "backstep: -g (gdb remote debugging) is not implemented yet\n");
+    int listen_fd = -1;
+    if (opt.gdb_port && (listen_fd = rsp_listen(opt.gdb_port, err, sizeof err)) < 0) {
+        fprintf(stderr, "backstep: %s\n", err);
         goto fail;
     }
     if (!guest_mem_init(err, sizeof err)) {
@@ -82,13 +179,27 @@ int main(int argc, char **argv)
     }
 
     struct arm_cpu *cpu = runtime_new_cpu(&guest_proc);
-    runtime_run(cpu);
-
-    fflush(log_file());
-    free(opt.guest_envp);
-    if (guest_proc.fatal_signal)
-        runtime_die_of_signal(guest_proc.fatal_signal);
-    return guest_proc.exit_status & 0xff;
+    uint64_t undo_limit = opt.undo_limit ? opt.undo_limit : DEFAULT_UNDO_LIMIT;
+    if (opt.snapshot_interval)
+        snapshot_interval = opt.snapshot_interval;
+    if (listen_fd >= 0) {
+        int r = debug_session(cpu, listen_fd, undo_limit);
+        free(opt.guest_envp);
+        return r;
+    }
+    if (opt.record) {
+        /* Recording without a debugger: what -g costs, measurable. */
+        engine_init(cpu, &guest_proc, undo_limit);
+        engine_enable_snapshots(snapshot_interval, MAX_SNAPSHOTS);
+        syscall_replay_on_child(forked_child);
+        struct engine_stop es;
+        engine_forward(UINT64_MAX, false, NULL, NULL, &es);
+        if (es.kind == ES_SIGNAL && !guest_proc.fatal_signal)
+            runtime_die_of_signal(es.signal);
+    } else {
+        runtime_run(cpu);
+    }
+    return finish(&opt);
 
 fail:
     free(opt.guest_envp);

@@ -18,7 +18,11 @@ void options_usage(FILE *out)
             "  -U VAR         remove VAR from the guest environment (repeatable)\n"
             "  -d ITEM,...    log items (in_asm, out_asm, cpu, unimp, strace, exec, page; -d help)\n"
             "  -D LOGFILE     write the log there instead of stderr\n"
-            "  -g PORT        wait for gdb on PORT (not implemented yet)\n"
+            "  -g PORT        wait for gdb on 127.0.0.1:PORT before the first instruction and\n"
+            "                 record history for reverse debugging (also -g HOST:PORT, -g unix:PATH)\n"
+            "  -undo-limit SIZE  undo log size while recording (default 512M; K/M/G suffixes)\n"
+            "  -snapshot-interval K  instructions between snapshots while recording (default 5000000)\n"
+            "  -record        record history without gdb (to measure recording)\n"
             "  -0 ARGV0       give the guest this argv[0] instead of PROG\n"
             "  -seed N        seed AT_RANDOM (deterministic runs)\n"
             "  -h, --help     this text\n"
@@ -57,6 +61,31 @@ static const char *need_arg(int argc, char **argv, int *i)
         return NULL;
     }
     return argv[++*i];
+}
+
+/* "512M", "2G", "1048576": at least 16 MiB. */
+static bool parse_size(const char *s, unsigned long long *out)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return false;
+    unsigned long long v = strtoull(s, &end, 10);
+    unsigned shift = 0;
+    if (*end == 'k' || *end == 'K')
+        shift = 10;
+    else if (*end == 'm' || *end == 'M')
+        shift = 20;
+    else if (*end == 'g' || *end == 'G')
+        shift = 30;
+    if (shift)
+        end++;
+    if (*end || v > (1ull << 40) >> shift)
+        return false;
+    v <<= shift;
+    if (v < (16ull << 20))
+        return false;
+    *out = v;
+    return true;
 }
 
 enum options_result options_parse(struct options *o, int argc, char **argv, char **environ_in)
@@ -104,6 +133,25 @@ enum options_result options_parse(struct options *o, int argc, char **argv, char
             if (!(v = need_arg(argc, argv, &i)))
                 return OPTIONS_EXIT_ERROR;
             o->gdb_port = v;
+        } else if (strcmp(a, "-record") == 0) {
+            o->record = true;
+        } else if (strcmp(a, "-undo-limit") == 0) {
+            if (!(v = need_arg(argc, argv, &i)))
+                return OPTIONS_EXIT_ERROR;
+            if (!parse_size(v, &o->undo_limit)) {
+                fprintf(stderr, "backstep: -undo-limit: bad size '%s' (a number of bytes, at least 16M, "
+                                "with an optional K, M or G suffix)\n", v);
+                return OPTIONS_EXIT_ERROR;
+            }
+        } else if (strcmp(a, "-snapshot-interval") == 0) {
+            if (!(v = need_arg(argc, argv, &i)))
+                return OPTIONS_EXIT_ERROR;
+            char *end;
+            o->snapshot_interval = strtoull(v, &end, 10);
+            if (*v < '0' || *v > '9' || *end || o->snapshot_interval < 1000) {
+                fprintf(stderr, "backstep: -snapshot-interval: bad count '%s' (instructions, at least 1000)\n", v);
+                return OPTIONS_EXIT_ERROR;
+            }
         } else if (strcmp(a, "-0") == 0) {
             if (!(v = need_arg(argc, argv, &i)))
                 return OPTIONS_EXIT_ERROR;

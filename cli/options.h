@@ -8,7 +8,10 @@ struct options {
     const char *sysroot;   /* -L */
     const char *log_items; /* -d */
     const char *log_path;  /* -D */
-    const char *gdb_port;  /* -g (reverse debugging arrives with the gdbstub) */
+    const char *gdb_port;  /* -g PORT | HOST:PORT | unix:PATH: serve gdb, recording history */
+    bool record;           /* -record: record history without gdb (for measuring) */
+    unsigned long long undo_limit; /* -undo-limit SIZE in bytes (0: default) */
+    unsigned long long snapshot_interval; /* -snapshot-interval K instructions (0: default) */
     const char *seed;      /* -seed N: deterministic AT_RANDOM, like qemu-arm */
     const char *argv0;     /* -0 ARGV0: the guest's argv[0] (PROG is still what is loaded) */
     char **guest_argv;     /* PROG ARGS..., NULL-terminated (points into argv) */

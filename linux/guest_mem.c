@@ -119,6 +119,7 @@ bool guest_mem_init(char *err, size_t errlen)
 }
 
 uint8_t guest_page_flags(uint32_t addr) { return page_flags[PAGE_IDX(addr)]; }
+const uint8_t *guest_page_flags_table(void) { return page_flags; }
 
 bool guest_range_ok(uint32_t addr, uint32_t len, int prot)
 {

@@ -39,6 +39,8 @@ static inline void *g2h(uint32_t addr) { return (void *)(guest_base + addr); }
  * plus GUEST_PAGE_MAPPED for any mapped page. */
 #define GUEST_PAGE_MAPPED 0x80u
 uint8_t guest_page_flags(uint32_t addr);
+/* All GUEST_NUM_PAGES flags, indexed by page number (for whole-space scans). */
+const uint8_t *guest_page_flags_table(void);
 
 /* True if [addr, addr+len) lies inside the 32-bit space and every page of it is
  * mapped with all of the PROT_* bits in prot (0: just mapped). len 0 is valid. */

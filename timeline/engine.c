@@ -21,6 +21,7 @@
 #include <sys/mman.h>
 
 #include "linux/guest_mem.h"
+#include "snapshots/snapshots.h"
 #include "timeline/replay_log.h"
 #include "timeline/syscall_replay.h"
 #include "translator/breakpoints.h"
@@ -59,10 +60,23 @@ void engine_init(struct arm_cpu *c, struct linux_proc *p, uint64_t undo_bytes)
     history_end = cpu->icount;
 }
 
+void engine_enable_snapshots(uint64_t interval, unsigned max_count)
+{
+    snapshots_init(cpu, proc, interval, max_count);
+}
+
 struct arm_cpu *engine_cpu(void) { return cpu; }
 struct linux_proc *engine_proc(void) { return proc; }
 uint64_t engine_history_end(void) { return history_end; }
-uint64_t engine_history_start(void) { return undo_floor(); }
+uint64_t engine_history_start(void)
+{
+    if (snapshots_enabled()) {
+        struct snapshot_stats st;
+        snapshots_stats(&st);
+        return st.first_icount;
+    }
+    return undo_floor();
+}
 
 static void note_progress(void)
 {
@@ -237,6 +251,16 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
         uint64_t ev = replay_log_next_user_event();
         if (ev > cpu->icount && ev < limit)
             limit = ev;
+        if (replay_log_live() && cpu->icount >= history_end) {
+            /* The end of history: live; snapshots are taken here. */
+            snapshots_going_live();
+            if (cpu->icount >= snapshots_next_due())
+                snapshots_take();
+            if (snapshots_next_due() < limit)
+                limit = snapshots_next_due();
+        } else if (history_end > cpu->icount && history_end < limit) {
+            limit = history_end; /* replay up to the end, then go live */
+        }
         bool watching = writes_watched();
         uint64_t slice = watching ? WATCH_SLICE : POLL_SLICE;
         if (limit - cpu->icount > slice)
@@ -291,10 +315,24 @@ static bool pop_to(uint64_t n)
     }
 }
 
+/* Back to a state at or before n: the undo log if it reaches, else the
+ * last snapshot before n. */
+static bool go_back_to(uint64_t n)
+{
+    if (n < snapshots_open_icount())
+        snapshots_leave_live(); /* pages of older intervals get written back */
+    if (n >= undo_floor())
+        return pop_to(n);
+    return snapshots_restore_before(n) != UINT64_MAX;
+}
+
 bool engine_seek(uint64_t n, struct engine_stop *out)
 {
-    if (n < cpu->icount && !pop_to(n))
+    memset(out, 0, sizeof *out);
+    if (n < cpu->icount && !go_back_to(n)) {
+        out->kind = ES_HISTORY_BEGIN;
         return false;
+    }
     engine_forward(n, false, NULL, NULL, out);
     return out->kind == ES_REACHED;
 }
@@ -302,13 +340,11 @@ bool engine_seek(uint64_t n, struct engine_stop *out)
 void engine_step_back(struct engine_stop *out)
 {
     memset(out, 0, sizeof *out);
-    if (cpu->icount == 0 || cpu->icount - 1 < undo_floor()) {
+    if (cpu->icount == 0 || cpu->icount - 1 < engine_history_start()) {
         out->kind = ES_HISTORY_BEGIN;
         return;
     }
-    uint64_t target = cpu->icount - 1;
-    if (!engine_seek(target, out) && out->kind == ES_REACHED)
-        out->kind = ES_HISTORY_BEGIN;
+    engine_seek(cpu->icount - 1, out);
 }
 
 /* The latest breakpoint hit inside the block [pc, +n instructions) that ran
@@ -350,6 +386,108 @@ static uint64_t last_write_in(uint64_t end, struct scan *found)
     return after;
 }
 
+struct hit {
+    bool found;
+    uint64_t stop;
+    bool watch;
+    struct scan w;
+};
+
+/* Runs forward from here to `to`, noting breakpoint hits and writes to
+ * watched ranges; returns the last one before `start`: a breakpoint stops
+ * before its instruction, a write just after the writing instruction. */
+static struct hit scan_forward(uint64_t to, uint64_t start)
+{
+    struct hit best = {0};
+    bool watching = writes_watched();
+    uint64_t dirty_from = UINT64_MAX, dirty_to = 0;
+    struct scan dirty = {0};
+    while (cpu->icount < to) {
+        apply_user_events();
+        uint64_t limit = to;
+        uint64_t ev = replay_log_next_user_event();
+        if (ev > cpu->icount && ev < limit)
+            limit = ev;
+        if (watching && limit - cpu->icount > WATCH_SLICE)
+            limit = cpu->icount + WATCH_SLICE;
+        struct undo_mark m = undo_mark_now(cpu);
+        uint64_t from = cpu->icount;
+        int sig = 0;
+        enum run_stop r = runtime_run_until(cpu, limit, RUN_STOP_AT_BREAKPOINTS, &sig);
+        if (watching) {
+            struct scan sc = scan_since(m);
+            if (sc.hit) {
+                dirty_from = from;
+                dirty_to = cpu->icount;
+                dirty = sc;
+            }
+        }
+        if (r == RUN_BREAKPOINT) {
+            if (cpu->icount < start) {
+                best.found = true;
+                best.stop = cpu->icount;
+                best.watch = false;
+            }
+            continue; /* the next run passes it (bp_pass) */
+        }
+        if (r != RUN_REACHED)
+            break;
+    }
+    if (dirty_from != UINT64_MAX) {
+        struct engine_stop es;
+        engine_seek(dirty_from, &es);
+        struct scan f = dirty;
+        uint64_t w = last_write_in(dirty_to, &f);
+        if (w != UINT64_MAX && (!best.found || w >= best.stop)) {
+            best.found = true;
+            best.stop = w;
+            best.watch = true;
+            best.w = f;
+        }
+    }
+    return best;
+}
+
+/* Reverse-continue past the undo log: snapshot interval by interval,
+ * newest first, each replayed forward and searched. */
+static void continue_back_snapshots(uint64_t start, engine_interrupt_fn *intr, void *ctx, struct engine_stop *out)
+{
+    uint64_t hi = cpu->icount;
+    for (;;) {
+        uint64_t s = snapshots_before(hi);
+        if (s == UINT64_MAX) {
+            struct engine_stop es;
+            if (cpu->icount != hi)
+                engine_seek(hi, &es);
+            out->kind = ES_HISTORY_BEGIN;
+            return;
+        }
+        snapshots_leave_live();
+        snapshots_restore_before(s);
+        struct hit h = scan_forward(hi, start);
+        if (h.found) {
+            struct engine_stop es;
+            engine_seek(h.stop, &es);
+            memset(out, 0, sizeof *out);
+            if (h.watch) {
+                out->kind = ES_WATCH;
+                out->watch_addr = h.w.addr;
+                out->watch_kind = h.w.kind;
+            } else {
+                out->kind = ES_BREAKPOINT;
+            }
+            return;
+        }
+        hi = s;
+        if (intr && intr(ctx)) {
+            struct engine_stop es;
+            engine_seek(hi, &es);
+            out->kind = ES_INTERRUPTED;
+            return;
+        }
+    }
+}
+
 void engine_continue_back(engine_interrupt_fn *intr, void *ctx, struct engine_stop *out)
 {
     memset(out, 0, sizeof *out);
@@ -374,9 +512,16 @@ void engine_continue_back(engine_interrupt_fn *intr, void *ctx, struct engine_st
         uint32_t type, len;
         const uint8_t *rec = undo_peek(cpu, &type, &len);
         if (!rec) {
-            out->kind = ES_HISTORY_BEGIN;
+            if (snapshots_enabled() && cpu->icount > engine_history_start())
+                continue_back_snapshots(start, intr, ctx, out);
+            else
+                out->kind = ES_HISTORY_BEGIN;
             return;
         }
+        /* Records below the open snapshot write pages that are not saved in
+         * its interval: protection must be off for them. */
+        if (cpu->icount <= snapshots_open_icount())
+            snapshots_leave_live();
         if (type == UNDO_BLOCK) {
             struct undo_block_hdr h;
             memcpy(&h, rec, sizeof h);
@@ -444,6 +589,7 @@ bool engine_write_mem(uint32_t addr, const uint8_t *data, uint32_t len)
     if (!guest_range_ok(addr, len, 0))
         return false;
     undo_push_cpu(cpu, replay_log_cursor());
+    snapshots_note_write(addr, len);
     undo_push_mem(cpu, addr, len);
     replay_log_begin(REPLAY_USER_MEM, cpu->icount, 0);
     replay_log_add_bytes(addr, data, len);

@@ -33,6 +33,10 @@ struct engine_stop {
 typedef bool engine_interrupt_fn(void *ctx);
 
 void engine_init(struct arm_cpu *cpu, struct linux_proc *p, uint64_t undo_bytes);
+/* Copy-on-write snapshots (snapshots/) every interval instructions, at
+ * most max_count: history reaches back to the start, not just as far as
+ * the undo log. */
+void engine_enable_snapshots(uint64_t interval, unsigned max_count);
 struct arm_cpu *engine_cpu(void);
 struct linux_proc *engine_proc(void);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "snapshots/snapshots.h"
 #include "timeline/engine.h"
 #include "timeline/replay_log.h"
 #include "timeline/state_hash.h"
@@ -74,7 +75,7 @@ static const char help[] =
     "                        re-read all state\n"
     "  state-hash            a digest of all guest state (registers, memory, map) at this point\n"
     "  undo-limit SIZE       undo log size (e.g. 512M); changing it restarts history here\n"
-    "  snapshot-interval K   instructions between snapshots (not implemented yet)\n"
+    "  snapshot-interval K   instructions between snapshots (from now on)\n"
     "  help                  this list\n";
 
 int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_fn *print, void *ctx)
@@ -97,11 +98,20 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
         printf_to(print, ctx,
                   "Reachable instruction counts: %" PRIu64 " to %" PRIu64 " (now %" PRIu64 ")\n"
                   "Undo log: %.1f MiB used of %.1f MiB (%u chunks, %" PRIu64 " dropped)\n"
-                  "Replay log: %" PRIu64 " entries, %.1f KiB\n"
-                  "Snapshots: 0 (not implemented yet: history is what the undo log holds)\n",
+                  "Undo log reaches back to instruction %" PRIu64 "\n"
+                  "Replay log: %" PRIu64 " entries, %.1f KiB\n",
                   engine_history_start(), engine_history_end(), cpu->icount, us.bytes_used / 1048576.0,
-                  us.bytes_limit / 1048576.0, us.chunks_used, us.dropped_chunks, replay_log_entries(),
-                  replay_log_bytes() / 1024.0);
+                  us.bytes_limit / 1048576.0, us.chunks_used, us.dropped_chunks, undo_floor(),
+                  replay_log_entries(), replay_log_bytes() / 1024.0);
+        struct snapshot_stats ss;
+        snapshots_stats(&ss);
+        if (snapshots_enabled())
+            printf_to(print, ctx,
+                      "Snapshots: %u (instructions %" PRIu64 " to %" PRIu64 ", every %" PRIu64
+                      " instructions), %.1f MiB of saved pages\n",
+                      ss.count, ss.first_icount, ss.last_icount, ss.interval, ss.saved_pages * 4096 / 1048576.0);
+        else
+            print(ctx, "Snapshots: off\n");
         return 0;
     }
     if (!strncmp(cmd, "seek", 4) && (cmd[4] == ' ' || !cmd[4])) {
@@ -141,9 +151,15 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
                   size / 1048576.0, engine_history_start());
         return 0;
     }
-    if (!strncmp(cmd, "snapshot-interval", 17)) {
-        print(ctx, "snapshot-interval: snapshots are not implemented yet\n");
-        return ENOSYS;
+    if (!strncmp(cmd, "snapshot-interval", 17) && (cmd[17] == ' ' || !cmd[17])) {
+        uint64_t k;
+        if (!parse_count(cmd + 17 + (cmd[17] == ' '), &k) || k < 1000) {
+            print(ctx, "usage: monitor snapshot-interval K (instructions between snapshots, at least 1000)\n");
+            return EINVAL;
+        }
+        snapshots_set_interval(k);
+        printf_to(print, ctx, "Snapshots every %" PRIu64 " instructions from now on\n", k);
+        return 0;
     }
     printf_to(print, ctx, "unknown monitor command '%s' (monitor help lists them)\n", cmd);
     return EINVAL;

@@ -16,6 +16,7 @@
 #include "linux/guest_mem.h"
 #include "linux/syscall.h"
 #include "linux/syscall_table.h"
+#include "snapshots/snapshots.h"
 #include "timeline/replay_log.h"
 #include "translator/runtime.h"
 #include "translator/translate.h"
@@ -42,6 +43,7 @@ void syscall_replay_on_child(syscall_replay_child_fn *fn) { child_fn = fn; }
 static void on_write(void *ctx, uint32_t addr, uint32_t len)
 {
     (void)ctx;
+    snapshots_note_write(addr, len);
     undo_push_mem(hook_cpu, addr, len);
     replay_log_add_range(addr, len);
 }
@@ -79,8 +81,10 @@ static void capture_range(struct map_change *m, uint32_t addr, uint64_t len, boo
         uint32_t a = m->addr + i * GUEST_PAGE_SIZE;
         m->old[i] = guest_page_flags(a);
         /* Bytes of pages that may go away or be replaced. */
-        if (save_bytes && (m->old[i] & GUEST_PAGE_MAPPED))
+        if (save_bytes && (m->old[i] & GUEST_PAGE_MAPPED)) {
+            snapshots_note_write(a, GUEST_PAGE_SIZE);
             undo_push_mem(hook_cpu, a, GUEST_PAGE_SIZE);
+        }
     }
 }
 
@@ -243,6 +247,10 @@ static void live_one(struct arm_cpu *cpu, struct linux_proc *p)
     if (map) {
         if (nr == NR_mmap2 && !(cpu->r[3] & MAP_ANONYMOUS) && cpu->r[0] < 0xfffff001u)
             replay_log_add_range(cpu->r[0], page_up(cpu->r[1]));
+        if (m.any)
+            snapshots_after_map_change(m.addr, m.npages * GUEST_PAGE_SIZE);
+        if (nr == NR_mremap && cpu->r[0] < 0xfffff001u)
+            snapshots_after_map_change(cpu->r[0], cpu->r[2]);
         after_map(cpu, &m, cpu->r[0]);
     }
     replay_log_commit(cpu->r[0]);

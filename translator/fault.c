@@ -21,6 +21,9 @@
 static sigjmp_buf *recovery;
 static struct arm_cpu *recovery_cpu;
 static volatile sig_atomic_t last_signal;
+static fault_write_protect_fn *write_protect_fn;
+
+void fault_set_write_protect_handler(fault_write_protect_fn *fn) { write_protect_fn = fn; }
 
 void fault_arm(sigjmp_buf *env, struct arm_cpu *cpu)
 {
@@ -63,6 +66,9 @@ static void on_fault(int sig, siginfo_t *si, void *ucv)
     ucontext_t *uc = ucv;
     uintptr_t a = (uintptr_t)si->si_addr;
     bool guest = a >= guest_base && a - guest_base < (1ull << 32) + 4096;
+    if (guest && sig == SIGSEGV && write_protect_fn && a - guest_base < (1ull << 32) &&
+        write_protect_fn((uint32_t)(a - guest_base)))
+        return; /* a snapshot's copy-on-write: the write is retried */
     if (guest && recovery) {
         uintptr_t rip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
         /* In translated code the pinned guest registers are in host

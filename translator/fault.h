@@ -8,6 +8,8 @@
  * the undo log to the faulting block's start. */
 #pragma once
 #include <setjmp.h>
+#include <stdbool.h>
+#include <stdint.h>
 
 #include "translator/cpu.h"
 
@@ -17,5 +19,10 @@ void fault_disarm(void);
 /* A guest fault detected in C (a helper called from translated code, with
  * the cpu synced): recovers if armed, else the guest dies of sig. */
 _Noreturn void fault_raise(int sig);
+/* Called first for a fault on a guest address: true if it was a write to a
+ * page write-protected for a snapshot (snapshots/), now made writable: the
+ * access is retried. */
+typedef bool fault_write_protect_fn(uint32_t guest_addr);
+void fault_set_write_protect_handler(fault_write_protect_fn *fn);
 /* The signal of the fault that last jumped to the recovery point. */
 int fault_last_signal(void);
