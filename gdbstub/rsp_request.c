@@ -333,6 +333,29 @@ static void parse_xfer(struct rsp_request *req, struct cur *c) {
     req->kind = kind;
 }
 
+/* vRun;FILE[;ARG...], each hex-encoded: only the first argument is kept
+ * (decoded in place, NUL-terminated). */
+static void parse_run(struct rsp_request *req, struct cur *c) {
+    while (!at_end(c) && *c->p != ';')
+        c->p++; /* the file name: we run what we loaded */
+    static const char none[] = "";
+    req->u.run.arg = none;
+    if (eat(c, ';')) {
+        uint8_t *start = c->p;
+        while (!at_end(c) && *c->p != ';')
+            c->p++;
+        size_t n = (size_t)(c->p - start);
+        int err;
+        if ((n & 1) || (err = unhex(start, start, n)))
+            return malformed(req, RSP_ERR_INVAL);
+        if (n > 0) {
+            start[n / 2] = 0; /* inside the buffer: n / 2 < n */
+            req->u.run.arg = (const char *)start;
+        }
+    }
+    req->kind = RSP_REQ_RUN;
+}
+
 static void parse_q(struct rsp_request *req, struct cur *c) {
     int err;
     if (eat_str(c, "Supported"))
@@ -477,7 +500,13 @@ void rsp_parse_request(uint8_t *data, size_t len, struct rsp_request *req) {
             req->kind = RSP_REQ_MUST_REPLY_EMPTY;
         else if (eat_str(&c, "Cont;"))
             parse_vcont(req, &c);
+        else if (eat_str(&c, "Kill;"))
+            req->kind = RSP_REQ_VKILL;
+        else if (eat_str(&c, "Run;"))
+            parse_run(req, &c);
         return;
+    case '!':
+        return simple(req, &c, RSP_REQ_EXTENDED);
     default:
         return;
     }
@@ -513,6 +542,9 @@ const char *rsp_req_kind_name(enum rsp_req_kind kind) {
         [RSP_REQ_DETACH] = "D",
         [RSP_REQ_MONITOR] = "qRcmd",
         [RSP_REQ_MUST_REPLY_EMPTY] = "vMustReplyEmpty",
+        [RSP_REQ_EXTENDED] = "!",
+        [RSP_REQ_RUN] = "vRun",
+        [RSP_REQ_VKILL] = "vKill",
         [RSP_REQ_SET_THREAD] = "H",
         [RSP_REQ_THREAD_ALIVE] = "T",
         [RSP_REQ_TSTATUS] = "qTStatus",

@@ -63,6 +63,9 @@ enum rsp_req_kind {
     RSP_REQ_THREAD_ALIVE,    /* T tid -> .tid */
     RSP_REQ_TSTATUS,         /* qTStatus */
     RSP_REQ_SYMBOL,          /* qSymbol:: (and any qSymbol:...) */
+    RSP_REQ_EXTENDED,        /* ! (extended-remote mode) */
+    RSP_REQ_RUN,             /* vRun;file[;arg...] -> .run (first argument decoded) */
+    RSP_REQ_VKILL,           /* vKill;pid */
     RSP_REQ_KIND_COUNT
 };
 
@@ -158,6 +161,9 @@ struct rsp_request {
             int32_t tid;
         } set_thread;
         int32_t tid; /* THREAD_ALIVE */
+        struct {
+            const char *arg; /* first argument after the file name, NUL-terminated ("" if none) */
+        } run;
     } u;
 };
 

@@ -141,6 +141,23 @@ static void handle_packet(struct rsp_server *s) {
             s->ops->detach(s->t);
         finish(s, RSP_END_DETACH);
         return;
+    case RSP_REQ_EXTENDED:
+        s->extended = true;
+        rsp_reply_ok(&s->reply);
+        break;
+    case RSP_REQ_VKILL:
+        /* extended-remote: the session goes on (gdb's `run` kills, then
+         * sends vRun); the recording stays, as under rr. */
+        if (!s->extended)
+            break; /* empty: not supported outside extended mode */
+        s->exited = true;
+        s->exit_stop.kind = RSP_TSTOP_KILLED;
+        s->exit_stop.signal = 9;
+        rsp_reply_ok(&s->reply);
+        break;
+    case RSP_REQ_RUN:
+        srv_run(s, &q);
+        break;
     case RSP_REQ_START_NOACK:
         rsp_reply_ok(&s->reply);
         send_reply(s); /* still with acks on: gdb acks this OK */

@@ -263,3 +263,17 @@ void srv_vcont(struct rsp_server *s, const struct rsp_request *q) {
     }
     run(s, &how);
 }
+
+void srv_run(struct rsp_server *s, const struct rsp_request *q) {
+    if (!s->extended || !s->ops->restart)
+        return; /* empty: not supported */
+    struct rsp_target_stop st;
+    memset(&st, 0, sizeof st);
+    int e = s->ops->restart(s->t, q->u.run.arg, &st);
+    if (e) {
+        rsp_reply_error(&s->reply, (uint8_t)e);
+        return;
+    }
+    s->exited = false;
+    stop_reply(s, &st);
+}

@@ -48,6 +48,7 @@ struct rsp_server {
 
     uint32_t gdb_features; /* enum rsp_gdb_feature bits from gdb's qSupported */
     bool exited;           /* a W or X was reported: the process is gone */
+    bool extended;         /* extended-remote (!): vKill keeps the session, vRun restarts */
     struct rsp_target_stop exit_stop;
 
     struct rsp_reply reply;
@@ -63,6 +64,7 @@ bool srv_interrupted(void *server); /* an rsp_interrupt_fn */
 
 /* rsp_server_exec.c: registers, memory, break/watchpoints, resume, stops. */
 void srv_halt_reason(struct rsp_server *s);
+void srv_run(struct rsp_server *s, const struct rsp_request *q);
 void srv_read_regs(struct rsp_server *s);
 void srv_write_regs(struct rsp_server *s, const struct rsp_request *q);
 void srv_read_reg(struct rsp_server *s, const struct rsp_request *q);

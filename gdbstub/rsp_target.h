@@ -86,6 +86,10 @@ struct rsp_target_ops {
     /* qRcmd: runs a monitor command line, printing through console();
      * returns 0 (OK) or an errno (Exx). */
     int (*monitor)(void *t, const char *cmd, rsp_console_fn *console, void *server);
+    /* extended-remote `run [ARG]` (vRun): put the target at the point ARG
+     * names (the target decides what ARG means) and fill stop; returns 0 or an
+     * errno. NULL: vRun is not supported. */
+    int (*restart)(void *t, const char *arg, struct rsp_target_stop *stop);
     /* k and D: the server replies (D: OK) and then calls these; after them the
      * server returns from rsp_server_serve. */
     void (*kill)(void *t);

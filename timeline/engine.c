@@ -241,6 +241,7 @@ static bool find_watch_forward(uint64_t until, struct engine_stop *out)
 void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt_fn *intr, void *ctx,
                     struct engine_stop *out)
 {
+    cpu->bp_pass = cpu->icount; /* a resume does not stop where it starts */
     for (;;) {
         apply_user_events();
         if (cpu->icount >= stop_at) {
@@ -401,6 +402,7 @@ static struct hit scan_forward(uint64_t to, uint64_t start)
     struct hit best = {0};
     bool watching = writes_watched();
     uint64_t dirty_from = UINT64_MAX, dirty_to = 0;
+    cpu->bp_pass = UINT64_MAX; /* a breakpoint at the snapshot itself counts */
     struct scan dirty = {0};
     while (cpu->icount < to) {
         apply_user_events();
@@ -428,7 +430,8 @@ static struct hit scan_forward(uint64_t to, uint64_t start)
                 best.stop = cpu->icount;
                 best.watch = false;
             }
-            continue; /* the next run passes it (bp_pass) */
+            cpu->bp_pass = cpu->icount; /* go on past it */
+            continue;
         }
         if (r != RUN_REACHED)
             break;

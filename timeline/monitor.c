@@ -70,9 +70,10 @@ static const char help[] =
     "backstep monitor commands:\n"
     "  when                  the current instruction count\n"
     "  history               the reachable range of instruction counts and what recording uses\n"
-    "  seek N                go to instruction count N (forwards or backwards); with\n"
-    "                        `target extended-remote`, `run N` does the same and makes gdb\n"
-    "                        re-read all state\n"
+    "  seek N                go to instruction count N (forwards or backwards); gdb keeps\n"
+    "                        showing its cached registers: under `target extended-remote`,\n"
+    "                        use `starti N` instead, which seeks and makes gdb re-read all\n"
+    "                        state (`run N` seeks, then continues)\n"
     "  state-hash            a digest of all guest state (registers, memory, map) at this point\n"
     "  undo-limit SIZE       undo log size (e.g. 512M); changing it restarts history here\n"
     "  snapshot-interval K   instructions between snapshots (from now on)\n"
@@ -130,8 +131,9 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
             printf_to(print, ctx, "stopped at %" PRIu64 " before reaching %" PRIu64 "\n", cpu->icount, n);
             return EIO;
         }
-        printf_to(print, ctx, "At instruction %" PRIu64 ". gdb still shows the old registers until it "
-                              "re-reads them (`flushregs`), or use `run %" PRIu64 "` under extended-remote.\n",
+        printf_to(print, ctx, "At instruction %" PRIu64 ". gdb still shows its cached registers and frames "
+                              "(`flushregs` refreshes them); under extended-remote `starti %" PRIu64 "` seeks "
+                              "and refreshes in one step.\n",
                   cpu->icount, n);
         return 0;
     }

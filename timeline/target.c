@@ -324,6 +324,30 @@ static int monitor(void *tv, const char *cmd, rsp_console_fn *console, void *ser
     return timeline_monitor(tv, cmd, print_console, &c);
 }
 
+/* extended-remote `run [N]`: go to instruction count N (default: the start
+ * of history); gdb then re-reads all state, which is how a seek shows. */
+static int restart(void *tv, const char *arg, struct rsp_target_stop *stop)
+{
+    struct timeline_target *t = tv;
+    uint64_t n = engine_history_start();
+    if (arg && *arg) {
+        char *end;
+        unsigned long long v = strtoull(arg, &end, 0);
+        if (end == arg || *end)
+            return EINVAL;
+        n = v;
+    }
+    if (n < engine_history_start())
+        return ERANGE;
+    struct engine_stop es;
+    engine_seek(n, &es);
+    to_rsp(t, &es, stop);
+    t->last = *stop;
+    if (t->outcome == TARGET_KILLED)
+        t->outcome = TARGET_RUNNING;
+    return 0;
+}
+
 static void kill_target(void *tv)
 {
     struct timeline_target *t = tv;
@@ -351,6 +375,7 @@ const struct rsp_target_ops timeline_target_ops = {
     .exec_file = exec_file,
     .pid = pid,
     .monitor = monitor,
+    .restart = restart,
     .kill = kill_target,
     .detach = detach,
 };

@@ -137,7 +137,6 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
      * it recurs, to stop exactly before the faulting instruction. */
     bool single_only = false;
     uint64_t single_until = 0;
-    cpu->bp_pass = cpu->icount;
     static sigjmp_buf env;
     for (;;) {
         if (proc->exited)

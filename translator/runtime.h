@@ -28,9 +28,10 @@ enum run_stop {
 };
 #define RUN_STOP_AT_BREAKPOINTS 1u
 
-/* Runs at most until icount == stop_at. A breakpoint at the starting point
- * itself is not a stop (cpu->bp_pass). Faults are precise only while
- * recording (translate_set_recording). */
+/* Runs at most until icount == stop_at. A breakpoint is passed, not
+ * stopped at, when icount == cpu->bp_pass (set it to the resume point: a
+ * resume does not stop where it starts) or without RUN_STOP_AT_BREAKPOINTS.
+ * Faults are precise only while recording (translate_set_recording). */
 enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned flags, int *sig);
 
 /* Replaces how an SVC is served (the timeline's record/replay); fn must set
