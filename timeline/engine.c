@@ -171,6 +171,8 @@ static struct scan scan_since(struct undo_mark m)
 /* Pops records until the log's top is back at mark. */
 static void pop_to_mark(struct undo_mark m)
 {
+    proc->exited = false; /* the slice may have ended in exit or a signal */
+    proc->fatal_signal = 0;
     while (!(undo_mark_now(cpu).p == m.p && undo_mark_now(cpu).chunk == m.chunk)) {
         uint64_t cursor = UINT64_MAX;
         if (!undo_pop(cpu, &cursor))

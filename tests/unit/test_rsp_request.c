@@ -73,8 +73,8 @@ static void test_simple_packets(void **state) {
 static void test_unknown_packets(void **state) {
     (void)state;
     const char *unknown[] = {
-        "",           "!",          "qCRC:0,4",     "qTfV",       "qL1200",
-        "QNonStop:0", "QPassSignals:e", "vKill;1",   "vCtrlC",     "vCont",
+        "",           "qCRC:0,4",     "qTfV",       "qL1200",
+        "QNonStop:0", "QPassSignals:e", "vCtrlC",     "vCont",
         "vFile:open:", "qXfer:threads:read::0,fff", "qXfer:features:write:target.xml:0:",
         "qSupportedX", "Hs0",       "bx",           "bcc",        "Z5,1000,4",
         "z9,0,1",     "QStartNoAckModeX", "qThreadExtraInfo,1", "\xff\x00",
@@ -83,6 +83,25 @@ static void test_unknown_packets(void **state) {
         expect_kind(unknown[i], RSP_REQ_UNKNOWN);
     struct rsp_request r = parse_n("\0g", 2);
     assert_int_equal(r.kind, RSP_REQ_UNKNOWN);
+}
+
+/* Extended-remote packets: '!', vKill, and vRun whose first argument (hex
+ * "1000" = 31303030) comes out decoded. */
+static void test_extended_remote(void **state) {
+    (void)state;
+    expect_kind("!", RSP_REQ_EXTENDED);
+    expect_kind("vKill;1a2b", RSP_REQ_VKILL);
+    struct rsp_request r = parse("vRun;2f746d702f78;31303030;7a7a");
+    assert_int_equal(r.kind, RSP_REQ_RUN);
+    assert_string_equal(r.u.run.arg, "1000");
+    r = parse("vRun;2f746d702f78");
+    assert_int_equal(r.kind, RSP_REQ_RUN);
+    assert_string_equal(r.u.run.arg, "");
+    r = parse("vRun;;");
+    assert_int_equal(r.kind, RSP_REQ_RUN);
+    assert_string_equal(r.u.run.arg, "");
+    expect_kind("vRun;;313", RSP_REQ_MALFORMED); /* odd digit count */
+    expect_kind("vRun;;zz", RSP_REQ_MALFORMED);
 }
 
 static void test_qsupported(void **state) {
@@ -423,6 +442,7 @@ static void test_monitor(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_simple_packets), cmocka_unit_test(test_unknown_packets),
+        cmocka_unit_test(test_extended_remote),
         cmocka_unit_test(test_qsupported),     cmocka_unit_test(test_qxfer),
         cmocka_unit_test(test_registers),      cmocka_unit_test(test_memory),
         cmocka_unit_test(test_points),         cmocka_unit_test(test_resume),
