@@ -1,0 +1,136 @@
+# Helpers for the scripted gdb sessions in this directory (gdb_*.py), run by
+# run_gdb.sh inside gdb-multiarch. A script starts with
+#     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+#     from bs_gdb import *
+# Expected values come from the program's source (MARK:name comments, see
+# markers()), from gdb's own view of the binary, or from comparing states;
+# never from backstep's output.
+import os
+import re
+
+import gdb
+
+REGS = ["r%d" % i for i in range(13)] + ["sp", "lr", "pc", "cpsr"]
+
+
+class Failure(gdb.GdbError):
+    pass
+
+
+def fail(msg):
+    raise Failure("FAIL: " + msg)
+
+
+def check(cond, msg):
+    if not cond:
+        fail(msg)
+    print("ok: " + msg)
+
+
+def _out_size():
+    gdb.flush()
+    try:
+        return os.stat("/proc/self/fd/1").st_size
+    except OSError:
+        return None
+
+
+def run(cmd):
+    """Runs a gdb command; returns everything it printed, including what gdb
+    prints when the inferior stops, which gdb.execute(to_string=True) does
+    not return. run_gdb.sh sends gdb's stdout to a file; the text is read
+    back from there, so it also stays in the test log."""
+    print(">>> " + cmd)
+    start = _out_size()
+    err = None
+    try:
+        gdb.execute(cmd)
+    except gdb.error as e:
+        err = e
+    end = _out_size()
+    if start is None or end is None:
+        fail("gdb's stdout must be a regular file (run the script with run_gdb.sh)")
+    with open("/proc/self/fd/1", "rb") as f:
+        f.seek(start)
+        text = f.read(end - start).decode("utf-8", "replace")
+    if err is not None:
+        print("(error: %s)" % err)
+        err.output = text
+        raise err
+    return text
+
+
+def run_error(cmd):
+    """Runs a command that must fail; returns what it printed followed by
+    gdb's error message."""
+    try:
+        out = run(cmd)
+    except gdb.error as e:
+        return getattr(e, "output", "") + str(e)
+    fail("`%s` should have failed, but printed: %r" % (cmd, out))
+
+
+def connect():
+    gdb.execute("set pagination off")
+    gdb.execute("set confirm off")
+    gdb.execute("set width 0")
+    return run("target remote " + os.environ["BS_TARGET"])
+
+
+def markers(path=None):
+    """{name: line} for the `MARK:name` comments of the program's source
+    (found through the debug info of main)."""
+    if path is None:
+        path = gdb.lookup_global_symbol("main").symtab.fullname()
+    out = {}
+    with open(path) as f:
+        for n, text in enumerate(f, 1):
+            for m in re.finditer(r"MARK:(\w+)", text):
+                out[m.group(1)] = n
+    return out
+
+
+def pc():
+    return int(gdb.parse_and_eval("$pc")) & 0xFFFFFFFF
+
+
+def frame_line():
+    return gdb.selected_frame().find_sal().line
+
+
+def func():
+    return gdb.selected_frame().name()
+
+
+def line_of(addr):
+    return gdb.find_pc_line(addr).line
+
+
+def regs():
+    f = gdb.selected_frame()
+    return {r: int(f.read_register(r)) & 0xFFFFFFFF for r in REGS}
+
+
+def word(addr):
+    return int(gdb.parse_and_eval("*(unsigned int *)%d" % addr)) & 0xFFFFFFFF
+
+
+def val(expr):
+    return int(gdb.parse_and_eval(expr))
+
+
+def entry_point():
+    m = re.search(r"Entry point: (0x[0-9a-f]+)", gdb.execute("info files", to_string=True))
+    return int(m.group(1), 16)
+
+
+def markers_path():
+    return gdb.lookup_global_symbol("main").symtab.fullname()
+
+
+def when():
+    return int(gdb.execute("monitor when", to_string=True).split()[-1])
+
+
+def no_history(text):
+    return "No more reverse-execution history." in text

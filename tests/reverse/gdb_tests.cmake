@@ -1,0 +1,49 @@
+# End-to-end gdb sessions: gdb_*.py scripts (helpers in bs_gdb.py) run by
+# run_gdb.sh inside gdb-multiarch against `backstep -g`, on small -O0 ARM
+# programs in programs/ whose MARK:name comments name the lines the scripts
+# check. Included from CMakeLists.txt (after `run` and bs_arm_program are
+# defined). Label "reverse"; tests of known-broken behaviour also carry the
+# label "pending" (ctest -L reverse -LE pending runs the ones that must pass).
+set(gdb_progs basics loop watch calls printer spin crash)
+set(saved_programs ${BS_REVERSE_PROGRAMS})
+set(BS_REVERSE_PROGRAMS)
+foreach(p IN LISTS gdb_progs)
+  bs_arm_program(gdb-${p} ${CMAKE_CURRENT_SOURCE_DIR}/programs/${p}.c -O0)
+endforeach()
+add_custom_target(reverse_gdb_programs ALL DEPENDS ${BS_REVERSE_PROGRAMS})
+set(BS_REVERSE_PROGRAMS ${saved_programs} ${BS_REVERSE_PROGRAMS})
+if(TARGET reverse_programs)
+  add_dependencies(reverse_programs reverse_gdb_programs)
+endif()
+
+# bs_gdb_test(NAME SCRIPT PROGRAM [ARGS...] [LABELS...] [ENV var=value...]):
+# runs gdb_SCRIPT.py on gdb-PROGRAM ARGS; the guest's stdout goes to
+# NAME.stdout in the build tree (BS_GUEST_OUT) for the script to read.
+function(bs_gdb_test name script prog)
+  cmake_parse_arguments(T "" "" "ARGS;LABELS;ENV" ${ARGN})
+  add_test(NAME reverse/gdb-${name}
+           COMMAND ${run} ${CMAKE_CURRENT_SOURCE_DIR}/gdb_${script}.py ${CMAKE_CURRENT_BINARY_DIR}/gdb-${prog}
+                   ${T_ARGS})
+  set(labels reverse ${T_LABELS})
+  set_tests_properties(reverse/gdb-${name} PROPERTIES LABELS "${labels}" TIMEOUT 60
+                       WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}
+                       ENVIRONMENT "BS_GUEST_OUT=${CMAKE_CURRENT_BINARY_DIR}/gdb-${name}.stdout;${T_ENV}")
+endfunction()
+
+set(expect_basics "BS_EXPECT_STDOUT=${CMAKE_CURRENT_SOURCE_DIR}/programs/basics.expected;BS_EXPECT_STATUS=25")
+bs_gdb_test(basics basics basics)
+bs_gdb_test(detach detach basics ENV ${expect_basics})
+bs_gdb_test(detach-in-past detach basics ENV ${expect_basics} DETACH_BACK=7)
+bs_gdb_test(stepi-roundtrip stepi_roundtrip basics)
+bs_gdb_test(reverse-continue reverse_continue loop)
+bs_gdb_test(watch-reverse watch_reverse watch)
+bs_gdb_test(watch-forward-replay watch_forward watch ENV WATCH_REPLAY=1)
+# At the end of history (live): with the writes in the last watch slice
+# before the exit, and far from it.
+bs_gdb_test(watch-forward-live watch_forward watch)
+bs_gdb_test(watch-forward-live-long watch_forward watch ARGS 100000)
+bs_gdb_test(reverse-step reverse_step calls)
+bs_gdb_test(reverse-next-big reverse_next_big calls)
+bs_gdb_test(replay-output replay_output printer)
+bs_gdb_test(interrupt interrupt spin)
+bs_gdb_test(crash crash crash ENV BS_EXPECT_STATUS=139)
