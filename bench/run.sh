@@ -3,12 +3,19 @@
 # bench/workloads/*.c and prints a table (not part of ctest: speed is measured here).
 #
 # Usage: bench/run.sh [--backstep PATH|none] [--qemu PATH] [--runs N] [--quick] [--only NAME[,NAME...]]
+#                     [--record] [--reverse]
 #   --backstep PATH  backstep binary (default: build/backstep, then build*/backstep);
 #                    "none" leaves the backstep column out
 #   --qemu PATH      qemu-arm binary (default: qemu-arm from PATH)
 #   --runs N         best of N runs per engine and workload (default 3)
 #   --quick          small inputs (a smoke run; times are then too short to mean much)
 #   --only LIST      run only these workloads (comma separated)
+#   --record         a second table: backstep -record (history recorded as under -g, no
+#                    debugger) against backstep's run mode and qemu-arm, same workloads
+#   --reverse        reverse-execution figures through the remote protocol
+#                    (bench/reverse/reverse_bench.py on bench/reverse/history.c): recording
+#                    speed, reverse-stepi latency, seek latency, reverse-continue to a write
+#                    watchpoint 10^8 and 10^9 instructions back, peak memory
 #
 # Each workload is built with `arm-linux-gnueabi-gcc -static -O2 -marm` (armel: ARMv5TE,
 # soft-float) for qemu-arm and backstep, and with the host `gcc -O2` for native. Every run's
@@ -26,6 +33,8 @@ qemu=qemu-arm
 runs=3
 quick=0
 only=""
+record=0
+reverse=0
 armcc=${ARMEL_CC:-arm-linux-gnueabi-gcc}
 hostcc=${HOST_CC:-gcc}
 
@@ -37,6 +46,8 @@ while [[ $# -gt 0 ]]; do
     --runs) runs=${2:?--runs needs a number}; shift 2 ;;
     --quick) quick=1; shift ;;
     --only) only=${2:?--only needs names}; shift 2 ;;
+    --record) record=1; shift ;;
+    --reverse) reverse=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench/run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -88,6 +99,7 @@ best_time() {
     native) cmd=("$tmp/$w.native" "$arg") ;;
     qemu) cmd=("$qemu" "$tmp/$w.arm" "$arg") ;;
     backstep) cmd=("$backstep" "$tmp/$w.arm" "$arg") ;;
+    record) cmd=("$backstep" -record "$tmp/$w.arm" "$arg") ;;
   esac
   for ((i = 0; i < runs; i++)); do
     rc=0
@@ -141,6 +153,36 @@ if [[ $backstep != none ]]; then
   printf '%-13s %10s %10s %11s %10s %10s\n' geomean "" "" "" "$(geomean "${speedups[@]+"${speedups[@]}"}")" \
     "$(geomean "${slowdowns[@]+"${slowdowns[@]}"}")"
   echo "(geomean over ${#speedups[@]} of ${#workloads[@]} workloads with correct output)" >&2
+fi
+if [[ $record -eq 1 && $backstep != none ]]; then
+  echo
+  echo "recording (backstep -record: undo log, snapshots and replay log as under -g, default sizes)"
+  printf '%-13s %11s %10s %10s %10s %10s\n' workload "backstep s" "record s" "qemu s" "rec/run" "qemu/rec"
+  rec_ratios=()
+  for w in "${workloads[@]}"; do
+    arg=${full[$w]}
+    [[ $quick -eq 1 ]] && arg=${small[$w]}
+    tb=$(best_time backstep "$w" "$arg")
+    tr=$(best_time record "$w" "$arg")
+    tq=$(best_time qemu "$w" "$arg")
+    a=- b=-
+    if [[ $tb != FAIL && $tr != FAIL ]]; then a=$(awk -v r="$tr" -v b="$tb" 'BEGIN { printf "%.2fx", r / (b > 0 ? b : 0.001) }'); fi
+    if [[ $tq != FAIL && $tr != FAIL ]]; then
+      b=$(awk -v q="$tq" -v r="$tr" 'BEGIN { printf "%.2fx", q / (r > 0 ? r : 0.001) }')
+      rec_ratios+=("${b%x}")
+    fi
+    [[ $tr == FAIL ]] && failed=1
+    printf '%-13s %11s %10s %10s %10s %10s\n' "$w" "$tb" "$tr" "$tq" "$a" "$b"
+  done
+  printf '%-13s %11s %10s %10s %10s %10s\n' geomean "" "" "" "" "$(geomean "${rec_ratios[@]+"${rec_ratios[@]}"}")"
+fi
+if [[ $reverse -eq 1 && $backstep != none ]]; then
+  echo
+  echo "reverse execution (bench/reverse/reverse_bench.py, through the remote protocol)"
+  "$armcc" -static -O2 -marm -o "$tmp/history.arm" "$here/reverse/history.c"
+  for h in 100000000 1000000000; do
+    python3 "$here/reverse/reverse_bench.py" "$backstep" "$tmp/history.arm" "$h" || failed=1
+  done
 fi
 if [[ $failed -ne 0 ]]; then
   echo >&2

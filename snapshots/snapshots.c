@@ -306,6 +306,31 @@ void snapshots_take(void)
     thin();
 }
 
+bool snapshots_interval_may_write(uint64_t at, uint32_t addr, uint32_t len)
+{
+    unsigned i = 0;
+    while (i < S.n && S.snaps[i].icount != at)
+        i++;
+    if (i == S.n || len == 0)
+        return true;
+    uint64_t end = (uint64_t)addr + len;
+    for (uint64_t a = addr & ~(uint64_t)GUEST_PAGE_MASK; a < end; a += GUEST_PAGE_SIZE) {
+        if (i == S.n - 1) {
+            if (is_saved((uint32_t)a))
+                return true;
+            continue;
+        }
+        for (unsigned k = 0; k < S.snaps[i].npages; k++)
+            if (S.snaps[i].pages[k].addr == (uint32_t)a)
+                return true;
+        /* A page written but unreadable has no copy: be safe. */
+        uint8_t f = guest_page_flags((uint32_t)a);
+        if ((f & GUEST_PAGE_MAPPED) && !(f & (PROT_READ | PROT_EXEC)))
+            return true;
+    }
+    return false;
+}
+
 uint64_t snapshots_before(uint64_t n)
 {
     uint64_t best = UINT64_MAX;

@@ -44,6 +44,11 @@ uint64_t snapshots_restore_before(uint64_t n);
 /* The count of the latest snapshot strictly before n (UINT64_MAX: none). */
 uint64_t snapshots_before(uint64_t n);
 
+/* False if no byte of [addr, +len) was written in the interval starting at
+ * the snapshot taken at count s (its saved pages say which pages were):
+ * reverse searches for a write skip such intervals without replaying them. */
+bool snapshots_interval_may_write(uint64_t s, uint32_t addr, uint32_t len);
+
 struct snapshot_stats {
     unsigned count;
     uint64_t saved_pages;

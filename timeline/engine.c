@@ -453,13 +453,32 @@ static struct hit scan_forward(uint64_t to, uint64_t start)
     return best;
 }
 
+/* True if a search for hits in the snapshot interval starting at s needs
+ * to replay it: with breakpoints always; with only write watchpoints, if
+ * the interval wrote a watched page at all. */
+static bool interval_may_hit(uint64_t s)
+{
+    const uint32_t *bps;
+    if (tr_breakpoint_list(&bps))
+        return true;
+    for (unsigned i = 0; i < nwatches; i++)
+        if (watches[i].kind != WATCH_READ && snapshots_interval_may_write(s, watches[i].addr, watches[i].len))
+            return true;
+    return false;
+}
+
 /* Reverse-continue past the undo log: snapshot interval by interval,
- * newest first, each replayed forward and searched. */
+ * newest first, each replayed forward and searched (intervals that cannot
+ * hold a hit are skipped without replaying them). */
 static void continue_back_snapshots(uint64_t start, engine_interrupt_fn *intr, void *ctx, struct engine_stop *out)
 {
     uint64_t hi = cpu->icount;
     for (;;) {
         uint64_t s = snapshots_before(hi);
+        while (s != UINT64_MAX && !interval_may_hit(s)) {
+            hi = s;
+            s = snapshots_before(s);
+        }
         if (s == UINT64_MAX) {
             struct engine_stop es;
             if (cpu->icount != hi)

@@ -51,14 +51,20 @@ if len(points) < 4:
     raise gdb.GdbError("roundtrip: only %d points before the program ended" % len(points))
 
 bad = 0
+visited = []
 for _ in range(checks):
     n = rnd.choice(points)
+    visited.append(n)
     mon("seek %d" % n)
     got = state()
     if when() != n or got != forward[n]:
         print("roundtrip: MISMATCH at %d: forward %s, came back %s (at %d)" % (n, forward[n], got, when()))
         bad += 1
-print("roundtrip: %d points up to %d, %d returns, %d mismatches" % (len(points), points[-1], checks, bad))
+hist = mon("history")
+undo_from = int(hist.split("Undo log reaches back to instruction ")[1].split()[0])
+print(hist.strip())
+print("roundtrip: %d points up to %d, %d returns (%d to points before the undo log's reach, through snapshots), "
+      "%d mismatches" % (len(points), points[-1], checks, sum(1 for p in visited if p < undo_from), bad))
 gdb.execute("kill")
 if bad:
     raise gdb.GdbError("roundtrip: %d mismatches" % bad)

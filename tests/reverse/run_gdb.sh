@@ -7,6 +7,7 @@
 # `target remote $BS_TARGET` through gdb's python, or use the ready-made
 # connect.gdb), and fails if gdb fails, prints a python error, or if backstep
 # does not end within 30 s after gdb.
+# $BS_OPTS (optional) adds backstep options (e.g. a small -undo-limit).
 # The guest's stdout goes to $BS_GUEST_OUT (default: a temp file printed at
 # the end), so scripts can check it after the session.
 # Optional checks after the session: BS_EXPECT_STATUS (backstep's exit
@@ -18,7 +19,7 @@ shift 3
 work=$(mktemp -d)
 trap 'rm -rf "$work"; [[ -n "${bs_pid:-}" ]] && kill -9 "$bs_pid" 2>/dev/null' EXIT
 out=${BS_GUEST_OUT:-$work/guest.out}
-"$backstep" -g 127.0.0.1:0 -seed 1 "$@" >"$out" 2>"$work/backstep.err" </dev/null &
+"$backstep" ${BS_OPTS:-} -g 127.0.0.1:0 -seed 1 "$@" >"$out" 2>"$work/backstep.err" </dev/null &
 bs_pid=$!
 target=""
 for _ in $(seq 100); do

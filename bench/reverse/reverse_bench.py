@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Reverse-execution figures for bench/run.sh, measured through the remote
+protocol itself (a minimal RSP client, no gdb in between):
+
+  - recording speed under -g: a `monitor seek` forward to the end of the
+    history, live (instructions recorded per second);
+  - reverse-stepi latency at the end of that history: N `bs` packets in a
+    row, each timed from sending to the stop reply (median, p99);
+  - reverse-stepi at points anywhere in the history: `monitor seek P` to a
+    random P, then one `bs` (the seek time is reported separately);
+  - reverse-continue to a write watchpoint hit at the very start of history
+    (the only write of `marker` in history.c), from the end;
+  - peak memory of the backstep process (VmHWM).
+
+Usage: reverse_bench.py BACKSTEP PROG HISTORY_INSNS [--bs N] [--points N]
+PROG is bench/reverse/history.c built for ARM, run with enough iterations
+to outlast HISTORY_INSNS instructions."""
+import argparse
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+
+class RSP:
+    def __init__(self, host, port):
+        self.s = socket.create_connection((host, port))
+        self.s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.buf = b""
+        self.ack = True
+        r = self.cmd("QStartNoAckMode")
+        assert r == "OK", r
+        self.ack = False
+
+    def _read_packet(self):
+        while True:
+            i = self.buf.find(b"$")
+            j = self.buf.find(b"#", i + 1) if i >= 0 else -1
+            if i >= 0 and j >= 0 and len(self.buf) >= j + 3:
+                body = self.buf[i + 1:j]
+                self.buf = self.buf[j + 3:]
+                if self.ack:
+                    self.s.sendall(b"+")
+                return body.decode("latin-1")
+            d = self.s.recv(65536)
+            if not d:
+                raise EOFError("connection closed")
+            self.buf += d
+
+    def send(self, payload):
+        data = payload.encode("latin-1")
+        self.s.sendall(b"$" + data + b"#%02x" % (sum(data) & 0xFF))
+
+    def cmd(self, payload):
+        self.send(payload)
+        return self._read_packet()
+
+    def monitor(self, text):
+        self.send("qRcmd," + text.encode().hex())
+        out = ""
+        while True:
+            r = self._read_packet()
+            if r.startswith("O") and r != "OK":
+                out += bytes.fromhex(r[1:]).decode()
+                continue
+            return r, out
+
+
+def when(c):
+    r, out = c.monitor("when")
+    return int(out.split()[-1])
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100.0 * (len(xs) - 1))))]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("backstep")
+    ap.add_argument("prog")
+    ap.add_argument("history", type=int)
+    ap.add_argument("--iterations", type=int, default=0)
+    ap.add_argument("--bs", type=int, default=200)
+    ap.add_argument("--points", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=1)
+    a = ap.parse_args()
+    iters = a.iterations or a.history // 4
+    p = subprocess.Popen([a.backstep, "-g", "127.0.0.1:0", a.prog, str(iters)],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    line = p.stderr.readline()
+    m = re.search(r"waiting for gdb on ([\d.]+):(\d+)", line)
+    if not m:
+        sys.exit("reverse_bench: backstep did not start: " + line)
+    c = RSP(m.group(1), int(m.group(2)))
+    marker = int(subprocess.check_output(
+        ["arm-linux-gnueabi-nm", a.prog], text=True).split("marker")[0].split("\n")[-1].split()[0], 16)
+
+    t0 = time.perf_counter()
+    r, out = c.monitor("seek %d" % a.history)
+    t_rec = time.perf_counter() - t0
+    if when(c) != a.history:
+        sys.exit("reverse_bench: could not reach %d: %s" % (a.history, out))
+
+    lat = []
+    for _ in range(a.bs):
+        t0 = time.perf_counter()
+        r = c.cmd("bs")
+        lat.append(time.perf_counter() - t0)
+        if not r.startswith("T"):
+            sys.exit("reverse_bench: bs answered %r" % r)
+
+    rnd = random.Random(a.seed)
+    seeks, anywhere = [], []
+    for _ in range(a.points):
+        n = rnd.randint(a.history // 100, a.history - 1)
+        t0 = time.perf_counter()
+        c.monitor("seek %d" % n)
+        seeks.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        c.cmd("bs")
+        anywhere.append(time.perf_counter() - t0)
+
+    c.monitor("seek %d" % a.history)
+    assert c.cmd("Z2,%x,4" % marker) == "OK"
+    t0 = time.perf_counter()
+    r = c.cmd("bc")
+    t_bc = time.perf_counter() - t0
+    landed = when(c)
+    hist = c.monitor("history")[1]
+    with open("/proc/%d/status" % p.pid) as f:
+        hwm = int(re.search(r"VmHWM:\s+(\d+)", f.read()).group(1)) / 1024.0
+    c.send("k")
+    p.wait(timeout=30)
+
+    ms = lambda x: "%.3f" % (x * 1000)
+    print("history %.0e instructions: recorded in %.2f s (%.1f M instructions/s under -g)"
+          % (a.history, t_rec, a.history / t_rec / 1e6))
+    print("  reverse-stepi at the end of history (%d in a row): median %s ms, p99 %s ms"
+          % (a.bs, ms(statistics.median(lat)), ms(pct(lat, 99))))
+    print("  seek to %d random points: median %s ms, p99 %s ms; then reverse-stepi there: median %s ms, p99 %s ms"
+          % (a.points, ms(statistics.median(seeks)), ms(pct(seeks, 99)), ms(statistics.median(anywhere)),
+             ms(pct(anywhere, 99))))
+    ok = "watch" in r
+    print("  reverse-continue to the write watchpoint %d instructions back: %.2f s (%s, stopped at %d)"
+          % (a.history - landed, t_bc, "hit" if ok else "NO HIT: " + r, landed))
+    print("  peak memory of backstep: %.0f MiB" % hwm)
+    for l in hist.strip().splitlines():
+        print("  | " + l)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
