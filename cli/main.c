@@ -38,7 +38,7 @@ static void seeded_random(const char *seed, uint8_t out[16])
     }
 }
 
-#define DEFAULT_UNDO_LIMIT (512ull << 20)
+#define DEFAULT_UNDO_LIMIT (64ull << 20)
 
 static int finish(struct options *opt)
 {

@@ -20,7 +20,7 @@ void options_usage(FILE *out)
             "  -D LOGFILE     write the log there instead of stderr\n"
             "  -g PORT        wait for gdb on 127.0.0.1:PORT before the first instruction and\n"
             "                 record history for reverse debugging (also -g HOST:PORT, -g unix:PATH)\n"
-            "  -undo-limit SIZE  undo log size while recording (default 512M; K/M/G suffixes)\n"
+            "  -undo-limit SIZE  undo log size while recording (default 64M; K/M/G suffixes)\n"
             "  -snapshot-interval K  instructions between snapshots while recording (default 5000000)\n"
             "  -record        record history without gdb (to measure recording)\n"
             "  -0 ARGV0       give the guest this argv[0] instead of PROG\n"
