@@ -54,6 +54,7 @@ static void emit_stubs(void)
     for (int k = 0; k < PINNED_COUNT; k++)
         X(&b, MOV, xreg(pinned_regs[k].host32), guest_slot(pinned_regs[k].guest));
     X(&b, MOV, xreg(ICOUNT_HOST_REG), xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, icount), 8));
+    X(&b, MOVQ, xreg(UNDO_TOP_HOST_REG), xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, undo_top), 8));
     X(&b, JMP, REG(RSI));
 
     /* exit: write the pinned guest registers back, restore the host's. */
@@ -61,6 +62,7 @@ static void emit_stubs(void)
     for (int k = 0; k < PINNED_COUNT; k++)
         X(&b, MOV, guest_slot(pinned_regs[k].guest), xreg(pinned_regs[k].host32));
     X(&b, MOV, xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, icount), 8), xreg(ICOUNT_HOST_REG));
+    X(&b, MOVQ, xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, undo_top), 8), xreg(UNDO_TOP_HOST_REG));
     X(&b, ADD, REG(RSP), ximm(8));
     X(&b, POP, REG(R15));
     X(&b, POP, REG(R14));

@@ -80,6 +80,10 @@ static void on_fault(int sig, siginfo_t *si, void *ucv)
                 if (i >= 0)
                     recovery_cpu->r[pinned_regs[k].guest] = (uint32_t)uc->uc_mcontext.gregs[i];
             }
+            /* The undo log's top is in xmm15 (guest_reg_map.h). */
+            uint64_t top;
+            memcpy(&top, &uc->uc_mcontext.fpregs->_xmm[15], 8);
+            recovery_cpu->undo_top = (uint8_t *)(uintptr_t)top;
         }
         last_signal = sig;
         sigjmp_buf *env = recovery;

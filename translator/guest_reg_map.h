@@ -13,6 +13,11 @@
 
 /* cpu->icount lives here while translated code runs. */
 #define ICOUNT_HOST_REG ZYDIS_REGISTER_R13
+/* cpu->undo_top lives here while translated code runs (recording writes a
+ * record per block: keeping the pointer out of memory removes a
+ * store-to-load round trip from every block). XMM registers are
+ * caller-saved: it is written back around helper calls. */
+#define UNDO_TOP_HOST_REG ZYDIS_REGISTER_XMM15
 
 static const struct {
     unsigned guest;

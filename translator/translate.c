@@ -87,11 +87,13 @@ static void call_saving(struct tr *t, const void *fn, bool store_all)
     for (int k = 0; k < PINNED_COUNT; k++)
         if (store_all || pinned_regs[k].caller_saved)
             X(t->b, MOV, reg_slot(pinned_regs[k].guest), xreg(pinned_regs[k].host32));
+    X(t->b, MOVQ, CPUF(undo_top, 8), xreg(UNDO_TOP_HOST_REG));
     X(t->b, MOV, R32(RDI), R32(RBX));
     x_call_abs(t->b, fn);
     for (int k = 0; k < PINNED_COUNT; k++)
         if (pinned_regs[k].caller_saved)
             X(t->b, MOV, xreg(pinned_regs[k].host32), reg_slot(pinned_regs[k].guest));
+    X(t->b, MOVQ, xreg(UNDO_TOP_HOST_REG), CPUF(undo_top, 8));
 }
 
 void tr_call(struct tr *t, const void *fn) { call_saving(t, fn, false); }
@@ -114,7 +116,7 @@ void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size)
     struct xbuf *b = t->b;
     X(b, PUSH, R32(RAX));
     X(b, PUSH, R32(RCX));
-    X(b, MOV, R32(RAX), CPUF(undo_top, 8));
+    X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
     xop old = xmemi(ZYDIS_REGISTER_R14, addr64, 1, 0, (uint16_t)size);
     if (size == 8)
         X(b, MOV, R32(RCX), old);
@@ -126,7 +128,7 @@ void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size)
     X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 8, 4), xreg(x_reg32(addr64)));
     X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 12, 4), ximm(UNDO_STORE_TAG(size)));
     X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, 16, 8));
-    X(b, MOV, CPUF(undo_top, 8), R32(RAX));
+    X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
     X(b, POP, R32(RCX));
     X(b, POP, R32(RAX));
 }
@@ -456,7 +458,7 @@ static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, 
         x_bind(b, pass);
     }
     if (recording) {
-        X(b, MOV, R32(RAX), CPUF(undo_top, 8));
+        X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
         X(b, CMP, R32(RAX), CPUF(undo_limit, 8));
         size_t room = x_jcc_fwd(b, XCC_B);
         X(b, MOV, R32(RSI), xreg(ZYDIS_REGISTER_R13));
@@ -505,7 +507,7 @@ static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, 
         int32_t len = ((off + 7) & ~7) + 8;
         X(b, MOV, xmem(ZYDIS_REGISTER_RAX, len - 4, 4), ximm((int64_t)UNDO_TAG(UNDO_BLOCK, len)));
         X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, len, 8));
-        X(b, MOV, CPUF(undo_top, 8), R32(RAX));
+        X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
     }
     X(b, ADD, xreg(ZYDIS_REGISTER_R13), ximm((int64_t)n));
 }
