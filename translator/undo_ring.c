@@ -271,7 +271,8 @@ void undo_push_map(struct arm_cpu *cpu, uint32_t addr, uint32_t npages, const ui
         uint8_t *p = reserve(cpu, len);
         struct undo_map_hdr h = {addr, n, old_brk, old_next_start};
         memcpy(p, &h, sizeof h);
-        memcpy(p + sizeof h, old_flags, n);
+        if (n)
+            memcpy(p + sizeof h, old_flags, n);
         memset(p + len - 8, 0, 4);
         put_tag(p, len, UNDO_MAP);
         addr += n * GUEST_PAGE_SIZE;
