@@ -547,10 +547,10 @@ void engine_continue_back(engine_interrupt_fn *intr, void *ctx, struct engine_st
         if (cpu->icount <= snapshots_open_icount())
             snapshots_leave_live();
         if (type == UNDO_BLOCK) {
-            struct undo_block_hdr h;
-            memcpy(&h, rec, sizeof h);
-            uint64_t end = cpu->icount, b = h.icount;
-            uint64_t bp = block_bp_hit(h.pc & ~1u, b, end - b, start);
+            struct undo_block_tail tail;
+            memcpy(&tail, rec + len - sizeof tail, sizeof tail);
+            uint64_t end = cpu->icount, b = end - UNDO_BLOCK_NINSNS(tail.tag);
+            uint64_t bp = block_bp_hit(tail.pc & ~1u, b, end - b, start);
             uint64_t stop = bp;
             struct scan wfound = pending;
             undo_pop(cpu, NULL); /* now at b */

@@ -240,13 +240,11 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
             syscall_fn(cpu, proc);
             break;
         case EXIT_UNDEF:
-            /* The block counted the instruction; it has not run. */
-            cpu->icount--;
+            /* Not counted by its block: it has not run (translate.c). */
             log_undefined(cpu);
             *sig = SIGILL;
             return RUN_SIGNAL;
         case EXIT_BKPT:
-            cpu->icount--;
             *sig = SIGTRAP;
             return RUN_SIGNAL;
         case EXIT_BUDGET:

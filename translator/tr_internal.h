@@ -19,6 +19,7 @@ struct tr {
     uint32_t insn;     /* its encoding */
     unsigned cs_id;    /* Capstone's ARM_INS_* id */
     bool ended;        /* the instruction left the block on every path */
+    bool uncounted;    /* it does not retire (UDF, BKPT): it leaves with a signal */
     /* Set by a flag-setting data-processing instruction whose x86 flags are
      * still live at its end (see host_flags in translate.c): HF_* kind and
      * the code position where they are valid. */

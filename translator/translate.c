@@ -181,6 +181,8 @@ void tr_cf_from_not_c(struct tr *t)
 
 void tr_exit_reason(struct tr *t, uint32_t pc_value, enum exit_reason why)
 {
+    if (why == EXIT_UNDEF || why == EXIT_BKPT)
+        t->uncounted = true;
     X(t->b, MOV, GREG(15), ximm((int64_t)pc_value));
     X(t->b, MOV, R32(EAX), ximm(why));
     x_jmp_abs(t->b, cc.exit_stub);
@@ -457,21 +459,26 @@ static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, 
         exit_at(b, pc, EXIT_BREAKPOINT);
         x_bind(b, pass);
     }
-    if (recording) {
+    if (recording && n > 0) {
         X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
         X(b, CMP, R32(RAX), CPUF(undo_limit, 8));
         size_t room = x_jcc_fwd(b, XCC_B);
         X(b, MOV, R32(RSI), xreg(ZYDIS_REGISTER_R13));
         tr_call(t, (const void *)helper_undo_room);
         x_bind(b, room);
-        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 0, 8), xreg(ZYDIS_REGISTER_R13));
-        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 8, 4), ximm((int64_t)pc));
-        uint32_t m = mask | (extra ? UNDO_MASK_EXTRA : 0);
-        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 12, 4), ximm((int64_t)m));
-        X(b, MOV, R32(RCX), CPUF(n, 8)); /* n z c v q ge thumb itstate */
-        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 16, 8), R32(RCX));
-        int32_t off = (int32_t)sizeof(struct undo_block_hdr);
-        for (unsigned r = 0; r < 16; r++) {
+        /* The BLOCK record (undo_ring.h): flags, registers, extra, pc+tag. */
+        /* n z c v byte by byte: the previous block stored them one byte at a
+         * time (SETcc), and a wider load of narrower stores cannot be
+         * forwarded: it would wait for them to reach the cache (measured:
+         * most of the recording overhead). q ge thumb itstate as one word. */
+        for (int32_t k = 0; k < 4; k++) {
+            X(b, MOV, R32(CL), xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, n) + k, 1));
+            X(b, MOV, xmem(ZYDIS_REGISTER_RAX, k, 1), R32(CL));
+        }
+        X(b, MOV, R32(ECX), xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, q), 4));
+        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 4, 4), R32(ECX));
+        int32_t off = 8;
+        for (unsigned r = 0; r < 15; r++) {
             if (!(mask & (1u << r)))
                 continue;
             ZydisRegister h = tr_pinned64(r);
@@ -504,8 +511,13 @@ static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, 
             }
             off += (int32_t)sizeof(struct undo_extra);
         }
-        int32_t len = ((off + 7) & ~7) + 8;
-        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, len - 4, 4), ximm((int64_t)UNDO_TAG(UNDO_BLOCK, len)));
+        /* Records stay 8-byte aligned: an 8-byte store split across cache
+         * lines costs more than the padding (measured). */
+        off = (off + 7) & ~7;
+        int32_t len = off + (int32_t)sizeof(struct undo_block_tail);
+        uint32_t tag = UNDO_BLOCK_TAG(n, len, mask | (extra ? UNDO_MASK_EXTRA : 0));
+        X(b, MOV, R32(RCX), ximm64((uint64_t)pc | (uint64_t)tag << 32));
+        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, off, 8), R32(RCX));
         X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, len, 8));
         X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
     }
@@ -529,6 +541,7 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, bool single_step
         emit_prologue(&t, pc, rec_n, rec_mask, rec_extra);
     else
         emit_prologue(&t, pc, MAX_BLOCK_INSNS, 0x7fffu, true);
+    t.uncounted = false;
 
     if (log_in)
         log_printf("----------------\nIN: \n");
@@ -551,6 +564,7 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, bool single_step
             b->overflow = true;
             return false;
         }
+        uint8_t *insn_start = b->p;
         uint32_t insn;
         memcpy(&insn, g2h(cur), 4);
         if (log_in)
@@ -558,6 +572,7 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, bool single_step
         t.pc = cur;
         t.insn = insn;
         t.ended = false;
+        t.uncounted = false;
         n++;
         cur += 4;
         mask |= insn_writes(insn);
@@ -577,8 +592,18 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, bool single_step
                 cs_free(ci, got);
         }
         t.cs_id = insn_id[n - 1];
+        /* An instruction that raises a signal instead of retiring (UDF,
+         * BKPT, anything not translated) is not counted, and starts a block
+         * of its own: a step onto it completes, the next one stops there. */
         if (t.cs_id == ARM_INS_INVALID) {
+            if (n > 1) {
+                b->p = insn_start;
+                n--;
+                cur -= 4;
+                break;
+            }
             tr_exit_reason(&t, t.pc, EXIT_UNDEF);
+            n--;
             break;
         }
 
@@ -589,9 +614,19 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, bool single_step
         t.fl_need = final ? fl_need[n - 1] : FL_ALL;
         size_t skip = cond_skip(&t, cond, live);
         t.hf_kind = HF_NONE;
-        if (!translate_insn(&t)) {
-            b->p = before;
-            tr_exit_reason(&t, t.pc, EXIT_UNDEF);
+        if (!translate_insn(&t) || (t.uncounted && n > 1)) {
+            if (n > 1) {
+                b->p = insn_start;
+                n--;
+                cur -= 4;
+                t.ended = false;
+                break;
+            }
+            if (!t.uncounted) {
+                b->p = before;
+                tr_exit_reason(&t, t.pc, EXIT_UNDEF);
+            }
+            n--;
             break;
         }
         if (!final) {

@@ -181,22 +181,20 @@ void undo_push_block_all(struct arm_cpu *cpu)
 {
     if (!ring.active)
         return;
-    size_t len = sizeof(struct undo_block_hdr) + 16 * 4 + sizeof(struct undo_extra) + 8;
+    size_t len = 8 + 15 * 4 + sizeof(struct undo_extra) + sizeof(struct undo_block_tail);
     uint8_t *p = reserve(cpu, len);
     if (!ring.first_block[ring.cur]) {
         ring.first_block[ring.cur] = p;
         ring.first_icount[ring.cur] = cpu->icount;
     }
-    struct undo_block_hdr h = {.icount = cpu->icount, .pc = cpu->r[15] | cpu->thumb, .mask = 0xffffu | UNDO_MASK_EXTRA};
-    memcpy(h.flags8, &cpu->n, 8);
-    memcpy(p, &h, sizeof h);
-    memcpy(p + sizeof h, cpu->r, 64);
+    memcpy(p, &cpu->n, 8);
+    memcpy(p + 8, cpu->r, 15 * 4);
     struct undo_extra x = {.fpscr = cpu->fpscr, .tpidruro = cpu->tpidruro, .tpidrurw = cpu->tpidrurw,
                            .excl_addr = cpu->excl_addr, .excl_val = cpu->excl_val,
                            .excl_valid = cpu->excl_valid, .excl_size = cpu->excl_size};
-    memcpy(p + sizeof h + 64, &x, sizeof x);
-    memset(p + sizeof h + 64 + sizeof x, 0, 4);
-    put_tag(p, len, UNDO_BLOCK);
+    memcpy(p + 8 + 60, &x, sizeof x);
+    struct undo_block_tail tail = {cpu->r[15] | cpu->thumb, UNDO_BLOCK_TAG(1, len, 0x7fffu | UNDO_MASK_EXTRA)};
+    memcpy(p + len - sizeof tail, &tail, sizeof tail);
 }
 
 void undo_push_mem(struct arm_cpu *cpu, uint32_t addr, uint32_t len)
@@ -382,21 +380,22 @@ static void write_back(uint32_t addr, const uint8_t *src, uint32_t len)
     }
 }
 
-static void pop_block(struct arm_cpu *cpu, const uint8_t *p)
+static void pop_block(struct arm_cpu *cpu, const uint8_t *p, uint32_t len)
 {
-    struct undo_block_hdr h;
-    memcpy(&h, p, sizeof h);
-    cpu->icount = h.icount;
-    memcpy(&cpu->n, h.flags8, 8);
-    cpu->r[15] = h.pc & ~1u;
-    const uint8_t *q = p + sizeof h;
-    for (unsigned r = 0; r < 16; r++) {
-        if (h.mask & (1u << r)) {
+    struct undo_block_tail tail;
+    memcpy(&tail, p + len - sizeof tail, sizeof tail);
+    uint32_t mask = UNDO_BLOCK_MASK(tail.tag);
+    cpu->icount -= UNDO_BLOCK_NINSNS(tail.tag);
+    memcpy(&cpu->n, p, 8);
+    cpu->r[15] = tail.pc & ~1u;
+    const uint8_t *q = p + 8;
+    for (unsigned r = 0; r < 15; r++) {
+        if (mask & (1u << r)) {
             memcpy(&cpu->r[r], q, 4);
             q += 4;
         }
     }
-    if (h.mask & UNDO_MASK_EXTRA) {
+    if (mask & UNDO_MASK_EXTRA) {
         struct undo_extra x;
         memcpy(&x, q, sizeof x);
         cpu->fpscr = x.fpscr;
@@ -418,7 +417,7 @@ uint32_t undo_pop(struct arm_cpu *cpu, uint64_t *replay_cursor)
         return 0;
     switch (type) {
     case UNDO_BLOCK:
-        pop_block(cpu, p);
+        pop_block(cpu, p, len);
         break;
     case UNDO_STORE: {
         struct undo_store s;

@@ -4,10 +4,10 @@
  * byte, total length above it), so the log is read backwards from its top.
  *
  *   BLOCK  written by the prologue of every translated block (and by the
- *          runtime before a kernel-helper call): the icount and pc at block
- *          entry, NZCV/Q/GE/T/IT, and the pre-images of the guest registers
+ *          runtime before a kernel-helper call): the pc and length of the
+ *          block, NZCV/Q/GE/T/IT, and the pre-images of the guest registers
  *          the block may write. The only restore points: popping back to a
- *          BLOCK record gives exactly the state at its icount.
+ *          BLOCK record gives exactly the state at the block's start.
  *   STORE  written inline before every translated store: address, size and
  *          the old bytes (up to 8).
  *   MEM    written from C before guest memory changes (syscalls, kernel
@@ -41,20 +41,33 @@ enum undo_type {
     UNDO_MAP = 6,
 };
 
+/* Tags: bits 0-3 the type. BLOCK: bits 4-9 the block's length in
+ * instructions minus one, bits 10-15 the record's length / 4, bits 16-31 the
+ * guest registers saved (bit 15: struct undo_extra follows them). Other
+ * types: bits 4-7 a STORE's size, bits 8-31 the record's length. */
 #define UNDO_TAG(type, len) ((uint32_t)(type) | ((uint32_t)(len) << 8))
-#define UNDO_TAG_TYPE(tag) ((tag) & 0x0fu) /* bits 4-7: a STORE's size */
-#define UNDO_TAG_LEN(tag) ((tag) >> 8)
+#define UNDO_TAG_TYPE(tag) ((tag) & 0x0fu)
+#define UNDO_BLOCK_TAG(ninsns, len, mask)                                                                            \
+    ((uint32_t)UNDO_BLOCK | ((uint32_t)((ninsns) - 1) << 4) | ((uint32_t)(len) / 4 << 10) | ((uint32_t)(mask) << 16))
+#define UNDO_BLOCK_NINSNS(tag) ((((tag) >> 4) & 63u) + 1)
+#define UNDO_BLOCK_MASK(tag) ((tag) >> 16)
+static inline uint32_t undo_tag_len(uint32_t tag)
+{
+    return UNDO_TAG_TYPE(tag) == UNDO_BLOCK ? ((tag >> 10) & 63u) * 4 : tag >> 8;
+}
+#define UNDO_TAG_LEN(tag) undo_tag_len(tag)
 
-/* BLOCK: header, then one u32 per register in mask bits 0-15 (ascending),
- * then struct undo_extra if UNDO_MASK_EXTRA, then padding to 8, then the tag
- * in the last 4 bytes. */
-struct undo_block_hdr {
-    uint64_t icount;
-    uint32_t pc;     /* bit 0: Thumb */
-    uint32_t mask;   /* guest registers saved, plus UNDO_MASK_EXTRA */
-    uint8_t flags8[8]; /* struct arm_cpu n, z, c, v, q, ge, thumb, itstate */
+/* BLOCK (4-byte aligned, written by every block's prologue): NZCV..IT as
+ * struct arm_cpu holds them (n, z, c, v, q, ge, thumb, itstate), then one
+ * u32 per saved register (ascending), then struct undo_extra if bit 15 of
+ * the mask, then the pc (bit 0: Thumb) and the tag. The count is not
+ * stored: the record's block ends where the next restore point (or the
+ * present) starts, so popping it sets icount -= its length. */
+#define UNDO_MASK_EXTRA (1u << 15)
+struct undo_block_tail {
+    uint32_t pc;
+    uint32_t tag;
 };
-#define UNDO_MASK_EXTRA (1u << 16)
 
 /* State a few instructions change (VFP status, TLS registers, the exclusive
  * monitor): saved only by blocks that contain such an instruction. */
@@ -88,7 +101,7 @@ struct undo_cpu_rec {
 
 /* Room a block's records may need at most: its BLOCK record and a STORE for
  * each of up to 64 instructions storing 16 registers. */
-#define UNDO_BLOCK_ROOM (sizeof(struct undo_block_hdr) + 16 * 4 + sizeof(struct undo_extra) + 8 + 64 * 16 * 16)
+#define UNDO_BLOCK_ROOM (8 + 16 * 4 + sizeof(struct undo_extra) + 8 + 64 * 16 * 16)
 
 struct undo_ring_stats {
     uint64_t bytes_used;    /* in all chunks in use */
