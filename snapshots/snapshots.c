@@ -47,6 +47,7 @@ static struct {
     struct snap *snaps;
     unsigned n;
     bool armed; /* protection on: first writes are being caught */
+    uint64_t next_due; /* count of the next snapshot */
     uint64_t saved_total;
 } S;
 
@@ -121,14 +122,25 @@ void snapshots_init(struct arm_cpu *cpu, struct linux_proc *p, uint64_t interval
 
 bool snapshots_enabled(void) { return S.enabled; }
 
-void snapshots_set_interval(uint64_t k) { S.interval = k ? k : 1; }
+void snapshots_set_interval(uint64_t k)
+{
+    S.interval = k ? k : 1;
+    if (S.n)
+        S.next_due = S.snaps[S.n - 1].icount + S.interval;
+}
 
 uint64_t snapshots_next_due(void)
 {
     if (!S.enabled || !S.n)
         return UINT64_MAX;
-    return S.snaps[S.n - 1].icount + S.interval;
+    return S.next_due;
 }
+
+/* Instructions of recording per page a snapshot interval saved: a saved
+ * page costs a fault and a copy (a few microseconds, i.e. some thousands of
+ * instructions), so spacing snapshots by this much per page keeps their
+ * cost near a tenth of the run whatever the program's write footprint. */
+#define INSNS_PER_SAVED_PAGE 20000ull
 
 uint64_t snapshots_open_icount(void) { return S.n ? S.snaps[S.n - 1].icount : 0; }
 
@@ -290,6 +302,10 @@ void snapshots_take(void)
         return;
     if (S.n && S.snaps[S.n - 1].icount == S.cpu->icount)
         return;
+    uint64_t gap = S.interval;
+    if (S.n && S.snaps[S.n - 1].npages * INSNS_PER_SAVED_PAGE > gap)
+        gap = S.snaps[S.n - 1].npages * INSNS_PER_SAVED_PAGE;
+    S.next_due = S.cpu->icount + gap;
     S.snaps = xrealloc(S.snaps, (S.n + 1) * sizeof *S.snaps);
     struct snap *s = &S.snaps[S.n++];
     memset(s, 0, sizeof *s);
