@@ -13,6 +13,10 @@
 #include "translator/undo_ring.h"
 
 #define NPAGES (1u << 20)
+/* Saved pages beyond this are merged away (thinning older intervals
+ * further), so recording memory stays bounded whatever the program writes:
+ * merging two intervals keeps one copy of each page they both saved. */
+#define SNAPSHOT_MEMORY_LIMIT (512ull << 20)
 
 struct saved_page {
     uint32_t addr;
@@ -279,7 +283,7 @@ static void merge_into_previous(unsigned j)
  * snapshot whose removal leaves the smallest gap relative to its age. */
 static void thin(void)
 {
-    while (S.n > S.max) {
+    while (S.n > S.max || (S.saved_total * GUEST_PAGE_SIZE > SNAPSHOT_MEMORY_LIMIT && S.n > 2)) {
         uint64_t end = S.snaps[S.n - 1].icount;
         unsigned best = 1;
         double best_cost = 0;

@@ -10,8 +10,9 @@
  * The undo log reaches a bounded stretch of recent history; snapshots reach
  * the rest: "go to N" is "restore the last snapshot at or before N and run
  * forward" (replay). Old snapshots are thinned (two neighbours merged) so
- * their number stays bounded, denser near the end of history. The first one
- * (count 0) is kept: all of history stays reachable.
+ * their number and their saved pages (512 MiB) stay bounded, denser near the
+ * end of history. The first one (count 0) is kept: all of history stays
+ * reachable.
  *
  * Protection is only armed at the end of history (live execution); moving
  * back into an older interval disarms it, reaching the end re-arms it. */
