@@ -84,11 +84,14 @@ static void note_progress(void)
         history_end = cpu->icount;
 }
 
+static bool reads_watched(void);
+
 bool engine_watch_insert(enum watch_kind kind, uint32_t addr, uint32_t len)
 {
     if (nwatches == MAX_WATCH || len == 0)
         return false;
     watches[nwatches++] = (struct watch){kind, addr, len};
+    translate_set_load_records(reads_watched());
     return true;
 }
 
@@ -97,26 +100,31 @@ bool engine_watch_remove(enum watch_kind kind, uint32_t addr, uint32_t len)
     for (unsigned i = 0; i < nwatches; i++) {
         if (watches[i].kind == kind && watches[i].addr == addr && watches[i].len == len) {
             watches[i] = watches[--nwatches];
+            translate_set_load_records(reads_watched());
             return true;
         }
     }
     return false;
 }
 
-static bool writes_watched(void)
+/* Any watchpoint at all: forward runs go in slices that are scanned. */
+static bool writes_watched(void) { return nwatches > 0; }
+
+static bool reads_watched(void)
 {
     for (unsigned i = 0; i < nwatches; i++)
-        if (watches[i].kind != WATCH_READ)
+        if (watches[i].kind != WATCH_WRITE)
             return true;
     return false;
 }
 
-/* The watched address a write of [addr, +len) touches, if any. */
-static bool write_hits(uint32_t addr, uint32_t len, uint32_t *hit, enum watch_kind *kind)
+/* The watchpoint an access of [addr, +len) triggers, if any: writes hit
+ * write and access watchpoints, reads hit read and access watchpoints. */
+static bool access_hits(uint32_t addr, uint32_t len, bool write, uint32_t *hit, enum watch_kind *kind)
 {
     for (unsigned i = 0; i < nwatches; i++) {
         const struct watch *w = &watches[i];
-        if (w->kind == WATCH_READ)
+        if (w->kind == (write ? WATCH_READ : WATCH_WRITE))
             continue;
         uint64_t lo = addr > w->addr ? addr : w->addr;
         uint64_t hi = (uint64_t)addr + len < (uint64_t)w->addr + w->len ? (uint64_t)addr + len
@@ -130,18 +138,18 @@ static bool write_hits(uint32_t addr, uint32_t len, uint32_t *hit, enum watch_ki
     return false;
 }
 
-/* A store record (STORE or MEM) that writes a watched range. */
+/* An access record (STORE, MEM, LOAD) that touches a watched range. */
 static bool record_hits(uint32_t type, const uint8_t *rec, uint32_t *hit, enum watch_kind *kind)
 {
-    if (type == UNDO_STORE) {
+    if (type == UNDO_STORE || type == UNDO_LOAD) {
         struct undo_store s;
         memcpy(&s, rec, sizeof s);
-        return write_hits(s.addr, UNDO_STORE_SIZE(s.tag), hit, kind);
+        return access_hits(s.addr, UNDO_STORE_SIZE(s.tag), type == UNDO_STORE, hit, kind);
     }
     if (type == UNDO_MEM) {
         struct undo_mem_hdr h;
         memcpy(&h, rec, sizeof h);
-        return write_hits(h.addr, h.len, hit, kind);
+        return access_hits(h.addr, h.len, true, hit, kind);
     }
     return false;
 }
@@ -461,8 +469,10 @@ static bool interval_may_hit(uint64_t s)
     const uint32_t *bps;
     if (tr_breakpoint_list(&bps))
         return true;
+    if (reads_watched())
+        return true; /* reads leave no trace in the saved pages */
     for (unsigned i = 0; i < nwatches; i++)
-        if (watches[i].kind != WATCH_READ && snapshots_interval_may_write(s, watches[i].addr, watches[i].len))
+        if (snapshots_interval_may_write(s, watches[i].addr, watches[i].len))
             return true;
     return false;
 }
@@ -519,6 +529,12 @@ void engine_continue_back(engine_interrupt_fn *intr, void *ctx, struct engine_st
     bool watch_pending = false;
     proc->exited = false; /* going back from an exit or a fatal signal */
     proc->fatal_signal = 0;
+    if (reads_watched() && snapshots_enabled()) {
+        /* Loads are logged only while a read watchpoint exists, so the undo
+         * log may not show the past ones: search by replaying instead. */
+        continue_back_snapshots(start, intr, ctx, out);
+        return;
+    }
     struct scan pending = {0};
     for (unsigned long polls = 0;; polls++) {
         if (intr && (polls & 0xffff) == 0xffff && intr(ctx)) {

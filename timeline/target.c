@@ -142,14 +142,11 @@ static int insert_point(void *tv, enum rsp_point_type type, uint32_t addr, uint3
             return EINVAL; /* 2 and 3 are Thumb breakpoints: no Thumb yet */
         return tr_breakpoint_insert(addr) ? 0 : ENOSPC;
     case RSP_POINT_WRITE_WATCH:
-    case RSP_POINT_ACCESS_WATCH:
-        /* Access watchpoints catch writes only for now (reads are not
-         * logged): refused rather than half done. */
-        if (type == RSP_POINT_ACCESS_WATCH)
-            return ENOSYS;
-        return engine_watch_insert(WATCH_WRITE, addr, kind) ? 0 : ENOSPC;
     case RSP_POINT_READ_WATCH:
-        return ENOSYS;
+    case RSP_POINT_ACCESS_WATCH:
+        /* Reads by the kernel (a write() syscall reading the buffer) are not
+         * seen: only the program's own loads. */
+        return engine_watch_insert((enum watch_kind)type, addr, kind) ? 0 : ENOSPC;
     }
     return ENOSYS;
 }
@@ -163,7 +160,9 @@ static int remove_point(void *tv, enum rsp_point_type type, uint32_t addr, uint3
         tr_breakpoint_remove(addr);
         return 0;
     case RSP_POINT_WRITE_WATCH:
-        engine_watch_remove(WATCH_WRITE, addr, kind);
+    case RSP_POINT_READ_WATCH:
+    case RSP_POINT_ACCESS_WATCH:
+        engine_watch_remove((enum watch_kind)type, addr, kind);
         return 0;
     default:
         return ENOSYS;
@@ -196,7 +195,9 @@ static void to_rsp(struct timeline_target *t, const struct engine_stop *es, stru
     case ES_REACHED: stop->kind = RSP_TSTOP_SIGNAL; stop->signal = SIGTRAP; break;
     case ES_BREAKPOINT: stop->kind = RSP_TSTOP_SWBREAK; stop->signal = SIGTRAP; break;
     case ES_WATCH:
-        stop->kind = RSP_TSTOP_WATCH;
+        stop->kind = es->watch_kind == WATCH_READ     ? RSP_TSTOP_RWATCH
+                     : es->watch_kind == WATCH_ACCESS ? RSP_TSTOP_AWATCH
+                                                      : RSP_TSTOP_WATCH;
         stop->signal = SIGTRAP;
         stop->watch_addr = es->watch_addr;
         break;

@@ -107,6 +107,8 @@ void tr_operand2(struct tr *t, bool set_carry);
 /* Hook points for the undo log: called at every block entry and before every
  * guest store (address in a 64-bit register, size in bytes). Empty today. */
 void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size);
+/* Before every guest load: a LOAD record while read watchpoints are set. */
+void tr_hook_load(struct tr *t, ZydisRegister addr64, unsigned size);
 
 /* Instruction classes. Each returns false if it does not handle the
  * encoding (the caller then raises SIGILL). */

@@ -26,6 +26,7 @@ static void address(struct tr *t, bool p, bool u)
 static void load(struct tr *t, ZydisRegister dst32, unsigned size, bool sign)
 {
     struct xbuf *b = t->b;
+    tr_hook_load(t, ADDR, size);
     if (size == 4)
         X(b, MOV, xreg(dst32), GMEM(RSI, 4));
     else if (sign)
@@ -223,7 +224,9 @@ static bool extra(struct tr *t)
         return false;
     X(t->b, LEA, R32(EDI), xmem(ZYDIS_REGISTER_RSI, 4, 8)); /* second word, wraps at 4 GiB */
     if (op2 == 2) {
+        tr_hook_load(t, ZYDIS_REGISTER_RSI, 4);
         X(t->b, MOV, R32(ECX), GMEM(RSI, 4));
+        tr_hook_load(t, ZYDIS_REGISTER_RDI, 4);
         X(t->b, MOV, R32(EAX), GMEM(RDI, 4));
         if (wback && rn != 15)
             tr_set_reg(t, rn, ZYDIS_REGISTER_EDX);
@@ -263,6 +266,7 @@ static bool multiple(struct tr *t)
             continue;
         X(b, LEA, R32(ESI), xmem(ZYDIS_REGISTER_RDX, (int32_t)(4 * k), 8));
         if (l) {
+            tr_hook_load(t, ZYDIS_REGISTER_RSI, 4);
             if (r == 15) {
                 X(b, MOV, R32(EDI), GMEM(RSI, 4));
             } else {
@@ -315,6 +319,7 @@ static bool sync_prims(struct tr *t)
     if (l) {
         if (size == 8 && ((rd & 1) || rd == 14))
             return false;
+        tr_hook_load(t, ADDR, size);
         tr_call_synced(t, (const void *)helper_ldrex); /* may fault: cpu synced */
         if (size == 8) {
             tr_set_reg(t, rd, ZYDIS_REGISTER_EAX);

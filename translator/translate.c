@@ -37,6 +37,32 @@ void translate_set_recording(bool on)
 
 bool translate_recording(void) { return recording; }
 
+static bool load_records;
+
+void translate_set_load_records(bool on)
+{
+    if (on != load_records)
+        code_cache_flush();
+    load_records = on;
+}
+
+void tr_hook_load(struct tr *t, ZydisRegister addr64, unsigned size)
+{
+    if (!recording || !load_records)
+        return;
+    struct xbuf *b = t->b;
+    X(b, PUSH, R32(RAX));
+    X(b, PUSH, R32(RCX));
+    X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
+    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 8, 4), xreg(x_reg32(addr64)));
+    X(b, MOV, R32(ECX), ximm(UNDO_LOAD_TAG(size)));
+    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 12, 4), R32(ECX));
+    X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, 16, 8));
+    X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
+    X(b, POP, R32(RCX));
+    X(b, POP, R32(RAX));
+}
+
 void translate_init(void)
 {
     if (cs_open(CS_ARCH_ARM, CS_MODE_ARM, &capstone) != CS_ERR_OK) {

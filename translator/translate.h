@@ -13,6 +13,8 @@ struct tblock *translate_block(uint32_t pc, unsigned kind);
 /* Recording on: blocks write undo records (drops every translation when it
  * changes). */
 void translate_set_recording(bool on);
+/* Loads write LOAD undo records too (for read/access watchpoints). */
+void translate_set_load_records(bool on);
 bool translate_recording(void);
 /* -d out_asm: the host code of a block, via Zydis' formatter. */
 void log_out_asm(const struct tblock *tb);

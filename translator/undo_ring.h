@@ -20,6 +20,8 @@
  *          was removed (its bytes come back from the MEM record below it) and
  *          restores protections.
  *   BARRIER  a change the log cannot undo (mremap): it cannot be popped past.
+ *   LOAD   written inline before translated loads, only while read or access
+ *          watchpoints are set: address and size (popping does nothing).
  *
  * A block's records never straddle chunks: the prologue asks for a new chunk
  * (helper_undo_room) when less than UNDO_BLOCK_ROOM bytes are left. When the
@@ -39,6 +41,7 @@ enum undo_type {
     UNDO_CPU = 4,
     UNDO_BARRIER = 5,
     UNDO_MAP = 6,
+    UNDO_LOAD = 7, /* like STORE (old unused): a load, while read watchpoints are set */
 };
 
 /* Tags: bits 0-3 the type. BLOCK: bits 4-9 the block's length in
@@ -86,6 +89,7 @@ struct undo_store {
     uint32_t tag; /* UNDO_TAG(UNDO_STORE, 16) | size << 4 */
 };
 #define UNDO_STORE_TAG(size) (UNDO_TAG(UNDO_STORE, 16) | ((uint32_t)(size) << 4))
+#define UNDO_LOAD_TAG(size) (UNDO_TAG(UNDO_LOAD, 16) | ((uint32_t)(size) << 4))
 #define UNDO_STORE_SIZE(tag) (((tag) >> 4) & 15u)
 
 /* MEM: header, len old bytes padded to 8, then 4 bytes pad and the tag. */

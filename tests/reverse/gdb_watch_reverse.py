@@ -4,7 +4,7 @@
 # before the write), then at the one before (fill(), iteration i = 3,
 # 0 -> 'd'), then at the start of history. Going forward again from there
 # replays the same writes (stopped after each, as forward watchpoints do).
-# Read and access watchpoints are refused.
+# Read and access watchpoints work forwards and backwards.
 import os
 import re
 import sys
@@ -68,15 +68,28 @@ check(frame_line() == m["after3"] and line_of(pc() - 4) == m["store3"],
 out = run("continue")
 check("Breakpoint 1, main (" in out and frame_line() == m["end"], "then at the breakpoint at the end")
 
-# Read and access watchpoints: refused when gdb inserts them.
+# Read and access watchpoints. From MARK:end, the first read of buf[3] is
+# printf's (inside libc); going back from just after it with an access
+# watchpoint, the first access met is that read itself, the next one the
+# write at MARK:store3.
 run("delete")
-here = pc()
-for cmd in ["rwatch buf[3]", "awatch buf[3]"]:
-    n = re.search(r"watchpoint (\d+): buf\[3\]", run(cmd)).group(1)
-    out = run_error("stepi")  # resuming inserts it: refused, nothing runs
-    check("Could not insert hardware watchpoint %s." % n in out, "%s refused when inserted" % cmd)
-    check(pc() == here, "and the step did not run (pc 0x%x)" % pc())
-    run("delete")
+run("rwatch buf[3]")
+out = run("continue")
+check(re.search(r"Hardware read watchpoint \d+: buf\[3\]", out) and "Value = 81 'Q'" in out,
+      "rwatch: printf's read of buf[3] ('Q')")
+check(func() != "main", "the read is in printf's machinery (%s)" % func())
+run("delete")
+run("awatch buf[3]")
+read_pc = pc()
+out = run("reverse-continue")
+check(re.search(r"Hardware access \(read/write\) watchpoint \d+: buf\[3\]", out) and "Value = 81 'Q'" in out
+      and func() == "strnlen" and pc() < read_pc, "awatch backwards: first the read just done (at 0x%x)" % pc())
+out = run("reverse-continue")
+check(re.search(r"Hardware access \(read/write\) watchpoint \d+: buf\[3\]", out) and
+      "Old value = 81 'Q'" in out and "New value = 100 'd'" in out,
+      "awatch backwards: the write at MARK:store3 (undone: 'Q' back to 'd', as gdb shows it in reverse)")
+check(func() == "main" and frame_line() == m["store3"], "at line %d (got %d)" % (m["store3"], frame_line()))
+run("delete")
 
 out = run("continue")
 check("exited normally" in out, "the program ends")
