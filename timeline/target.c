@@ -19,7 +19,13 @@
 #include "translator/breakpoints.h"
 #include "translator/runtime.h"
 
+#define MAX_HW_BREAKS 4096 /* per kind; the translator holds 4096 in all */
+
 struct timeline_target {
+    /* Z1 addresses (also in the translator's set): a stop there is reported
+     * as hwbreak. Z0 and Z1 at one address share the translator's entry. */
+    uint32_t hw[MAX_HW_BREAKS], sw[MAX_HW_BREAKS];
+    unsigned nhw, nsw;
     struct arm_cpu *cpu;
     struct linux_proc *proc;
     struct rsp_target_stop last;
@@ -132,14 +138,43 @@ static int write_mem(void *tv, uint32_t addr, const uint8_t *data, uint32_t len)
     return engine_write_mem(addr, data, len) ? 0 : EPERM;
 }
 
+static bool in_set(const uint32_t *set, unsigned n, uint32_t a)
+{
+    for (unsigned i = 0; i < n; i++)
+        if (set[i] == a)
+            return true;
+    return false;
+}
+
+static bool set_add(uint32_t *set, unsigned *n, uint32_t a)
+{
+    if (in_set(set, *n, a))
+        return true;
+    if (*n == MAX_HW_BREAKS)
+        return false;
+    set[(*n)++] = a;
+    return true;
+}
+
+static void set_del(uint32_t *set, unsigned *n, uint32_t a)
+{
+    for (unsigned i = 0; i < *n; i++)
+        if (set[i] == a) {
+            set[i] = set[--*n];
+            return;
+        }
+}
+
 static int insert_point(void *tv, enum rsp_point_type type, uint32_t addr, uint32_t kind)
 {
-    (void)tv;
+    struct timeline_target *t = tv;
     switch (type) {
     case RSP_POINT_SW_BREAK:
     case RSP_POINT_HW_BREAK:
         if (kind != 4)
             return EINVAL; /* 2 and 3 are Thumb breakpoints: no Thumb yet */
+        if (type == RSP_POINT_HW_BREAK ? !set_add(t->hw, &t->nhw, addr) : !set_add(t->sw, &t->nsw, addr))
+            return ENOSPC;
         return tr_breakpoint_insert(addr) ? 0 : ENOSPC;
     case RSP_POINT_WRITE_WATCH:
     case RSP_POINT_READ_WATCH:
@@ -153,11 +188,16 @@ static int insert_point(void *tv, enum rsp_point_type type, uint32_t addr, uint3
 
 static int remove_point(void *tv, enum rsp_point_type type, uint32_t addr, uint32_t kind)
 {
-    (void)tv;
+    struct timeline_target *t = tv;
     switch (type) {
     case RSP_POINT_SW_BREAK:
     case RSP_POINT_HW_BREAK:
-        tr_breakpoint_remove(addr);
+        if (type == RSP_POINT_HW_BREAK)
+            set_del(t->hw, &t->nhw, addr);
+        else
+            set_del(t->sw, &t->nsw, addr);
+        if (!in_set(t->hw, t->nhw, addr) && !in_set(t->sw, t->nsw, addr))
+            tr_breakpoint_remove(addr);
         return 0;
     case RSP_POINT_WRITE_WATCH:
     case RSP_POINT_READ_WATCH:
@@ -193,7 +233,11 @@ static void to_rsp(struct timeline_target *t, const struct engine_stop *es, stru
     memset(stop, 0, sizeof *stop);
     switch (es->kind) {
     case ES_REACHED: stop->kind = RSP_TSTOP_SIGNAL; stop->signal = SIGTRAP; break;
-    case ES_BREAKPOINT: stop->kind = RSP_TSTOP_SWBREAK; stop->signal = SIGTRAP; break;
+    case ES_BREAKPOINT:
+        stop->kind = in_set(t->hw, t->nhw, t->cpu->r[15]) && !in_set(t->sw, t->nsw, t->cpu->r[15]) ? RSP_TSTOP_HWBREAK
+                                                                                               : RSP_TSTOP_SWBREAK;
+        stop->signal = SIGTRAP;
+        break;
     case ES_WATCH:
         stop->kind = es->watch_kind == WATCH_READ     ? RSP_TSTOP_RWATCH
                      : es->watch_kind == WATCH_ACCESS ? RSP_TSTOP_AWATCH
