@@ -28,7 +28,8 @@ enum run_stop {
 };
 #define RUN_STOP_AT_BREAKPOINTS 1u
 
-/* Runs at most until icount == stop_at. A breakpoint is passed, not
+/* Runs at most until icount == stop_at (budgets are checked only in blocks
+ * translated while recording: plain runs use UINT64_MAX). A breakpoint is passed, not
  * stopped at, when icount == cpu->bp_pass (set it to the resume point: a
  * resume does not stop where it starts) or without RUN_STOP_AT_BREAKPOINTS.
  * Faults are precise only while recording (translate_set_recording). */
