@@ -139,7 +139,7 @@ static bool access_hits(uint32_t addr, uint32_t len, bool write, uint32_t *hit, 
 }
 
 /* An access record (STORE, MEM, LOAD) that touches a watched range. */
-static bool record_hits(uint32_t type, const uint8_t *rec, uint32_t *hit, enum watch_kind *kind)
+static bool record_hits(uint32_t type, const uint8_t *rec, uint32_t len, uint32_t *hit, enum watch_kind *kind)
 {
     if (type == UNDO_STORE || type == UNDO_LOAD) {
         struct undo_store s;
@@ -150,6 +150,11 @@ static bool record_hits(uint32_t type, const uint8_t *rec, uint32_t *hit, enum w
         struct undo_mem_hdr h;
         memcpy(&h, rec, sizeof h);
         return access_hits(h.addr, h.len, true, hit, kind);
+    }
+    if (type == UNDO_STOREM) {
+        uint32_t tail[2]; /* addr, tag */
+        memcpy(tail, rec + len - 8, 8);
+        return access_hits(tail[0], 4 * UNDO_STOREM_WORDS(tail[1]), true, hit, kind);
     }
     return false;
 }
@@ -162,9 +167,8 @@ struct scan {
 
 static bool scan_visit(void *ctx, uint32_t type, const uint8_t *rec, uint32_t len)
 {
-    (void)len;
     struct scan *s = ctx;
-    if (record_hits(type, rec, &s->addr, &s->kind))
+    if (record_hits(type, rec, len, &s->addr, &s->kind))
         s->hit = true;
     return true; /* the oldest hit of the range wins: keep going */
 }
@@ -597,7 +601,7 @@ void engine_continue_back(engine_interrupt_fn *intr, void *ctx, struct engine_st
             watch_pending = false;
             continue;
         }
-        if (!watch_pending && record_hits(type, rec, &pending.addr, &pending.kind)) {
+        if (!watch_pending && record_hits(type, rec, len, &pending.addr, &pending.kind)) {
             watch_pending = true;
             pending.hit = true;
         }

@@ -35,6 +35,13 @@ static void load(struct tr *t, ZydisRegister dst32, unsigned size, bool sign)
         X(b, MOVZX, xreg(dst32), GMEM(RSI, size));
 }
 
+static void store_nohook(struct tr *t, unsigned size)
+{
+    ZydisRegister src = size == 4 ? ZYDIS_REGISTER_ECX
+                        : size == 2 ? ZYDIS_REGISTER_CX : ZYDIS_REGISTER_CL;
+    X(t->b, MOV, GMEM(RSI, size), xreg(src));
+}
+
 static void store(struct tr *t, unsigned size)
 {
     /* value in ecx (cl/cx for narrow stores) */
@@ -260,6 +267,8 @@ static bool multiple(struct tr *t)
     /* lowest address: IA Rn, IB Rn+4, DA Rn-4n+4, DB Rn-4n */
     int32_t start = u ? (p ? 4 : 0) : (int32_t)(p ? -4 * (int)n : -4 * (int)n + 4);
     X(b, LEA, R32(EDX), xmem(ZYDIS_REGISTER_RAX, start, 8));
+    if (!l)
+        tr_hook_store_multi(t, n); /* one record for all the words */
     unsigned k = 0;
     for (unsigned r = 0; r < 16; r++) {
         if (!(list & (1u << r)))
@@ -277,7 +286,7 @@ static bool multiple(struct tr *t)
             /* Rn in the list stores its original value (the lowest-numbered
              * case is the only defined one; we do the same for all). */
             tr_get_reg(t, ZYDIS_REGISTER_ECX, r);
-            store(t, 4);
+            store_nohook(t, 4);
         }
         k++;
     }

@@ -37,6 +37,29 @@ void translate_set_recording(bool on)
 
 bool translate_recording(void) { return recording; }
 
+void tr_hook_store_multi(struct tr *t, unsigned nwords)
+{
+    if (!recording)
+        return;
+    struct xbuf *b = t->b;
+    X(b, PUSH, R32(RAX));
+    X(b, PUSH, R32(RCX));
+    X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
+    for (unsigned k = 0; k < nwords; k++) {
+        X(b, LEA, R32(EDI), xmem(ZYDIS_REGISTER_RDX, (int32_t)(4 * k), 8)); /* wraps at 4 GiB */
+        X(b, MOV, R32(ECX), GMEM(RDI, 4));
+        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, (int32_t)(4 * k), 4), R32(ECX));
+    }
+    int32_t len = (int32_t)UNDO_STOREM_LEN(nwords);
+    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, len - 8, 4), R32(EDX));
+    X(b, MOV, R32(ECX), ximm((int64_t)UNDO_STOREM_TAG(nwords)));
+    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, len - 4, 4), R32(ECX));
+    X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, len, 8));
+    X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
+    X(b, POP, R32(RCX));
+    X(b, POP, R32(RAX));
+}
+
 static bool load_records;
 
 void translate_set_load_records(bool on)

@@ -434,6 +434,15 @@ uint32_t undo_pop(struct arm_cpu *cpu, uint64_t *replay_cursor)
     case UNDO_MAP:
         pop_map(p);
         break;
+    case UNDO_STOREM: {
+        uint32_t tag, addr, nw = 0;
+        memcpy(&tag, p + len - 4, 4);
+        memcpy(&addr, p + len - 8, 4);
+        nw = UNDO_STOREM_WORDS(tag);
+        for (uint32_t k = 0; k < nw; k++)
+            write_back(addr + 4 * k, p + 4 * k, 4);
+        break;
+    }
     case UNDO_CPU: {
         struct undo_cpu_rec r;
         memcpy(&r, p, sizeof r);

@@ -42,6 +42,7 @@ enum undo_type {
     UNDO_BARRIER = 5,
     UNDO_MAP = 6,
     UNDO_LOAD = 7, /* like STORE (old unused): a load, while read watchpoints are set */
+    UNDO_STOREM = 8, /* STM: n consecutive words */
 };
 
 /* Tags: bits 0-3 the type. BLOCK: bits 4-9 the block's length in
@@ -90,6 +91,13 @@ struct undo_store {
 };
 #define UNDO_STORE_TAG(size) (UNDO_TAG(UNDO_STORE, 16) | ((uint32_t)(size) << 4))
 #define UNDO_LOAD_TAG(size) (UNDO_TAG(UNDO_LOAD, 16) | ((uint32_t)(size) << 4))
+
+/* STOREM (one per STM, inline): the n old words (n <= 16) padded to 8
+ * bytes, then the lowest address and the tag (bits 4-7: n - 1). Word k was
+ * at addr + 4k (wrapping at 4 GiB). */
+#define UNDO_STOREM_LEN(n) ((((uint32_t)(n) * 4 + 7u) & ~7u) + 8)
+#define UNDO_STOREM_TAG(n) (UNDO_TAG(UNDO_STOREM, UNDO_STOREM_LEN(n)) | ((uint32_t)(n) - 1) << 4)
+#define UNDO_STOREM_WORDS(tag) ((((tag) >> 4) & 15u) + 1)
 #define UNDO_STORE_SIZE(tag) (((tag) >> 4) & 15u)
 
 /* MEM: header, len old bytes padded to 8, then 4 bytes pad and the tag. */
