@@ -10,6 +10,7 @@
 #include "base/log.h"
 #include "cli/options.h"
 #include "linux/guest_mem.h"
+#include "linux/host_fds.h"
 #include "linux/loader.h"
 #include "linux/process.h"
 #include "translator/cpu.h"
@@ -55,8 +56,10 @@ static int conn_fd = -1;
  * recorded nor debugged (gdbserver without follow-fork does the same). */
 static void forked_child(struct arm_cpu *cpu, struct linux_proc *p)
 {
-    if (conn_fd >= 0)
+    if (conn_fd >= 0) {
+        host_fd_release(conn_fd);
         close(conn_fd);
+    }
     conn_fd = -1;
     undo_ring_stop();
     translate_set_recording(false);
@@ -85,6 +88,7 @@ static int debug_session(struct arm_cpu *cpu, int listen_fd, uint64_t undo_limit
         fprintf(stderr, "backstep: %s\n", err);
         return 1;
     }
+    conn_fd = host_fd_reserve(conn_fd); /* out of the guest's way and reach */
     struct timeline_target *t = timeline_target_create(cpu, &guest_proc, undo_limit);
     engine_enable_snapshots(snapshot_interval, MAX_SNAPSHOTS);
     struct rsp_server *s = t ? rsp_server_create(conn_fd, &timeline_target_ops, t) : NULL;

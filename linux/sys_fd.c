@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "linux/host_fds.h"
 #include "linux/syscall_impl.h"
 #include "linux/xlat.h"
 
@@ -139,12 +140,20 @@ int64_t sys_fcntl(struct linux_proc *p, const uint32_t a[7]) { (void)p; return d
 int64_t sys_fcntl64(struct linux_proc *p, const uint32_t a[7]) { (void)p; return do_fcntl(a, true); }
 
 int64_t sys_dup(struct linux_proc *p, const uint32_t a[7]) { (void)p; return host_ret(dup(sarg(a[0]))); }
-int64_t sys_dup2(struct linux_proc *p, const uint32_t a[7]) { (void)p; return host_ret(dup2(sarg(a[0]), sarg(a[1]))); }
+int64_t sys_dup2(struct linux_proc *p, const uint32_t a[7])
+{
+    (void)p;
+    if (host_fd_reserved(sarg(a[0])) || host_fd_reserved(sarg(a[1])))
+        return -EBADF;
+    return host_ret(dup2(sarg(a[0]), sarg(a[1])));
+}
 /* dup3 and pipe2 take O_CLOEXEC/O_NONBLOCK (same bits) and, for pipe2,
  * O_DIRECT, which ARM places differently: translate the whole word. */
 int64_t sys_dup3(struct linux_proc *p, const uint32_t a[7])
 {
     (void)p;
+    if (host_fd_reserved(sarg(a[0])) || host_fd_reserved(sarg(a[1])))
+        return -EBADF;
     return host_ret(dup3(sarg(a[0]), sarg(a[1]), (int)xlat_open_flags_to_host(a[2])));
 }
 

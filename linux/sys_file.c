@@ -12,6 +12,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "linux/host_fds.h"
 #include "linux/syscall_impl.h"
 #include "linux/xlat.h"
 
@@ -174,6 +175,8 @@ int64_t sys_openat2(struct linux_proc *p, const uint32_t a[7])
 int64_t sys_close(struct linux_proc *p, const uint32_t a[7])
 {
     (void)p;
+    if (host_fd_reserved(sarg(a[0])))
+        return -EBADF; /* backstep's own (the gdb connection) */
     return host_ret(close(sarg(a[0])));
 }
 
