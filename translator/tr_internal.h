@@ -107,6 +107,8 @@ void tr_operand2(struct tr *t, bool set_carry);
 /* Hook points for the undo log: called at every block entry and before every
  * guest store (address in a 64-bit register, size in bytes). Empty today. */
 void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size);
+/* tr_hook_store where rax and rdi hold nothing needed (sizes 1, 2, 4). */
+void tr_hook_store_free(struct tr *t, ZydisRegister addr64, unsigned size);
 /* Before an STM's stores: one STOREM record for its nwords words from the
  * lowest address in edx (clobbers edi). */
 void tr_hook_store_multi(struct tr *t, unsigned nwords);

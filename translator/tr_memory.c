@@ -42,6 +42,14 @@ static void store_nohook(struct tr *t, unsigned size)
     X(t->b, MOV, GMEM(RSI, size), xreg(src));
 }
 
+/* A store whose caller needs nothing in rax and rdi any more (the undo
+ * record is then written without saving them). */
+static void store_rax_rdi_free(struct tr *t, unsigned size)
+{
+    tr_hook_store_free(t, ADDR, size);
+    store_nohook(t, size);
+}
+
 static void store(struct tr *t, unsigned size)
 {
     /* value in ecx (cl/cx for narrow stores) */
@@ -75,7 +83,7 @@ static void single_access(struct tr *t, bool byte, bool wback, bool l, unsigned 
     unsigned size = byte ? 1 : 4;
     if (!l) {
         tr_get_reg(t, ZYDIS_REGISTER_ECX, rt); /* STR pc stores pc+8 */
-        store(t, size);
+        store_rax_rdi_free(t, size);
         if (wback)
             tr_set_reg(t, rn, ZYDIS_REGISTER_EDX);
         return;
@@ -192,7 +200,7 @@ static bool single(struct tr *t)
         load(t, ZYDIS_REGISTER_EDI, size, false);
     } else {
         tr_get_reg(t, ZYDIS_REGISTER_ECX, rt); /* STR pc stores pc+8 */
-        store(t, size);
+        store_rax_rdi_free(t, size);
     }
     finish(t, l, wback, rn, rt);
     return true;
@@ -216,7 +224,7 @@ static bool extra(struct tr *t)
             load(t, ZYDIS_REGISTER_EDI, 2, false);
         else {
             tr_get_reg(t, ZYDIS_REGISTER_ECX, rt);
-            store(t, 2);
+            store_rax_rdi_free(t, 2);
         }
         finish(t, l, wback, rn, rt);
         return true;

@@ -37,6 +37,25 @@ void translate_set_recording(bool on)
 
 bool translate_recording(void) { return recording; }
 
+void tr_hook_store_free(struct tr *t, ZydisRegister addr64, unsigned size)
+{
+    if (!recording)
+        return;
+    /* As tr_hook_store, with rax and rdi free to use: no stack traffic. */
+    struct xbuf *b = t->b;
+    X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
+    xop old = xmemi(ZYDIS_REGISTER_R14, addr64, 1, 0, (uint16_t)size);
+    if (size == 4)
+        X(b, MOV, R32(EDI), old);
+    else
+        X(b, MOVZX, R32(EDI), old);
+    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 0, 8), R32(RDI));
+    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 8, 4), xreg(x_reg32(addr64)));
+    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 12, 4), ximm(UNDO_STORE_TAG(size)));
+    X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, 16, 8));
+    X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
+}
+
 void tr_hook_store_multi(struct tr *t, unsigned nwords)
 {
     if (!recording)
