@@ -97,6 +97,7 @@ static int debug_session(struct arm_cpu *cpu, int listen_fd, uint64_t undo_limit
         return 1;
     }
     syscall_replay_on_child(forked_child);
+    syscall_replay_interrupt_on(conn_fd);
     rsp_server_serve(s);
     rsp_server_destroy(s);
     close(conn_fd);

@@ -29,6 +29,10 @@ struct linux_proc {
     uint32_t tls;
 
     /* Set by exit/exit_group (exit_status) or by a fatal signal (fatal_signal). */
+    /* Set by the recorder when the debugger interrupted a blocking syscall
+     * before it did anything (the runtime then stops). */
+    bool syscall_interrupted;
+
     bool exited;
     int exit_status;
     int fatal_signal;

@@ -221,6 +221,7 @@ static void from_run(enum run_stop r, int sig, struct engine_stop *out)
 {
     memset(out, 0, sizeof *out);
     switch (r) {
+    case RUN_SYSCALL_INTERRUPTED: out->kind = ES_INTERRUPTED; break;
     case RUN_REACHED: out->kind = ES_REACHED; break;
     case RUN_BREAKPOINT: out->kind = ES_BREAKPOINT; break;
     case RUN_SIGNAL: out->kind = ES_SIGNAL; out->signal = sig; break;
@@ -256,6 +257,7 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
                     struct engine_stop *out)
 {
     cpu->bp_pass = cpu->icount; /* a resume does not stop where it starts */
+    syscall_replay_interrupt_clear();
     for (;;) {
         apply_user_events();
         if (cpu->icount >= stop_at) {
@@ -297,6 +299,17 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
             if (find_watch_forward(end, out))
                 return;
             /* The second run stopped where the first did. */
+        }
+        if (r == RUN_SYSCALL_INTERRUPTED) {
+            /* The SVC is counted but its syscall did not run: back before
+             * it. A poke that was not a Ctrl-C just runs it again. */
+            struct engine_stop es;
+            engine_seek(cpu->icount - 1, &es);
+            if (intr && intr(ctx)) {
+                from_run(r, sig, out);
+                return;
+            }
+            continue;
         }
         if (r != RUN_REACHED) {
             from_run(r, sig, out);

@@ -7,9 +7,13 @@
  * the map allocator's state is part of what stepping back restores. */
 #include "timeline/syscall_replay.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -34,6 +38,66 @@
 #define NR_vfork 190u
 
 static struct arm_cpu *hook_cpu;
+
+static volatile sig_atomic_t debugger_poked;
+static bool interrupt_armed;
+
+static void on_sigio(int sig)
+{
+    (void)sig;
+    debugger_poked = 1;
+}
+
+void syscall_replay_interrupt_on(int fd)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGIO);
+    sigprocmask(SIG_BLOCK, &set, NULL);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigio; /* no SA_RESTART: a blocking syscall returns EINTR */
+    sigaction(SIGIO, &sa, NULL);
+    fcntl(fd, F_SETOWN, getpid());
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_ASYNC);
+    interrupt_armed = true;
+}
+
+void syscall_replay_interrupt_clear(void)
+{
+    if (!interrupt_armed)
+        return;
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGIO);
+    struct timespec zero = {0, 0};
+    while (sigtimedwait(&set, NULL, &zero) == SIGIO) {
+    }
+    debugger_poked = 0;
+}
+
+/* Runs the live syscall with SIGIO let through: EINTR after a SIGIO means
+ * the debugger wants the guest (the syscall did not happen). */
+static bool live_interruptibly(struct arm_cpu *cpu, struct linux_proc *p)
+{
+    if (!interrupt_armed) {
+        runtime_syscall_live(cpu, p);
+        return true;
+    }
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGIO);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    bool ran = !debugger_poked;
+    if (ran)
+        runtime_syscall_live(cpu, p);
+    sigprocmask(SIG_BLOCK, &set, NULL);
+    if (!ran || (cpu->r[0] == (uint32_t)-EINTR && debugger_poked)) {
+        debugger_poked = 0;
+        return false;
+    }
+    return true;
+}
 static syscall_replay_child_fn *child_fn;
 
 void syscall_replay_on_child(syscall_replay_child_fn *fn) { child_fn = fn; }
@@ -233,8 +297,17 @@ static void live_one(struct arm_cpu *cpu, struct linux_proc *p)
         before_map(cpu, p, &m);
     pid_t me = getpid();
     syscall_set_write_hook(on_write, NULL);
-    runtime_syscall_live(cpu, p);
+    bool done = live_interruptibly(cpu, p);
     syscall_set_write_hook(NULL, NULL);
+    if (!done) {
+        /* Not happened: the engine steps back over the SVC (undoing the
+         * records pushed here) and reports the interrupt. */
+        replay_log_abandon();
+        if (map)
+            free(m.old);
+        p->syscall_interrupted = true;
+        return;
+    }
     if (getpid() != me) {
         /* A guest fork/vfork/clone child: it runs on its own, not recorded
          * and not debugged (as gdbserver without follow-fork); the log is

@@ -10,3 +10,11 @@ void syscall_replay_install(void);
  * stop recording and leave the debugger alone. */
 typedef void syscall_replay_child_fn(struct arm_cpu *cpu, struct linux_proc *p);
 void syscall_replay_on_child(syscall_replay_child_fn *fn);
+
+/* Ctrl-C while the guest blocks in a syscall: SIGIO from the debugger's
+ * connection fd (O_ASYNC) interrupts live syscalls, and only them (SIGIO is
+ * blocked at all other times); an interrupted syscall is undone and the
+ * runtime stops with RUN_SYSCALL_INTERRUPTED. */
+void syscall_replay_interrupt_on(int fd);
+/* Forgets a SIGIO that arrived while the guest was stopped. */
+void syscall_replay_interrupt_clear(void);

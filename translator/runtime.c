@@ -238,6 +238,10 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
         }
         case EXIT_SVC:
             syscall_fn(cpu, proc);
+            if (proc->syscall_interrupted) {
+                proc->syscall_interrupted = false;
+                return RUN_SYSCALL_INTERRUPTED;
+            }
             break;
         case EXIT_UNDEF:
             /* Not counted by its block: it has not run (translate.c). */

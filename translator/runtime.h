@@ -25,6 +25,9 @@ enum run_stop {
                      * undefined instruction or BKPT, or after a syscall that
                      * raised it (p->fatal_signal) */
     RUN_EXITED,     /* the guest called exit/exit_group (p->exited) */
+    RUN_SYSCALL_INTERRUPTED, /* the debugger interrupted a blocking syscall: it did
+                              * not happen, but its SVC is counted (the caller
+                              * steps back one instruction; see p->syscall_interrupted) */
 };
 #define RUN_STOP_AT_BREAKPOINTS 1u
 
