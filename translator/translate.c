@@ -20,7 +20,7 @@
 #include "translator/tr_internal.h"
 #include "translator/undo_ring.h"
 
-#define MAX_BLOCK_INSNS 64
+#define MAX_BLOCK_INSNS 32 /* the undo BLOCK tag holds 5 bits of length */
 /* Room one guest instruction may need in the worst case (LDM of 16 regs). */
 #define MAX_INSN_BYTES 1024
 
@@ -435,7 +435,7 @@ static unsigned insn_id[MAX_BLOCK_INSNS];
  * guest registers it may write, and whether it touches the extra state. */
 static unsigned rec_n;
 static uint32_t rec_mask;
-static bool rec_extra;
+static bool rec_extra, rec_flags;
 
 /* Backward liveness over the recorded block: everything is live at its end
  * (the next block may read any flag). */
@@ -495,6 +495,46 @@ static uint32_t insn_writes(uint32_t i)
     return m & 0x7fffu;
 }
 
+/* False only for instructions that certainly leave NZCV, Q, GE, the Thumb
+ * bit and IT alone (their blocks need not save them): data processing and
+ * multiplies without S, loads and stores that do not load the PC
+ * (LoadWritePC interworks), LDM without the PC, B/BL, SVC. Everything else
+ * (compares, MSR, DSP/media instructions setting Q or GE, BX, BLX) may. */
+static bool insn_may_write_flags(uint32_t i)
+{
+    unsigned cls = bits(i, 27, 25), rd = bits(i, 15, 12);
+    bool s = bit(i, 20);
+    if (bits(i, 31, 28) == 0xf)
+        return true;
+    switch (cls) {
+    case 0:
+        if (bit(i, 7) && bit(i, 4)) {
+            if (bits(i, 6, 5) == 0)
+                return s || bit(i, 24); /* multiplies with S; SWP and the exclusives, to be safe */
+            return s && rd == 15; /* an extra load into the PC */
+        }
+        if (bits(i, 24, 23) == 2 && !s)
+            return true; /* miscellaneous: MRS/MSR/BX/CLZ/QADD... */
+        return s || rd == 15;
+    case 1:
+        if (bits(i, 24, 23) == 2 && !s)
+            return bit(i, 21); /* MSR immediate; MOVW/MOVT do not */
+        return s || rd == 15;
+    case 2:
+        return s && rd == 15;
+    case 3:
+        return bit(i, 4) || (s && rd == 15);
+    case 4:
+        return s && bit(i, 15);
+    case 5:
+        return false;
+    case 7:
+        return bits(i, 27, 24) != 0xf;
+    default:
+        return true;
+    }
+}
+
 /* Instructions that change struct undo_extra's state: the exclusives and
  * SWP (monitor), CLREX, coprocessor transfers (TPIDRURW, FPSCR). */
 static bool insn_writes_extra(uint32_t i)
@@ -513,7 +553,7 @@ static void exit_at(struct xbuf *b, uint32_t pc, enum exit_reason why)
 
 /* Block entry: the budget check, the breakpoint check, the BLOCK undo
  * record, and the instruction count. */
-static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, bool extra)
+static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, bool extra, bool flags)
 {
     struct xbuf *b = t->b;
     /* Without recording nothing stops the guest on the way (no debugger):
@@ -543,13 +583,16 @@ static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, 
          * time (SETcc), and a wider load of narrower stores cannot be
          * forwarded: it would wait for them to reach the cache (measured:
          * most of the recording overhead). q ge thumb itstate as one word. */
-        for (int32_t k = 0; k < 4; k++) {
-            X(b, MOV, R32(CL), xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, n) + k, 1));
-            X(b, MOV, xmem(ZYDIS_REGISTER_RAX, k, 1), R32(CL));
+        int32_t off = 0;
+        if (flags) {
+            for (int32_t k = 0; k < 4; k++) {
+                X(b, MOV, R32(CL), xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, n) + k, 1));
+                X(b, MOV, xmem(ZYDIS_REGISTER_RAX, k, 1), R32(CL));
+            }
+            X(b, MOV, R32(ECX), xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, q), 4));
+            X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 4, 4), R32(ECX));
+            off = 8;
         }
-        X(b, MOV, R32(ECX), xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, q), 4));
-        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 4, 4), R32(ECX));
-        int32_t off = 8;
         for (unsigned r = 0; r < 15; r++) {
             if (!(mask & (1u << r)))
                 continue;
@@ -587,7 +630,7 @@ static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, 
          * lines costs more than the padding (measured). */
         off = (off + 7) & ~7;
         int32_t len = off + (int32_t)sizeof(struct undo_block_tail);
-        uint32_t tag = UNDO_BLOCK_TAG(n, len, mask | (extra ? UNDO_MASK_EXTRA : 0));
+        uint32_t tag = UNDO_BLOCK_TAG(n, len, mask | (extra ? UNDO_MASK_EXTRA : 0), flags);
         X(b, MOV, R32(RCX), ximm64((uint64_t)pc | (uint64_t)tag << 32));
         X(b, MOV, xmem(ZYDIS_REGISTER_RAX, off, 8), R32(RCX));
         X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, len, 8));
@@ -610,9 +653,9 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, bool single_step
     /* The recording pass does not know the block yet: it emits the
      * prologue with the largest values, which only makes its code longer. */
     if (final)
-        emit_prologue(&t, pc, rec_n, rec_mask, rec_extra);
+        emit_prologue(&t, pc, rec_n, rec_mask, rec_extra, rec_flags);
     else
-        emit_prologue(&t, pc, MAX_BLOCK_INSNS, 0x7fffu, true);
+        emit_prologue(&t, pc, MAX_BLOCK_INSNS, 0x7fffu, true, true);
     t.uncounted = false;
 
     if (log_in)
@@ -621,7 +664,7 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, bool single_step
     unsigned n = 0;
     uint32_t cur = pc;
     uint32_t mask = 0;
-    bool extra = false;
+    bool extra = false, flags = false;
     /* x86 flags produced by an earlier flag-setting instruction, valid while
      * nothing emitted since changed them (b->flags_clobbered_at). */
     int live_kind = HF_NONE;
@@ -649,6 +692,7 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, bool single_step
         cur += 4;
         mask |= insn_writes(insn);
         extra |= insn_writes_extra(insn);
+        flags |= insn_may_write_flags(insn);
 
         if (log_enabled(LOG_CPU)) {
             X(b, MOV, R32(ESI), ximm((int64_t)t.pc));
@@ -726,6 +770,7 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, bool single_step
         rec_n = n;
         rec_mask = mask;
         rec_extra = extra;
+        rec_flags = flags;
     }
     if (b->failed) {
         fprintf(stderr, "backstep: internal error: x86 encoding of %s failed in block at 0x%08x\n",

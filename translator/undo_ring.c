@@ -193,7 +193,7 @@ void undo_push_block_all(struct arm_cpu *cpu)
                            .excl_addr = cpu->excl_addr, .excl_val = cpu->excl_val,
                            .excl_valid = cpu->excl_valid, .excl_size = cpu->excl_size};
     memcpy(p + 8 + 60, &x, sizeof x);
-    struct undo_block_tail tail = {cpu->r[15] | cpu->thumb, UNDO_BLOCK_TAG(1, len, 0x7fffu | UNDO_MASK_EXTRA)};
+    struct undo_block_tail tail = {cpu->r[15] | cpu->thumb, UNDO_BLOCK_TAG(1, len, 0x7fffu | UNDO_MASK_EXTRA, true)};
     memcpy(p + len - sizeof tail, &tail, sizeof tail);
 }
 
@@ -386,9 +386,12 @@ static void pop_block(struct arm_cpu *cpu, const uint8_t *p, uint32_t len)
     memcpy(&tail, p + len - sizeof tail, sizeof tail);
     uint32_t mask = UNDO_BLOCK_MASK(tail.tag);
     cpu->icount -= UNDO_BLOCK_NINSNS(tail.tag);
-    memcpy(&cpu->n, p, 8);
+    const uint8_t *q = p;
+    if (UNDO_BLOCK_HAS_FLAGS(tail.tag)) {
+        memcpy(&cpu->n, p, 8);
+        q += 8;
+    }
     cpu->r[15] = tail.pc & ~1u;
-    const uint8_t *q = p + 8;
     for (unsigned r = 0; r < 15; r++) {
         if (mask & (1u << r)) {
             memcpy(&cpu->r[r], q, 4);

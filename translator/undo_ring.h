@@ -45,15 +45,18 @@ enum undo_type {
     UNDO_STOREM = 8, /* STM: n consecutive words */
 };
 
-/* Tags: bits 0-3 the type. BLOCK: bits 4-9 the block's length in
- * instructions minus one, bits 10-15 the record's length / 4, bits 16-31 the
- * guest registers saved (bit 15: struct undo_extra follows them). Other
- * types: bits 4-7 a STORE's size, bits 8-31 the record's length. */
+/* Tags: bits 0-3 the type. BLOCK: bits 4-8 the block's length in
+ * instructions minus one, bit 9 set if the flags are saved, bits 10-15 the
+ * record's length / 4, bits 16-31 the guest registers saved (bit 15: struct
+ * undo_extra follows them). Other types: bits 4-7 a STORE's size, bits 8-31
+ * the record's length. */
 #define UNDO_TAG(type, len) ((uint32_t)(type) | ((uint32_t)(len) << 8))
 #define UNDO_TAG_TYPE(tag) ((tag) & 0x0fu)
-#define UNDO_BLOCK_TAG(ninsns, len, mask)                                                                            \
-    ((uint32_t)UNDO_BLOCK | ((uint32_t)((ninsns) - 1) << 4) | ((uint32_t)(len) / 4 << 10) | ((uint32_t)(mask) << 16))
-#define UNDO_BLOCK_NINSNS(tag) ((((tag) >> 4) & 63u) + 1)
+#define UNDO_BLOCK_TAG(ninsns, len, mask, flags)                                                                     \
+    ((uint32_t)UNDO_BLOCK | ((uint32_t)((ninsns) - 1) << 4) | ((flags) ? 1u << 9 : 0u) |                          \
+     ((uint32_t)(len) / 4 << 10) | ((uint32_t)(mask) << 16))
+#define UNDO_BLOCK_NINSNS(tag) ((((tag) >> 4) & 31u) + 1)
+#define UNDO_BLOCK_HAS_FLAGS(tag) (((tag) >> 9) & 1u)
 #define UNDO_BLOCK_MASK(tag) ((tag) >> 16)
 static inline uint32_t undo_tag_len(uint32_t tag)
 {
@@ -61,10 +64,11 @@ static inline uint32_t undo_tag_len(uint32_t tag)
 }
 #define UNDO_TAG_LEN(tag) undo_tag_len(tag)
 
-/* BLOCK (4-byte aligned, written by every block's prologue): NZCV..IT as
- * struct arm_cpu holds them (n, z, c, v, q, ge, thumb, itstate), then one
- * u32 per saved register (ascending), then struct undo_extra if bit 15 of
- * the mask, then the pc (bit 0: Thumb) and the tag. The count is not
+/* BLOCK (8-byte aligned, written by every block's prologue): if the block
+ * may change them, NZCV..IT as struct arm_cpu holds them (n, z, c, v, q, ge,
+ * thumb, itstate), then one u32 per saved register (ascending), then struct
+ * undo_extra if bit 15 of the mask, padding, then the pc (bit 0: Thumb) and
+ * the tag. The count is not
  * stored: the record's block ends where the next restore point (or the
  * present) starts, so popping it sets icount -= its length. */
 #define UNDO_MASK_EXTRA (1u << 15)
