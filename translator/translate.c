@@ -463,7 +463,7 @@ static uint32_t insn_writes(uint32_t i)
     case 0:
         if (bit(i, 7) && bit(i, 4)) {
             if (bits(i, 6, 5) == 0) /* multiplies (Rd/RdHi 19:16, RdLo 15:12), SWP, exclusives */
-                m = rd | rn;
+                m = rd | rn | (bit(i, 24) ? 1u << ((bits(i, 15, 12) + 1) & 15) : 0); /* LDREXD: Rt+1 */
             else /* extra loads/stores: Rt, Rt+1 of LDRD, the written-back base */
                 m = rd | (1u << ((bits(i, 15, 12) + 1) & 15)) | (wback ? rn : 0);
         } else if (bits(i, 24, 23) == 2 && !bit(i, 20)) {
