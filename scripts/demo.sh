@@ -33,5 +33,5 @@ gdb-multiarch -batch -nx -ex "target remote $target" -x examples/whowrote.gdb "$
 wait "$bs" || true
 bs=""
 echo
-echo "== what the program printed (once, although part of it ran twice: replay does not repeat output) =="
+echo "== what the program printed =="
 cat "$work/out"
