@@ -177,6 +177,7 @@ uint64_t snapshots_next_due(void)
  * instructions), so spacing snapshots by this much per page keeps their
  * cost near a tenth of the run whatever the program's write footprint. */
 #define INSNS_PER_SAVED_PAGE 200000ull
+#define MAX_SNAPSHOT_GAP 500000000ull
 
 uint64_t snapshots_open_icount(void) { return S.n ? S.snaps[S.n - 1].icount : 0; }
 
@@ -341,6 +342,10 @@ void snapshots_take(void)
     uint64_t gap = S.interval;
     if (S.n && S.snaps[S.n - 1].npages * INSNS_PER_SAVED_PAGE > gap)
         gap = S.snaps[S.n - 1].npages * INSNS_PER_SAVED_PAGE;
+    /* ... but never so sparse that reaching an old point means replaying
+     * more than this (the pages an interval saves grow with its length). */
+    if (gap > MAX_SNAPSHOT_GAP && MAX_SNAPSHOT_GAP > S.interval)
+        gap = MAX_SNAPSHOT_GAP;
     S.next_due = S.cpu->icount + gap;
     S.snaps = xrealloc(S.snaps, (S.n + 1) * sizeof *S.snaps);
     struct snap *s = &S.snaps[S.n++];
