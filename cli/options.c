@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/log.h"
+#include "base/size_arg.h"
 
 void options_usage(FILE *out)
 {
@@ -63,31 +64,6 @@ static const char *need_arg(int argc, char **argv, int *i)
     return argv[++*i];
 }
 
-/* "512M", "2G", "1048576": at least 16 MiB. */
-static bool parse_size(const char *s, unsigned long long *out)
-{
-    char *end;
-    if (*s < '0' || *s > '9')
-        return false;
-    unsigned long long v = strtoull(s, &end, 10);
-    unsigned shift = 0;
-    if (*end == 'k' || *end == 'K')
-        shift = 10;
-    else if (*end == 'm' || *end == 'M')
-        shift = 20;
-    else if (*end == 'g' || *end == 'G')
-        shift = 30;
-    if (shift)
-        end++;
-    if (*end || v > (1ull << 40) >> shift)
-        return false;
-    v <<= shift;
-    if (v < (16ull << 20))
-        return false;
-    *out = v;
-    return true;
-}
-
 enum options_result options_parse(struct options *o, int argc, char **argv, char **environ_in)
 {
     memset(o, 0, sizeof *o);
@@ -138,11 +114,13 @@ enum options_result options_parse(struct options *o, int argc, char **argv, char
         } else if (strcmp(a, "-undo-limit") == 0) {
             if (!(v = need_arg(argc, argv, &i)))
                 return OPTIONS_EXIT_ERROR;
-            if (!parse_size(v, &o->undo_limit)) {
+            uint64_t size;
+            if (!parse_size_arg(v, &size) || size < (16ull << 20)) {
                 fprintf(stderr, "backstep: -undo-limit: bad size '%s' (a number of bytes, at least 16M, "
                                 "with an optional K, M or G suffix)\n", v);
                 return OPTIONS_EXIT_ERROR;
             }
+            o->undo_limit = size;
         } else if (strcmp(a, "-snapshot-interval") == 0) {
             if (!(v = need_arg(argc, argv, &i)))
                 return OPTIONS_EXIT_ERROR;

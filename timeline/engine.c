@@ -108,7 +108,7 @@ bool engine_watch_remove(enum watch_kind kind, uint32_t addr, uint32_t len)
 }
 
 /* Any watchpoint at all: forward runs go in slices that are scanned. */
-static bool writes_watched(void) { return nwatches > 0; }
+static bool any_watch(void) { return nwatches > 0; }
 
 static bool reads_watched(void)
 {
@@ -180,18 +180,29 @@ static struct scan scan_since(struct undo_mark m)
     return s;
 }
 
+/* Pops one undo record, with what the undo log itself does not know: the
+ * replay-log cursor a CPU record saved, and that before an exit or a fatal
+ * signal the guest is alive again. Every backward move goes through here.
+ * Returns the record's type, 0 at the floor. */
+static uint32_t pop_one(void)
+{
+    uint64_t cursor = UINT64_MAX;
+    uint32_t t = undo_pop(cpu, &cursor);
+    if (cursor != UINT64_MAX)
+        replay_log_set_cursor(cursor);
+    if (t) {
+        proc->exited = false;
+        proc->fatal_signal = 0;
+    }
+    return t;
+}
+
 /* Pops records until the log's top is back at mark. */
 static void pop_to_mark(struct undo_mark m)
 {
-    proc->exited = false; /* the slice may have ended in exit or a signal */
-    proc->fatal_signal = 0;
-    while (!(undo_mark_now(cpu).p == m.p && undo_mark_now(cpu).chunk == m.chunk)) {
-        uint64_t cursor = UINT64_MAX;
-        if (!undo_pop(cpu, &cursor))
+    while (!(undo_mark_now(cpu).p == m.p && undo_mark_now(cpu).chunk == m.chunk))
+        if (!pop_one())
             break;
-        if (cursor != UINT64_MAX)
-            replay_log_set_cursor(cursor);
-    }
 }
 
 /* Applies the debugger's writes logged at the current count. */
@@ -229,16 +240,26 @@ static void from_run(enum run_stop r, int sig, struct engine_stop *out)
     }
 }
 
+/* One instruction forward (debugger writes due first): *s says whether it
+ * touched a watched range, *m where its records start. */
+static enum run_stop step_scanned(struct undo_mark *m, struct scan *s)
+{
+    apply_user_events();
+    *m = undo_mark_now(cpu);
+    int sig = 0;
+    enum run_stop r = runtime_run_until(cpu, cpu->icount + 1, 0, &sig);
+    *s = scan_since(*m);
+    return r;
+}
+
 /* Steps one instruction at a time from the state at mark's slice start,
- * stopping before the first instruction that writes a watched range. */
+ * stopping before the first instruction that touches a watched range. */
 static bool find_watch_forward(uint64_t until, struct engine_stop *out)
 {
     while (cpu->icount < until) {
-        apply_user_events();
-        struct undo_mark m = undo_mark_now(cpu);
-        int sig = 0;
-        enum run_stop r = runtime_run_until(cpu, cpu->icount + 1, 0, &sig);
-        struct scan s = scan_since(m);
+        struct undo_mark m;
+        struct scan s;
+        enum run_stop r = step_scanned(&m, &s);
         if (s.hit) {
             pop_to_mark(m);
             memset(out, 0, sizeof *out);
@@ -278,7 +299,7 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
         } else if (history_end > cpu->icount && history_end < limit) {
             limit = history_end; /* replay up to the end, then go live */
         }
-        bool watching = writes_watched();
+        bool watching = any_watch();
         uint64_t slice = watching ? WATCH_SLICE : POLL_SLICE;
         if (limit - cpu->icount > slice)
             limit = cpu->icount + slice;
@@ -328,16 +349,10 @@ static bool pop_to(uint64_t n)
 {
     if (n < undo_floor())
         return false;
-    /* Before an exit or a fatal signal, the guest is alive again. */
-    proc->exited = false;
-    proc->fatal_signal = 0;
     for (;;) {
-        uint64_t cursor = UINT64_MAX;
-        uint32_t t = undo_pop(cpu, &cursor);
+        uint32_t t = pop_one();
         if (!t)
             return false;
-        if (cursor != UINT64_MAX)
-            replay_log_set_cursor(cursor);
         if (t == UNDO_BLOCK && cpu->icount <= n)
             return true;
     }
@@ -399,11 +414,9 @@ static uint64_t last_write_in(uint64_t end, struct scan *found)
 {
     uint64_t after = UINT64_MAX;
     while (cpu->icount < end) {
-        apply_user_events();
-        struct undo_mark m = undo_mark_now(cpu);
-        int sig = 0;
-        enum run_stop r = runtime_run_until(cpu, cpu->icount + 1, 0, &sig);
-        struct scan s = scan_since(m);
+        struct undo_mark m;
+        struct scan s;
+        enum run_stop r = step_scanned(&m, &s);
         if (s.hit) {
             after = cpu->icount;
             *found = s;
@@ -427,7 +440,7 @@ struct hit {
 static struct hit scan_forward(uint64_t to, uint64_t start)
 {
     struct hit best = {0};
-    bool watching = writes_watched();
+    bool watching = any_watch();
     uint64_t dirty_from = UINT64_MAX, dirty_to = 0;
     cpu->bp_pass = UINT64_MAX; /* a breakpoint at the snapshot itself counts */
     struct scan dirty = {0};
@@ -544,8 +557,6 @@ void engine_continue_back(engine_interrupt_fn *intr, void *ctx, struct engine_st
     memset(out, 0, sizeof *out);
     uint64_t start = cpu->icount;
     bool watch_pending = false;
-    proc->exited = false; /* going back from an exit or a fatal signal */
-    proc->fatal_signal = 0;
     if (reads_watched() && snapshots_enabled()) {
         /* Loads are logged only while a read watchpoint exists, so the undo
          * log may not show the past ones: search by replaying instead. */
@@ -557,12 +568,9 @@ void engine_continue_back(engine_interrupt_fn *intr, void *ctx, struct engine_st
         if (intr && (polls & 0xffff) == 0xffff && intr(ctx)) {
             /* Finish the block being popped so the state is a real one. */
             uint32_t t;
-            uint64_t cursor = UINT64_MAX;
-            do {
-                t = undo_pop(cpu, &cursor);
-                if (cursor != UINT64_MAX)
-                    replay_log_set_cursor(cursor);
-            } while (t && t != UNDO_BLOCK);
+            do
+                t = pop_one();
+            while (t && t != UNDO_BLOCK);
             out->kind = ES_INTERRUPTED;
             return;
         }
@@ -586,7 +594,7 @@ void engine_continue_back(engine_interrupt_fn *intr, void *ctx, struct engine_st
             uint64_t bp = block_bp_hit(tail.pc & ~1u, b, end - b, start);
             uint64_t stop = bp;
             struct scan wfound = pending;
-            undo_pop(cpu, NULL); /* now at b */
+            pop_one(); /* now at b */
             if (watch_pending) {
                 uint64_t w = last_write_in(end, &wfound);
                 if (w != UINT64_MAX && (stop == UINT64_MAX || w >= stop))
@@ -618,10 +626,7 @@ void engine_continue_back(engine_interrupt_fn *intr, void *ctx, struct engine_st
             watch_pending = true;
             pending.hit = true;
         }
-        uint64_t cursor = UINT64_MAX;
-        undo_pop(cpu, &cursor);
-        if (cursor != UINT64_MAX)
-            replay_log_set_cursor(cursor);
+        pop_one();
     }
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/size_arg.h"
 #include "snapshots/snapshots.h"
 #include "timeline/engine.h"
 #include "timeline/replay_log.h"
@@ -25,31 +26,6 @@ static void printf_to(monitor_print_fn *print, void *ctx, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     print(ctx, buf);
-}
-
-/* "64M", "1G", "4096": bytes. */
-static bool parse_size(const char *s, uint64_t *out)
-{
-    char *end;
-    unsigned long long v = strtoull(s, &end, 0);
-    if (end == s)
-        return false;
-    switch (*end) {
-    case 'k': case 'K': v <<= 10; end++; break;
-    case 'm': case 'M': v <<= 20; end++; break;
-    case 'g': case 'G': v <<= 30; end++; break;
-    default: break;
-    }
-    if (*end == 'i' || *end == 'B')
-        end++;
-    if (*end == 'B')
-        end++;
-    while (*end == ' ')
-        end++;
-    if (*end)
-        return false;
-    *out = v;
-    return true;
 }
 
 static bool parse_count(const char *s, uint64_t *out)
@@ -144,7 +120,7 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
     }
     if (!strncmp(cmd, "undo-limit", 10) && (cmd[10] == ' ' || !cmd[10])) {
         uint64_t size;
-        if (!parse_size(cmd + 10 + (cmd[10] == ' '), &size) || size < (16u << 20)) {
+        if (!parse_size_arg(cmd + 10 + (cmd[10] == ' '), &size) || size < (16u << 20)) {
             print(ctx, "usage: monitor undo-limit SIZE (at least 16M, e.g. 512M or 2G)\n");
             return EINVAL;
         }

@@ -33,9 +33,6 @@
 #define NR_mmap2 192u
 #define NR_exit 1u
 #define NR_exit_group 248u
-#define NR_fork 2u
-#define NR_clone 120u
-#define NR_vfork 190u
 
 static struct arm_cpu *hook_cpu;
 

@@ -19,12 +19,12 @@
 #include "translator/breakpoints.h"
 #include "translator/runtime.h"
 
-#define MAX_HW_BREAKS 4096 /* per kind; the translator holds 4096 in all */
+#define MAX_TRACKED_BREAKS 4096 /* per kind; the translator holds 4096 in all */
 
 struct timeline_target {
     /* Z1 addresses (also in the translator's set): a stop there is reported
      * as hwbreak. Z0 and Z1 at one address share the translator's entry. */
-    uint32_t hw[MAX_HW_BREAKS], sw[MAX_HW_BREAKS];
+    uint32_t hw[MAX_TRACKED_BREAKS], sw[MAX_TRACKED_BREAKS];
     unsigned nhw, nsw;
     struct arm_cpu *cpu;
     struct linux_proc *proc;
@@ -150,7 +150,7 @@ static bool set_add(uint32_t *set, unsigned *n, uint32_t a)
 {
     if (in_set(set, *n, a))
         return true;
-    if (*n == MAX_HW_BREAKS)
+    if (*n == MAX_TRACKED_BREAKS)
         return false;
     set[(*n)++] = a;
     return true;

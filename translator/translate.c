@@ -37,48 +37,6 @@ void translate_set_recording(bool on)
 
 bool translate_recording(void) { return recording; }
 
-void tr_hook_store_free(struct tr *t, ZydisRegister addr64, unsigned size)
-{
-    if (!recording)
-        return;
-    /* As tr_hook_store, with rax and rdi free to use: no stack traffic. */
-    struct xbuf *b = t->b;
-    X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
-    xop old = xmemi(ZYDIS_REGISTER_R14, addr64, 1, 0, (uint16_t)size);
-    if (size == 4)
-        X(b, MOV, R32(EDI), old);
-    else
-        X(b, MOVZX, R32(EDI), old);
-    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 0, 8), R32(RDI));
-    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 8, 4), xreg(x_reg32(addr64)));
-    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 12, 4), ximm(UNDO_STORE_TAG(size)));
-    X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, 16, 8));
-    X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
-}
-
-void tr_hook_store_multi(struct tr *t, unsigned nwords)
-{
-    if (!recording)
-        return;
-    struct xbuf *b = t->b;
-    X(b, PUSH, R32(RAX));
-    X(b, PUSH, R32(RCX));
-    X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
-    for (unsigned k = 0; k < nwords; k++) {
-        X(b, LEA, R32(EDI), xmem(ZYDIS_REGISTER_RDX, (int32_t)(4 * k), 8)); /* wraps at 4 GiB */
-        X(b, MOV, R32(ECX), GMEM(RDI, 4));
-        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, (int32_t)(4 * k), 4), R32(ECX));
-    }
-    int32_t len = (int32_t)UNDO_STOREM_LEN(nwords);
-    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, len - 8, 4), R32(EDX));
-    X(b, MOV, R32(ECX), ximm((int64_t)UNDO_STOREM_TAG(nwords)));
-    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, len - 4, 4), R32(ECX));
-    X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, len, 8));
-    X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
-    X(b, POP, R32(RCX));
-    X(b, POP, R32(RAX));
-}
-
 static bool load_records;
 
 void translate_set_load_records(bool on)
@@ -86,23 +44,6 @@ void translate_set_load_records(bool on)
     if (on != load_records)
         code_cache_flush();
     load_records = on;
-}
-
-void tr_hook_load(struct tr *t, ZydisRegister addr64, unsigned size)
-{
-    if (!recording || !load_records)
-        return;
-    struct xbuf *b = t->b;
-    X(b, PUSH, R32(RAX));
-    X(b, PUSH, R32(RCX));
-    X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
-    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 8, 4), xreg(x_reg32(addr64)));
-    X(b, MOV, R32(ECX), ximm(UNDO_LOAD_TAG(size)));
-    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 12, 4), R32(ECX));
-    X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, 16, 8));
-    X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
-    X(b, POP, R32(RCX));
-    X(b, POP, R32(RAX));
 }
 
 void translate_init(void)
@@ -155,13 +96,15 @@ static void call_saving(struct tr *t, const void *fn, bool store_all)
     for (int k = 0; k < PINNED_COUNT; k++)
         if (store_all || pinned_regs[k].caller_saved)
             X(t->b, MOV, reg_slot(pinned_regs[k].guest), xreg(pinned_regs[k].host32));
-    X(t->b, MOVQ, CPUF(undo_top, 8), xreg(UNDO_TOP_HOST_REG));
+    if (recording) /* the helper may move the undo log's top (or clobber xmm15) */
+        X(t->b, MOVQ, CPUF(undo_top, 8), xreg(UNDO_TOP_HOST_REG));
     X(t->b, MOV, R32(RDI), R32(RBX));
     x_call_abs(t->b, fn);
     for (int k = 0; k < PINNED_COUNT; k++)
         if (pinned_regs[k].caller_saved)
             X(t->b, MOV, xreg(pinned_regs[k].host32), reg_slot(pinned_regs[k].guest));
-    X(t->b, MOVQ, xreg(UNDO_TOP_HOST_REG), CPUF(undo_top, 8));
+    if (recording)
+        X(t->b, MOVQ, xreg(UNDO_TOP_HOST_REG), CPUF(undo_top, 8));
 }
 
 void tr_call(struct tr *t, const void *fn) { call_saving(t, fn, false); }
@@ -172,30 +115,77 @@ void tr_call_synced(struct tr *t, const void *fn)
     call_saving(t, fn, true);
 }
 
+/* One 16-byte STORE or LOAD record (undo_ring.h) for an access of size
+ * bytes at [r14 + addr64], inline: rax points into the log, tmp (64-bit)
+ * carries the old bytes of a store. save: rax and tmp may hold live values
+ * and are kept on the stack. Nothing here changes the x86 flags, and the
+ * pre-image read faults exactly when the store would on an unmapped page,
+ * before the record exists. */
+static void emit_access_record(struct xbuf *b, ZydisRegister addr64, unsigned size, bool store, ZydisRegister tmp,
+                               bool save)
+{
+    if (save) {
+        X(b, PUSH, R32(RAX));
+        X(b, PUSH, xreg(tmp));
+    }
+    X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
+    if (store) {
+        xop old = xmemi(ZYDIS_REGISTER_R14, addr64, 1, 0, (uint16_t)size);
+        if (size == 8)
+            X(b, MOV, xreg(tmp), old);
+        else if (size == 4)
+            X(b, MOV, xreg(x_reg32(tmp)), old);
+        else
+            X(b, MOVZX, xreg(x_reg32(tmp)), old);
+        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 0, 8), xreg(tmp));
+    }
+    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 8, 4), xreg(x_reg32(addr64)));
+    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 12, 4), ximm(store ? UNDO_STORE_TAG(size) : UNDO_LOAD_TAG(size)));
+    X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, 16, 8));
+    X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
+    if (save) {
+        X(b, POP, xreg(tmp));
+        X(b, POP, R32(RAX));
+    }
+}
+
 void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size)
+{
+    /* Any scratch register may hold the value or the address here. */
+    if (recording)
+        emit_access_record(t->b, addr64, size, true, ZYDIS_REGISTER_RCX, true);
+}
+
+void tr_hook_store_free(struct tr *t, ZydisRegister addr64, unsigned size)
+{
+    if (recording)
+        emit_access_record(t->b, addr64, size, true, ZYDIS_REGISTER_RDI, false);
+}
+
+void tr_hook_load(struct tr *t, ZydisRegister addr64, unsigned size)
+{
+    if (recording && load_records)
+        emit_access_record(t->b, addr64, size, false, ZYDIS_REGISTER_RCX, true);
+}
+
+void tr_hook_store_multi(struct tr *t, unsigned nwords)
 {
     if (!recording)
         return;
-    /* A STORE record (undo_ring.h) with the old bytes, inline. Any scratch
-     * register may hold the value or address here, so rax and rcx are saved
-     * on the stack; nothing here changes the x86 flags. The pre-image read
-     * faults exactly when the store would on an unmapped page, before the
-     * record exists. */
     struct xbuf *b = t->b;
     X(b, PUSH, R32(RAX));
     X(b, PUSH, R32(RCX));
     X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
-    xop old = xmemi(ZYDIS_REGISTER_R14, addr64, 1, 0, (uint16_t)size);
-    if (size == 8)
-        X(b, MOV, R32(RCX), old);
-    else if (size == 4)
-        X(b, MOV, R32(ECX), old);
-    else
-        X(b, MOVZX, R32(ECX), old);
-    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 0, 8), R32(RCX));
-    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 8, 4), xreg(x_reg32(addr64)));
-    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 12, 4), ximm(UNDO_STORE_TAG(size)));
-    X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, 16, 8));
+    for (unsigned k = 0; k < nwords; k++) {
+        X(b, LEA, R32(EDI), xmem(ZYDIS_REGISTER_RDX, (int32_t)(4 * k), 8)); /* wraps at 4 GiB */
+        X(b, MOV, R32(ECX), GMEM(RDI, 4));
+        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, (int32_t)(4 * k), 4), R32(ECX));
+    }
+    int32_t len = (int32_t)UNDO_STOREM_LEN(nwords);
+    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, len - 8, 4), R32(EDX));
+    X(b, MOV, R32(ECX), ximm((int64_t)UNDO_STOREM_TAG(nwords)));
+    X(b, MOV, xmem(ZYDIS_REGISTER_RAX, len - 4, 4), R32(ECX));
+    X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, len, 8));
     X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
     X(b, POP, R32(RCX));
     X(b, POP, R32(RAX));

@@ -115,8 +115,9 @@ struct undo_cpu_rec {
     uint64_t replay_cursor;
 };
 
-/* Room a block's records may need at most: its BLOCK record and a STORE for
- * each of up to 64 instructions storing 16 registers. */
+/* Room a block's records may need at most (a generous bound): its BLOCK
+ * record and 16 STORE records for each of up to 64 instructions (blocks
+ * are at most 32 instructions; an STM writes one STOREM record). */
 #define UNDO_BLOCK_ROOM (8 + 16 * 4 + sizeof(struct undo_extra) + 8 + 64 * 16 * 16)
 
 struct undo_ring_stats {

@@ -24,7 +24,8 @@ def when():
 # Forward, one instruction at a time: the state at counts 0..299.
 at = {}
 for n in range(300):
-    check(when() == n, "count %d before stepi" % n) if n % 100 == 0 else None
+    if n % 100 == 0:
+        check(when() == n, "count %d before stepi" % n)
     at[n] = regs()
     gdb.execute("stepi", to_string=True)
 end = when()

@@ -23,14 +23,7 @@
 #include "gdbstub/rsp_server.h"
 #include "rsp_fake_target.h"
 
-static uint64_t rng_state;
-static uint32_t rnd(void) { /* xorshift64* */
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return (uint32_t)((rng_state * 2685821657736338717ull) >> 32);
-}
-static uint32_t below(uint32_t n) { return n ? rnd() % n : 0; }
+#include "test_rng.h"
 
 static struct {
     uint8_t *buf;
