@@ -79,6 +79,31 @@ static void repair_holes(uint32_t addr, uint64_t len)
     }
 }
 
+bool guest_write_force(uint32_t addr, const void *src, uint32_t len)
+{
+    const uint8_t *from = src;
+    bool all = true;
+    while (len > 0) {
+        uint32_t in_page = GUEST_PAGE_SIZE - (addr & GUEST_PAGE_MASK);
+        uint32_t n = len < in_page ? len : in_page;
+        uint8_t f = guest_page_flags(addr);
+        if (!(f & GUEST_PAGE_MAPPED)) {
+            all = false;
+        } else if (f & PROT_WRITE) {
+            memcpy(g2h(addr), from, n);
+        } else {
+            void *pg = g2h(addr & ~GUEST_PAGE_MASK);
+            mprotect(pg, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
+            memcpy(g2h(addr), from, n);
+            mprotect(pg, GUEST_PAGE_SIZE, host_prot(f & 7));
+        }
+        addr += n;
+        from += n;
+        len -= n;
+    }
+    return all;
+}
+
 uint32_t guest_mmap_next_start(void) { return mmap_next_start; }
 void guest_mmap_set_next_start(uint32_t v) { mmap_next_start = v; }
 

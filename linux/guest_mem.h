@@ -52,6 +52,11 @@ int64_t guest_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd, uin
 int guest_munmap(uint32_t addr, uint32_t len);
 int guest_mprotect(uint32_t addr, uint32_t len, int prot);
 int64_t guest_mremap(uint32_t old_addr, uint32_t old_len, uint32_t new_len, int flags, uint32_t new_addr);
+/* Writes guest bytes whatever the guest's protection of their pages (as a
+ * debugger's ptrace pokes do, and as stepping back must): pages the guest
+ * cannot write are made writable for the copy. Unmapped pages are skipped;
+ * returns false if there were any. */
+bool guest_write_force(uint32_t addr, const void *src, uint32_t len);
 /* Where the next mmap without a usable hint starts searching: part of the
  * state that decides mmap results, so stepping back restores it. */
 uint32_t guest_mmap_next_start(void);

@@ -655,24 +655,8 @@ bool engine_write_mem(uint32_t addr, const uint8_t *data, uint32_t len)
     undo_push_mem(cpu, addr, len);
     replay_log_begin(REPLAY_USER_MEM, cpu->icount, 0);
     replay_log_add_bytes(addr, data, len);
-    /* The debugger may write read-only pages (software breakpoints, code
-     * patches): go around the guest's protection like ptrace does. */
-    for (uint32_t k = 0; k < len;) {
-        uint32_t a = addr + k;
-        uint32_t n = GUEST_PAGE_SIZE - (a & GUEST_PAGE_MASK);
-        if (n > len - k)
-            n = len - k;
-        uint8_t f = guest_page_flags(a);
-        if (f & 2) {
-            memcpy(g2h(a), data + k, n);
-        } else {
-            void *pg = g2h(a & ~GUEST_PAGE_MASK);
-            mprotect(pg, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
-            memcpy(g2h(a), data + k, n);
-            mprotect(pg, GUEST_PAGE_SIZE, f & 7);
-        }
-        k += n;
-    }
+    /* The debugger may write read-only pages (code patches), as with ptrace. */
+    guest_write_force(addr, data, len);
     replay_log_commit(0);
     if (proc->invalidate_code)
         proc->invalidate_code(proc->invalidate_ctx, addr, len);

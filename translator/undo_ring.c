@@ -361,16 +361,8 @@ static void write_back(uint32_t addr, const uint8_t *src, uint32_t len)
     while (len > 0) {
         uint32_t in_page = GUEST_PAGE_SIZE - (addr & GUEST_PAGE_MASK);
         uint32_t n = len < in_page ? len : in_page;
-        uint8_t f = guest_page_flags(addr);
-        if ((f & GUEST_PAGE_MAPPED) && memcmp(g2h(addr), src, n) != 0) {
-            if (f & 2) {
-                memcpy(g2h(addr), src, n);
-            } else {
-                void *pg = g2h(addr & ~GUEST_PAGE_MASK);
-                mprotect(pg, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
-                memcpy(g2h(addr), src, n);
-                mprotect(pg, GUEST_PAGE_SIZE, f & 7);
-            }
+        if ((guest_page_flags(addr) & GUEST_PAGE_MAPPED) && memcmp(g2h(addr), src, n) != 0) {
+            guest_write_force(addr, src, n);
             if (code_cache_overlaps(addr, n))
                 code_cache_flush();
         }

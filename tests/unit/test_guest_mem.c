@@ -121,6 +121,30 @@ static void test_fixed_anon_map(void **state)
     assert_int_equal(guest_page_flags(0x300000), GUEST_PAGE_MAPPED | PROT_EXEC);
 }
 
+/* guest_write_force writes through the guest's protection (as a debugger
+ * and stepping back must) and leaves that protection as it was, host side
+ * included; unmapped pages are skipped and reported. */
+static void test_write_force(void **state)
+{
+    (void)state;
+    assert_int_equal(guest_mmap(0x400000, 0x2000, PROT_READ, ANON | MAP_FIXED, -1, 0), 0x400000);
+    assert_int_equal(guest_mmap(0x402000, 0x1000, PROT_EXEC, ANON | MAP_FIXED, -1, 0), 0x402000);
+    static const uint8_t bytes[6] = {1, 2, 3, 4, 5, 6};
+    /* Across the page boundary of two read-only pages. */
+    assert_true(guest_write_force(0x400ffd, bytes, 6));
+    assert_memory_equal(g2h(0x400ffd), bytes, 6);
+    assert_int_equal(guest_page_flags(0x400000), GUEST_PAGE_MAPPED | PROT_READ);
+    assert_string_equal(host_perms((uintptr_t)g2h(0x400000)), "r--p");
+    assert_string_equal(host_perms((uintptr_t)g2h(0x401000)), "r--p");
+    /* Exec-only: host-readable as before (the translator reads it). */
+    assert_true(guest_write_force(0x402000, bytes, 2));
+    assert_string_equal(host_perms((uintptr_t)g2h(0x402000)), "r--p");
+    /* Running into an unmapped page: the mapped part is written. */
+    assert_false(guest_write_force(0x402ffe, bytes, 4));
+    assert_int_equal(((uint8_t *)g2h(0x402ffe))[0], 1);
+    assert_int_equal(((uint8_t *)g2h(0x402fff))[0], 2);
+}
+
 static void test_mmap_errors(void **state)
 {
     (void)state;
@@ -366,6 +390,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_init_reserves_window, reset),
         cmocka_unit_test_setup(test_fixed_anon_map, reset),
+        cmocka_unit_test_setup(test_write_force, reset),
         cmocka_unit_test_setup(test_mmap_errors, reset),
         cmocka_unit_test_setup(test_search_like_qemu, reset),
         cmocka_unit_test_setup(test_search_wraps_to_top_and_enomem, reset),
