@@ -13,7 +13,7 @@
 #include "linux/host_fds.h"
 #include "linux/loader.h"
 #include "linux/process.h"
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 #include "gdbstub/rsp_listen.h"
 #include "gdbstub/rsp_server.h"
 #include "timeline/engine.h"

@@ -21,7 +21,7 @@
 #include <stdint.h>
 
 #include "linux/process.h"
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 
 void snapshots_init(struct arm_cpu *cpu, struct linux_proc *p, uint64_t interval, unsigned max_count);
 bool snapshots_enabled(void);

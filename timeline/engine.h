@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #include "linux/process.h"
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 
 enum watch_kind { WATCH_WRITE = 2, WATCH_READ = 3, WATCH_ACCESS = 4 }; /* RSP Z types */
 

@@ -7,6 +7,6 @@
 #include <stdint.h>
 
 #include "linux/process.h"
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 
 uint64_t state_hash(const struct arm_cpu *cpu, const struct linux_proc *p);

@@ -2,7 +2,7 @@
  * replayed from timeline/replay_log in the recorded past. */
 #pragma once
 #include "linux/process.h"
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 
 /* Makes the runtime send every SVC through the recorder. */
 void syscall_replay_install(void);

@@ -6,7 +6,7 @@
 
 #include "gdbstub/rsp_target.h"
 #include "linux/process.h"
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 
 extern const struct rsp_target_ops timeline_target_ops;
 

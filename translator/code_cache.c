@@ -10,7 +10,7 @@
 #include <sys/mman.h>
 
 #include "linux/guest_mem.h"
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 #include "translator/guest_reg_map.h"
 #include "translator/x86_emit.h"
 

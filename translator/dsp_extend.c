@@ -1,7 +1,7 @@
 /* Packing, byte-pair extension and bit reversal: SXTAB16/SXTB16,
  * UXTAB16/UXTB16, PKHBT, PKHTB, RBIT. Pure functions; no flags. The caller
  * rotates Rm for the extend family (DSP_RD_NM_ROT) and passes 0 for an absent Rn. */
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 #include "translator/dsp_ops.h"
 
 /* SXTAB16<c> <Rd>, <Rn>, <Rm>{, <rotation>}: each halfword of Rn plus the

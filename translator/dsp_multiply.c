@@ -4,7 +4,7 @@
  * acc = RdHi:RdLo. Products are formed in int64_t/uint64_t so nothing
  * overflows; 64-bit accumulations wrap modulo 2^64 in uint64_t, as the ARM
  * ARM's "result<63:0>" does. Only cpu->q is written (set, never cleared). */
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 #include "translator/dsp_ops.h"
 
 static int32_t half(uint32_t x, bool top)

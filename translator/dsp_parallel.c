@@ -1,7 +1,7 @@
 /* ARMv6 parallel add/subtract (SADD16 ... UHSUB8, 36 ops), SEL, USAD8/USADA8.
  * Pure functions of their operands; they write only cpu->ge (S and U forms).
  * Operand order is the ARM ARM's: <op> Rd, Rn, Rm computes lanes of Rn op Rm. */
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 #include "translator/dsp_ops.h"
 
 /* How a lane's result becomes the lane of Rd (and whether GE is written). */

@@ -2,7 +2,7 @@
  * SSAT16, USAT16 (ARMv6). They set cpu->q when they saturate and never clear
  * it; they touch no other state. Arithmetic is done in int64_t so that no
  * intermediate can overflow. */
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 #include "translator/dsp_ops.h"
 
 /* SignedSatQ(v, bits) / UnsignedSatQ(v, bits) of the ARM ARM; bits <= 32. */

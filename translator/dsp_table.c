@@ -8,7 +8,7 @@
 #include <capstone/capstone.h>
 #include <string.h>
 
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 #include "translator/dsp_ops.h"
 
 struct dsp_entry {

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 
 void fault_init(void);
 void fault_arm(sigjmp_buf *env, struct arm_cpu *cpu);

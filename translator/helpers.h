@@ -3,7 +3,7 @@
 #pragma once
 #include <stdint.h>
 
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 
 /* Register-specified shift (ARM ARM A8.4.3): type_flags bits 1:0 = shift type,
  * bit 2 = write the carry-out into cpu->c. Only Rs[7:0] counts. */

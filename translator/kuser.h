@@ -3,7 +3,7 @@
 #include <stdbool.h>
 
 #include "linux/process.h"
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 
 #define KUSER_PAGE 0xffff0000u
 

@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "linux/process.h"
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 
 /* A CPU at the loaded program's entry, registers as qemu-arm sets them. */
 struct arm_cpu *runtime_new_cpu(struct linux_proc *p);

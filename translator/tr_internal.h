@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 #include "translator/x86_emit.h"
 
 struct tr {

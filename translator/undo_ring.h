@@ -32,7 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 
 enum undo_type {
     UNDO_BLOCK = 1,

@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "translator/code_cache.h"
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 #include "translator/guest_reg_map.h"
 #include "translator/x86_emit.h"
 

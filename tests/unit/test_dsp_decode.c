@@ -13,7 +13,7 @@
 #include <capstone/capstone.h>
 #include <cmocka.h>
 
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 #include "translator/dsp_ops.h"
 
 struct expect {

@@ -15,7 +15,7 @@
 #include <capstone/capstone.h>
 #include <cmocka.h>
 
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 #include "translator/dsp_ops.h"
 
 #define MAX_VEC 1024 /* the committed file has 32; DSP_GOLDEN may name a longer run */

@@ -10,7 +10,7 @@
 #include <capstone/capstone.h>
 #include <cmocka.h>
 
-#include "translator/cpu.h"
+#include "arm/cpu.h"
 #include "translator/dsp_ops.h"
 
 static struct arm_cpu cpu;

@@ -1,4 +1,4 @@
-/* The guest CPU state: one struct, pointed to by a fixed host register (rbx)
+/* arm/cpu.h: the guest CPU state: one struct, pointed to by a fixed host register (rbx)
  * inside translated code. Flags are kept one per byte (0 or 1) so translated
  * code can write them with SETcc and test them with one CMP. */
 #pragma once
