@@ -11,13 +11,15 @@
 #include <stdint.h>
 
 #include "arm/cpu.h"
+#include "arm/decode.h"
 #include "translator/x86_emit.h"
 
 struct tr {
     struct xbuf *b;
     uint32_t pc;       /* guest address of the instruction being translated */
-    uint32_t insn;     /* its encoding */
-    unsigned cs_id;    /* Capstone's ARM_INS_* id */
+    uint32_t insn;     /* its encoding (legacy A32 handlers only) */
+    const struct isa_insn *d; /* the decoded instruction */
+    bool thumb;        /* the block is Thumb code */
     bool ended;        /* the instruction left the block on every path */
     bool uncounted;    /* it does not retire (UDF, BKPT): it leaves with a signal */
     /* Set by a flag-setting data-processing instruction whose x86 flags are
@@ -66,6 +68,18 @@ xop greg(unsigned n);
 /* Guest memory at the zero-extended 32-bit address held in 64-bit register r. */
 /* LEA takes its memory operand with size 8 in Zydis (the address width). */
 #define GMEM(r, size) xmemi(ZYDIS_REGISTER_R14, ZYDIS_REGISTER_##r, 1, 0, (size))
+
+/* The value an instruction reads from the PC: its address + 8 in ARM state,
+ * + 4 in Thumb state (A2.3). */
+static inline uint32_t tr_pc_read(const struct tr *t) { return t->pc + (t->thumb ? 4u : 8u); }
+/* Align(PC, 4), the base of literal loads and ADR. */
+static inline uint32_t tr_pc_aligned(const struct tr *t) { return tr_pc_read(t) & ~3u; }
+/* The address of the next instruction, as BL/BLX write it to LR (bit 0 set
+ * in Thumb state, so that BX LR returns there, A8.8.25). */
+static inline uint32_t tr_return_address(const struct tr *t)
+{
+    return t->thumb ? (t->pc + t->d->len) | 1u : t->pc + 4u;
+}
 
 static inline uint32_t bits(uint32_t x, unsigned hi, unsigned lo)
 {

@@ -183,7 +183,7 @@ bool tr_media(struct tr *t)
             return divide(t);
     }
     struct dsp_insn d;
-    if (!dsp_decode(t->cs_id, i, &d))
+    if (!dsp_decode(0, i, &d))
         return false;
     emit_dsp_call(t, &d);
     return true;

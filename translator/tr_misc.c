@@ -149,7 +149,7 @@ bool tr_misc(struct tr *t)
             return false; /* BX is a branch */
         case 5: { /* QADD, QSUB, QDADD, QDSUB */
             struct dsp_insn d;
-            if (!dsp_decode(t->cs_id, i, &d))
+            if (!dsp_decode(0, i, &d))
                 return false;
             return tr_media(t);
         }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
+#include <limits.h>
 
 #include "base/log.h"
 #include "linux/guest_mem.h"
@@ -19,12 +20,13 @@
 #include "translator/helpers.h"
 #include "translator/tr_internal.h"
 #include "translator/undo_ring.h"
+#include "trans_gen.h"
 
 #define MAX_BLOCK_INSNS 32 /* the undo BLOCK tag holds 5 bits of length */
 /* Room one guest instruction may need in the worst case (LDM of 16 regs). */
 #define MAX_INSN_BYTES 1024
 
-static csh capstone;
+static csh capstone, capstone_thumb;
 /* Blocks write undo records (translator/undo_ring.h). */
 static bool recording;
 
@@ -48,7 +50,8 @@ void translate_set_load_records(bool on)
 
 void translate_init(void)
 {
-    if (cs_open(CS_ARCH_ARM, CS_MODE_ARM, &capstone) != CS_ERR_OK) {
+    if (cs_open(CS_ARCH_ARM, CS_MODE_ARM, &capstone) != CS_ERR_OK ||
+        cs_open(CS_ARCH_ARM, CS_MODE_THUMB, &capstone_thumb) != CS_ERR_OK) {
         fprintf(stderr, "backstep: cannot initialise Capstone\n");
         exit(1);
     }
@@ -84,7 +87,7 @@ ZydisRegister tr_pinned64(unsigned n)
 void tr_get_reg(struct tr *t, ZydisRegister dst, unsigned n)
 {
     if (n == 15)
-        X(t->b, MOV, xreg(dst), ximm((int64_t)(t->pc + 8)));
+        X(t->b, MOV, xreg(dst), ximm((int64_t)tr_pc_read(t)));
     else
         X(t->b, MOV, xreg(dst), GREG(n));
 }
@@ -357,55 +360,24 @@ static size_t cond_skip(struct tr *t, unsigned cond, int hf)
     }
 }
 
-/* Picks the class of an A32 encoding (ARM ARM A5.1) and translates it. */
-static bool translate_insn(struct tr *t)
-{
-    uint32_t i = t->insn;
-    if (bits(i, 31, 28) == 0xf) {
-        t->fl_read |= FL_ALL;
-        return tr_misc(t) || tr_branch(t) || tr_memory(t);
-    }
-    switch (bits(i, 27, 25)) {
-    case 0:
-        if (bit(i, 4) && bit(i, 7)) {
-            if (bits(i, 6, 5) == 0 && !bit(i, 24))
-                return tr_multiply(t);
-            t->fl_read |= FL_ALL; /* loads/stores may fault */
-            return tr_memory(t); /* extra load/store, swap, exclusives */
-        }
-        if (bits(i, 24, 23) == 2 && !bit(i, 20))
-            return bit(i, 7) ? tr_media(t) /* halfword multiplies */ : (tr_misc(t) || tr_branch(t));
-        return tr_dataproc(t);
-    case 1:
-        if (bits(i, 24, 23) == 2 && !bit(i, 20))
-            return tr_misc(t); /* MOVW, MOVT, MSR immediate, hints */
-        return tr_dataproc(t);
-    case 2:
-        t->fl_read |= FL_ALL; /* may fault: the flags must be exact there */
-        return tr_memory(t);
-    case 3:
-        if (!bit(i, 4))
-            t->fl_read |= FL_ALL;
-        return bit(i, 4) ? tr_media(t) : tr_memory(t);
-    case 4:
-        t->fl_read |= FL_ALL;
-        return tr_memory(t);
-    case 5:
-        return tr_branch(t);
-    default:
-        return tr_misc(t);
-    }
-}
-
-static void log_in_asm(uint32_t pc, uint32_t insn)
+/* -d in_asm: Capstone disassembles (it is not the decoder: arm/decode.h). */
+static void log_in_asm(uint32_t pc, const struct isa_insn *d)
 {
     cs_insn *ci;
-    size_t n = cs_disasm(capstone, (const uint8_t *)&insn, 4, pc, 1, &ci);
+    bool thumb = d->iset != ARM_ISET_A32;
+    size_t n = cs_disasm(thumb ? capstone_thumb : capstone, g2h(pc), d->len, pc, 1, &ci);
+    char enc[16];
+    if (d->iset == ARM_ISET_T16)
+        snprintf(enc, sizeof enc, "%04x", d->raw & 0xffffu);
+    else if (d->iset == ARM_ISET_T32)
+        snprintf(enc, sizeof enc, "%04x %04x", d->raw >> 16, d->raw & 0xffffu);
+    else
+        snprintf(enc, sizeof enc, "%08x", d->raw);
     if (n) {
-        log_printf("0x%08x:  %08x  %-8s %s\n", pc, insn, ci->mnemonic, ci->op_str);
+        log_printf("0x%08x:  %-9s  %-8s %s\n", pc, enc, ci->mnemonic, ci->op_str);
         cs_free(ci, n);
     } else {
-        log_printf("0x%08x:  %08x  <undefined>\n", pc, insn);
+        log_printf("0x%08x:  %-9s  <undefined>\n", pc, enc);
     }
 }
 
@@ -413,124 +385,6 @@ static bool fetchable(uint32_t pc)
 {
     uint8_t f = guest_page_flags(pc);
     return (f & GUEST_PAGE_MAPPED) && (f & (1 /* PROT_READ */ | 4 /* PROT_EXEC */));
-}
-
-/* Per instruction of the block being translated: flags read and written
- * (recorded by the first pass) and flags whose stores are needed. */
-static uint8_t fl_read[MAX_BLOCK_INSNS], fl_write[MAX_BLOCK_INSNS], fl_uncond[MAX_BLOCK_INSNS],
-    fl_need[MAX_BLOCK_INSNS];
-/* Capstone's id of each instruction, from the recording pass. */
-static unsigned insn_id[MAX_BLOCK_INSNS];
-/* What the recording pass found for the block prologue: its length, the
- * guest registers it may write, and whether it touches the extra state. */
-static unsigned rec_n;
-static uint32_t rec_mask;
-static bool rec_extra, rec_flags;
-
-/* Backward liveness over the recorded block: everything is live at its end
- * (the next block may read any flag). */
-static void flags_liveness(unsigned n)
-{
-    unsigned live = FL_ALL;
-    for (unsigned k = n; k-- > 0;) {
-        fl_need[k] = (uint8_t)(fl_write[k] & live);
-        if (fl_uncond[k])
-            live &= ~(unsigned)fl_write[k];
-        live |= fl_read[k];
-    }
-}
-
-/* Guest registers an A32 instruction may write (ARM ARM A5.1 classes),
- * over-approximated where the encoding space is mixed: saving one too many
- * costs a store, one too few would make stepping back wrong (the round-trip
- * tests check it). The PC is always in the BLOCK record. */
-static uint32_t insn_writes(uint32_t i)
-{
-    uint32_t rd = 1u << bits(i, 15, 12), rn = 1u << bits(i, 19, 16);
-    bool wback = !bit(i, 24) || bit(i, 21); /* post-indexed, or W */
-    uint32_t m;
-    switch (bits(i, 27, 25)) {
-    case 0:
-        if (bit(i, 7) && bit(i, 4)) {
-            if (bits(i, 6, 5) == 0) /* multiplies (Rd/RdHi 19:16, RdLo 15:12), SWP, exclusives */
-                m = rd | rn | (bit(i, 24) ? 1u << ((bits(i, 15, 12) + 1) & 15) : 0); /* LDREXD: Rt+1 */
-            else /* extra loads/stores: Rt, Rt+1 of LDRD, the written-back base */
-                m = rd | (1u << ((bits(i, 15, 12) + 1) & 15)) | (wback ? rn : 0);
-        } else if (bits(i, 24, 23) == 2 && !bit(i, 20)) {
-            /* miscellaneous (MRS, CLZ, QADD, BLX, halfword multiplies) */
-            m = rd | rn | ((i & 0x0ffffff0u) == 0x012fff30u ? 1u << 14 : 0);
-        } else {
-            m = rd; /* data processing */
-        }
-        break;
-    case 1:
-        m = rd; /* data processing immediate, MOVW/MOVT, MSR */
-        break;
-    case 2:
-        m = (bit(i, 20) ? rd : 0) | (wback ? rn : 0);
-        break;
-    case 3:
-        m = bit(i, 4) ? rd | rn /* media */ : (bit(i, 20) ? rd : 0) | (wback ? rn : 0);
-        break;
-    case 4:
-        m = (bit(i, 21) ? rn : 0) | (bit(i, 20) ? bits(i, 15, 0) : 0);
-        break;
-    case 5:
-        m = bit(i, 24) || bits(i, 31, 28) == 0xf ? 1u << 14 : 0;
-        break;
-    default:
-        m = rd; /* MRC; SVC writes nothing itself */
-        break;
-    }
-    return m & 0x7fffu;
-}
-
-/* False only for instructions that certainly leave NZCV, Q, GE, the Thumb
- * bit and IT alone (their blocks need not save them): data processing and
- * multiplies without S, loads and stores that do not load the PC
- * (LoadWritePC interworks), LDM without the PC, B/BL, SVC. Everything else
- * (compares, MSR, DSP/media instructions setting Q or GE, BX, BLX) may. */
-static bool insn_may_write_flags(uint32_t i)
-{
-    unsigned cls = bits(i, 27, 25), rd = bits(i, 15, 12);
-    bool s = bit(i, 20);
-    if (bits(i, 31, 28) == 0xf)
-        return true;
-    switch (cls) {
-    case 0:
-        if (bit(i, 7) && bit(i, 4)) {
-            if (bits(i, 6, 5) == 0)
-                return s || bit(i, 24); /* multiplies with S; SWP and the exclusives, to be safe */
-            return s && rd == 15; /* an extra load into the PC */
-        }
-        if (bits(i, 24, 23) == 2 && !s)
-            return true; /* miscellaneous: MRS/MSR/BX/CLZ/QADD... */
-        return s || rd == 15;
-    case 1:
-        if (bits(i, 24, 23) == 2 && !s)
-            return bit(i, 21); /* MSR immediate; MOVW/MOVT do not */
-        return s || rd == 15;
-    case 2:
-        return s && rd == 15;
-    case 3:
-        return bit(i, 4) || (s && rd == 15);
-    case 4:
-        return s && bit(i, 15);
-    case 5:
-        return false;
-    case 7:
-        return bits(i, 27, 24) != 0xf;
-    default:
-        return true;
-    }
-}
-
-/* Instructions that change struct undo_extra's state: the exclusives and
- * SWP (monitor), CLREX, coprocessor transfers (TPIDRURW, FPSCR). */
-static bool insn_writes_extra(uint32_t i)
-{
-    return (i & 0x0f8000f0u) == 0x01800090u || i == 0xf57ff01fu || bits(i, 27, 25) == 6 ||
-           bits(i, 27, 24) == 14;
 }
 
 /* mov r15slot, pc; mov eax, why; jmp exit (for prologue checks). */
@@ -621,7 +475,7 @@ static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, 
         off = (off + 7) & ~7;
         int32_t len = off + (int32_t)sizeof(struct undo_block_tail);
         uint32_t tag = UNDO_BLOCK_TAG(n, len, mask | (extra ? UNDO_MASK_EXTRA : 0), flags);
-        X(b, MOV, R32(RCX), ximm64((uint64_t)pc | (uint64_t)tag << 32));
+        X(b, MOV, R32(RCX), ximm64((uint64_t)(pc | (t->thumb ? 1u : 0u)) | (uint64_t)tag << 32));
         X(b, MOV, xmem(ZYDIS_REGISTER_RAX, off, 8), R32(RCX));
         X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, len, 8));
         X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
@@ -629,116 +483,133 @@ static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, 
     X(b, ADD, xreg(ZYDIS_REGISTER_R13), ximm((int64_t)n));
 }
 
-/* Emits the block at pc into b. With final false this is the recording pass:
- * nothing is logged, every flag is stored, and the code is thrown away.
- * single_step: one instruction only. Returns false on overflow; *end_pc and
- * *ninsns describe the block. */
-static bool emit_block(uint32_t pc, struct xbuf *b, bool final, bool single_step, uint32_t *end_pc,
-                       unsigned *ninsns)
-{
-    bool log_in = final && log_enabled(LOG_IN_ASM);
-    bool single = single_step || log_enabled(LOG_CPU);
-    unsigned max = single ? 1 : MAX_BLOCK_INSNS;
-    struct tr t = {.b = b};
-    /* The recording pass does not know the block yet: it emits the
-     * prologue with the largest values, which only makes its code longer. */
-    if (final)
-        emit_prologue(&t, pc, rec_n, rec_mask, rec_extra, rec_flags);
-    else
-        emit_prologue(&t, pc, MAX_BLOCK_INSNS, 0x7fffu, true, true);
-    t.uncounted = false;
+/* The block being translated, decoded once (arm/decode.h), with what the
+ * analysis found for each instruction. */
+struct block_plan {
+    struct isa_insn insn[MAX_BLOCK_INSNS];
+    uint8_t fl_need[MAX_BLOCK_INSNS]; /* flags whose stores a later reader needs */
+    unsigned n;      /* instructions that retire */
+    bool lone_exit;  /* n == 0: the first instruction raises a signal (trap or undefined) */
+    bool undecodable;
+    uint32_t end_pc; /* one past the last byte of the block */
+    uint32_t mask;   /* guest registers the block may write (undo pre-images) */
+    bool extra, flags;
+};
 
+/* NZCV an instruction's condition reads (A8.3). */
+static unsigned cond_reads(unsigned cond)
+{
+    static const uint8_t reads[16] = {FL_Z, FL_Z, FL_C, FL_C, FL_N, FL_N, FL_V, FL_V,
+                                      FL_C | FL_Z, FL_C | FL_Z, FL_N | FL_V, FL_N | FL_V,
+                                      FL_N | FL_Z | FL_V, FL_N | FL_Z | FL_V, 0, 0};
+    return reads[cond & 15];
+}
+
+/* NZCV the instruction reads: its own, its condition's, and all of them for
+ * memory accesses (a fault must see exact flags). */
+static unsigned insn_fl_read(const struct isa_insn *d)
+{
+    return d->f.fl_read | cond_reads(d->cond) | (d->f.mem ? FL_ALL : 0);
+}
+
+static bool ends_block(const struct isa_insn *d)
+{
+    return d->f.end || d->f.trap || (d->f.wregs & 0x8000u);
+}
+
+/* Decodes the block at pc (in Thumb state if thumb): at most max
+ * instructions, stopping after one that ends a block, before an instruction
+ * that raises a signal (it gets a block of its own), at a page that cannot be
+ * fetched and at a breakpoint. */
+static void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, unsigned max)
+{
+    *pl = (struct block_plan){0};
+    uint32_t cur = pc;
+    while (pl->n < max) {
+        if (pl->n > 0 && (cur & GUEST_PAGE_MASK) == 0 && !fetchable(cur))
+            break;
+        if (pl->n > 0 && tr_breakpoint_at(cur))
+            break; /* a breakpoint is always the first instruction of a block */
+        struct isa_insn *d = &pl->insn[pl->n];
+        /* The second halfword of a 32-bit Thumb instruction may lie on the
+         * next page. */
+        size_t avail = 4;
+        if (thumb && ((cur + 2) & GUEST_PAGE_MASK) == 0 && !fetchable(cur + 2))
+            avail = 2;
+        bool ok = arm_decode(g2h(cur), avail, thumb, d) && !d->f.unpredictable;
+        if (!ok || d->f.trap) {
+            if (pl->n == 0) {
+                pl->lone_exit = true;
+                pl->undecodable = !ok;
+                cur += d->len;
+            }
+            break;
+        }
+        pl->n++;
+        cur += d->len;
+        if (ends_block(d))
+            break;
+    }
+    pl->end_pc = cur;
+    /* Backward flag liveness: everything is live at the block's end (the
+     * next block may read any flag). */
+    unsigned live = FL_ALL;
+    for (unsigned k = pl->n; k-- > 0;) {
+        const struct isa_insn *d = &pl->insn[k];
+        pl->fl_need[k] = (uint8_t)(d->f.fl_may & live);
+        if (d->cond == 14)
+            live &= ~(unsigned)d->f.fl_write;
+        live |= insn_fl_read(d);
+        pl->mask |= d->f.wregs;
+        pl->extra |= d->f.extra;
+        pl->flags |= d->f.fl_may || d->f.psr;
+    }
+    pl->mask &= 0x7fffu; /* the PC is always in the BLOCK record */
+}
+
+/* Emits the planned block at pc into b. Returns false on overflow; sets
+ * *failed_at when an instruction's semantic function refused it (the caller
+ * then plans a shorter block). */
+static bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, struct xbuf *b, unsigned *failed_at)
+{
+    bool log_in = log_enabled(LOG_IN_ASM);
+    struct tr t = {.b = b, .thumb = thumb};
+    emit_prologue(&t, pc, pl->n, pl->mask, pl->extra, pl->flags);
     if (log_in)
         log_printf("----------------\nIN: \n");
-
-    unsigned n = 0;
-    uint32_t cur = pc;
-    uint32_t mask = 0;
-    bool extra = false, flags = false;
+    *failed_at = UINT_MAX;
     /* x86 flags produced by an earlier flag-setting instruction, valid while
      * nothing emitted since changed them (b->flags_clobbered_at). */
     int live_kind = HF_NONE;
     size_t live_end = 0;
-    while (n < max) {
-        if (n > 0 && (cur & GUEST_PAGE_MASK) == 0 && !fetchable(cur))
-            break;
-        /* A breakpoint is always the first instruction of a block. */
-        if (n > 0 && tr_breakpoint_at(cur))
-            break;
+    uint32_t cur = pc;
+    t.ended = false;
+    for (unsigned k = 0; k < pl->n; k++) {
+        const struct isa_insn *d = &pl->insn[k];
         if ((size_t)(b->end - b->p) < MAX_INSN_BYTES) {
             b->overflow = true;
             return false;
         }
-        uint8_t *insn_start = b->p;
-        uint32_t insn;
-        memcpy(&insn, g2h(cur), 4);
         if (log_in)
-            log_in_asm(cur, insn);
+            log_in_asm(cur, d);
         t.pc = cur;
-        t.insn = insn;
+        t.d = d;
+        t.insn = d->raw;
         t.ended = false;
         t.uncounted = false;
-        n++;
-        cur += 4;
-        mask |= insn_writes(insn);
-        extra |= insn_writes_extra(insn);
-        flags |= insn_may_write_flags(insn);
-
+        cur += d->len;
         if (log_enabled(LOG_CPU)) {
             X(b, MOV, R32(ESI), ximm((int64_t)t.pc));
             tr_call_synced(&t, (const void *)helper_trace_cpu);
         }
-
-        /* Decode once, in the recording pass; the final pass reuses the id. */
-        if (!final) {
-            cs_insn *ci;
-            size_t got = cs_disasm(capstone, (const uint8_t *)&insn, 4, t.pc, 1, &ci);
-            insn_id[n - 1] = got ? ci->id : ARM_INS_INVALID;
-            if (got)
-                cs_free(ci, got);
-        }
-        t.cs_id = insn_id[n - 1];
-        /* An instruction that raises a signal instead of retiring (UDF,
-         * BKPT, anything not translated) is not counted, and starts a block
-         * of its own: a step onto it completes, the next one stops there. */
-        if (t.cs_id == ARM_INS_INVALID) {
-            if (n > 1) {
-                b->p = insn_start;
-                n--;
-                cur -= 4;
-                break;
-            }
-            tr_exit_reason(&t, t.pc, EXIT_UNDEF);
-            n--;
-            break;
-        }
-
-        unsigned cond = bits(insn, 31, 28);
-        uint8_t *before = b->p;
         int live = live_kind && b->flags_clobbered_at <= live_end ? live_kind : HF_NONE;
         t.fl_read = t.fl_write = 0;
-        t.fl_need = final ? fl_need[n - 1] : FL_ALL;
-        size_t skip = cond_skip(&t, cond, live);
+        t.fl_need = pl->fl_need[k];
+        size_t skip = cond_skip(&t, d->cond, live);
         t.hf_kind = HF_NONE;
-        if (!translate_insn(&t) || (t.uncounted && n > 1)) {
-            if (n > 1) {
-                b->p = insn_start;
-                n--;
-                cur -= 4;
-                t.ended = false;
-                break;
-            }
-            if (!t.uncounted) {
-                b->p = before;
-                tr_exit_reason(&t, t.pc, EXIT_UNDEF);
-            }
-            n--;
-            break;
-        }
-        if (!final) {
-            fl_read[n - 1] = (uint8_t)t.fl_read;
-            fl_write[n - 1] = (uint8_t)t.fl_write;
-            fl_uncond[n - 1] = skip == SIZE_MAX;
+        if (!trans_dispatch(&t, d)) {
+            *failed_at = k;
+            return true;
         }
         if (skip != SIZE_MAX)
             x_bind(b, skip);
@@ -754,13 +625,22 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, bool single_step
             break;
         }
     }
-    if (!t.ended)
+    if (pl->lone_exit) {
+        /* Not counted (n == 0): it has not retired when its signal arrives. */
+        const struct isa_insn *d = &pl->insn[0];
+        if (log_in)
+            log_in_asm(pc, d);
+        t.pc = pc;
+        t.d = d;
+        t.insn = d->raw;
+        if (log_enabled(LOG_CPU)) { /* qemu-arm logs the state before it too */
+            X(b, MOV, R32(ESI), ximm((int64_t)t.pc));
+            tr_call_synced(&t, (const void *)helper_trace_cpu);
+        }
+        if (pl->undecodable || !trans_dispatch(&t, d) || !t.ended)
+            tr_exit_reason(&t, pc, EXIT_UNDEF);
+    } else if (!t.ended) {
         tr_branch_direct(&t, cur);
-    if (!final) {
-        rec_n = n;
-        rec_mask = mask;
-        rec_extra = extra;
-        rec_flags = flags;
     }
     if (b->failed) {
         fprintf(stderr, "backstep: internal error: x86 encoding of %s failed in block at 0x%08x\n",
@@ -771,24 +651,42 @@ static bool emit_block(uint32_t pc, struct xbuf *b, bool final, bool single_step
         return false;
     if (log_in)
         log_printf("\n");
-    *end_pc = cur;
-    *ninsns = n;
     return true;
 }
 
-static struct tblock *translate_into(uint32_t pc, struct xbuf *b, bool single)
+static struct tblock *translate_into(uint32_t pc, unsigned kind, struct xbuf *b)
 {
-    uint32_t end_pc;
-    unsigned n;
-    /* First pass: record flag use; its code is thrown away. */
-    if (!emit_block(pc, b, false, single, &end_pc, &n))
-        return NULL;
-    flags_liveness(n);
-    b->p = b->start;
-    b->flags_clobbered_at = 0;
-    if (!emit_block(pc, b, true, single, &end_pc, &n))
-        return NULL;
-    return code_cache_add(pc, single ? TB_SINGLE : 0, end_pc, n, (uint32_t)(b->p - b->start));
+    static struct block_plan pl;
+    bool thumb = kind & TB_THUMB;
+    bool single = (kind & TB_SINGLE) || log_enabled(LOG_CPU);
+    unsigned max = single ? 1 : MAX_BLOCK_INSNS;
+    for (;;) {
+        plan_block(&pl, pc, thumb, max);
+        unsigned failed_at;
+        b->p = b->start;
+        b->flags_clobbered_at = 0;
+        if (!emit_block(&pl, pc, thumb, b, &failed_at))
+            return NULL;
+        if (failed_at == UINT_MAX)
+            break;
+        /* The semantic function refused an instruction the table accepted:
+         * end the block before it (it then raises SIGILL on its own). */
+        if (failed_at == 0) {
+            pl.n = 0;
+            pl.lone_exit = true;
+            pl.undecodable = true;
+            pl.mask = 0;
+            pl.extra = pl.flags = false;
+            b->p = b->start;
+            b->flags_clobbered_at = 0;
+            if (!emit_block(&pl, pc, thumb, b, &failed_at))
+                return NULL;
+            pl.end_pc = pc + pl.insn[0].len;
+            break;
+        }
+        max = failed_at;
+    }
+    return code_cache_add(pc, kind & (TB_THUMB | TB_SINGLE), pl.end_pc, pl.n, (uint32_t)(b->p - b->start));
 }
 
 /* With BACKSTEP_PERF_MAP=1 in the environment, each block is named in
@@ -819,7 +717,7 @@ struct tblock *translate_block(uint32_t pc, unsigned kind)
 {
     for (int attempt = 0; attempt < 2; attempt++) {
         struct xbuf b = {.start = cc.next, .p = cc.next, .end = cc.end};
-        struct tblock *tb = translate_into(pc, &b, kind & TB_SINGLE);
+        struct tblock *tb = translate_into(pc, kind, &b);
         if (tb) {
             if (log_enabled(LOG_OUT_ASM))
                 log_out_asm(tb);

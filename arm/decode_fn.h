@@ -1,0 +1,32 @@
+/* Field transforms named by the decode tables (`%field ... !fn` in
+ * arm/TABLE.decode): each takes the field's bits, concatenated MSB first as the
+ * table lists them, and returns the value the argument set holds. Pure
+ * functions of their argument; the generated decoders are their only users. */
+#pragma once
+#include <stdint.h>
+
+/* A32 BLX (immediate), A8.8.25: imm24:H -> SignExtend(imm24:H:'0'). */
+static inline int32_t a32_blx_offset(uint32_t v)
+{
+    uint32_t imm24 = v >> 1, h = v & 1;
+    return (int32_t)((uint32_t)((int32_t)(imm24 << 8) >> 6) | (h << 1));
+}
+
+/* T32 BL/BLX, A8.8.25: S:J1:J2:imm10:imm11 -> SignExtend(S:I1:I2:imm10:imm11:'0')
+ * with I1 = NOT(J1 EOR S), I2 = NOT(J2 EOR S). */
+static inline int32_t t32_bl_offset(uint32_t v)
+{
+    uint32_t s = (v >> 23) & 1, j1 = (v >> 22) & 1, j2 = (v >> 21) & 1;
+    uint32_t i1 = !(j1 ^ s), i2 = !(j2 ^ s);
+    uint32_t imm = (s << 24) | (i1 << 23) | (i2 << 22) | ((v & 0x1fffffu) << 1);
+    return (int32_t)(imm << 7) >> 7;
+}
+
+/* T16 PUSH (A8.8.133): M:register_list -> the list with LR for M. */
+static inline int32_t t16_push_list(uint32_t v) { return (int32_t)((v & 0xffu) | ((v >> 8) << 14)); }
+
+/* T16 POP (A8.8.131): P:register_list -> the list with PC for P. */
+static inline int32_t t16_pop_list(uint32_t v) { return (int32_t)((v & 0xffu) | ((v >> 8) << 15)); }
+
+/* T16 LDM (A8.8.58): Rn:register_list -> wback = (registers<n> == '0'). */
+static inline int32_t t16_ldm_wback(uint32_t v) { return !(((v & 0xffu) >> (v >> 8)) & 1); }
