@@ -18,7 +18,7 @@
 #include "gdbstub/rsp_server.h"
 #include "timeline/engine.h"
 #include "timeline/syscall_replay.h"
-#include "timeline/target.h"
+#include "gdbstub/timeline_target.h"
 #include "translator/breakpoints.h"
 #include "translator/runtime.h"
 #include "translator/translate.h"

@@ -1,8 +1,8 @@
-/* See target.h. Writes are accepted only at the end of history: changing
+/* See timeline_target.h. Writes are accepted only at the end of history: changing
  * the past would make the recorded future a lie, so there they fail with
  * EPERM (gdb: "Could not write register ...; remote failure reply 'E01'");
  * go forward to the end first (`continue` replays to it). */
-#include "timeline/target.h"
+#include "gdbstub/timeline_target.h"
 
 #include <errno.h>
 #include <limits.h>
