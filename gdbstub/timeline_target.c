@@ -31,6 +31,10 @@ struct timeline_target {
     struct rsp_target_stop last;
     enum target_outcome outcome;
     int final_signal;
+    /* The exit stop (see resume): stopped before the SVC that ends the
+     * program, at count exit_icount. */
+    bool at_exit_stop;
+    uint64_t exit_icount;
     uint8_t *auxv;
     size_t auxv_len;
     char exe[PATH_MAX];
@@ -273,6 +277,8 @@ static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *int
     struct timeline_target *t = tv;
     struct poll_ctx pc = {interrupted, server};
     struct engine_stop es;
+    bool from_exit_stop = t->at_exit_stop && t->cpu->icount == t->exit_icount && !how->reverse;
+    t->at_exit_stop = false;
     /* A pending fatal signal (a fault, raise()) is delivered or dropped. */
     if (t->last.kind == RSP_TSTOP_SIGNAL && t->last.signal != SIGTRAP && t->last.signal != SIGINT &&
         !how->reverse) {
@@ -316,6 +322,20 @@ static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *int
                 break;
             }
         }
+    }
+    if (es.kind == ES_EXITED && !from_exit_stop) {
+        /* The end of the program is not the end of history (rr's rule): the
+         * first time a forward move reaches the exit, it stops just before
+         * the SVC of exit/exit_group, as a SIGTRAP gdb can reverse from; the
+         * next forward move from there really exits (W). */
+        engine_step_back(&es);
+        memset(stop, 0, sizeof *stop);
+        stop->kind = RSP_TSTOP_SIGNAL;
+        stop->signal = SIGTRAP;
+        t->at_exit_stop = true;
+        t->exit_icount = t->cpu->icount;
+        t->last = *stop;
+        return;
     }
     to_rsp(t, &es, stop);
     t->last = *stop;
@@ -393,10 +413,18 @@ static int restart(void *tv, const char *arg, struct rsp_target_stop *stop)
     return 0;
 }
 
+/* Killed at the exit stop: the program was leaving anyway, so it exits
+ * with its own status (the SVC it stopped before is run). */
 static void kill_target(void *tv)
 {
     struct timeline_target *t = tv;
     t->outcome = TARGET_KILLED;
+    if (t->at_exit_stop && t->cpu->icount == t->exit_icount) {
+        struct engine_stop es;
+        engine_forward(t->cpu->icount + 1, false, NULL, NULL, &es);
+        if (es.kind == ES_EXITED)
+            t->outcome = TARGET_EXITED;
+    }
 }
 
 static void detach(void *tv)
