@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "gdbstub/target_xml.h"
+#include "gdbstub/timeline_files.h"
 #include "linux/guest_mem.h"
+#include "linux/sysroot_path.h"
 #include "timeline/engine.h"
 #include "translator/breakpoints.h"
 #include "translator/runtime.h"
@@ -57,6 +59,11 @@ struct timeline_target *timeline_target_create(struct arm_cpu *cpu, struct linux
         memcpy(t->auxv, g2h(p->auxv_addr), p->auxv_len);
     else
         t->auxv_len = 0;
+    /* vFile looks paths up as the program's opens do (-L). */
+    if (p->sysroot && !sysroot_get()) {
+        char err[256];
+        sysroot_set(p->sysroot, err, sizeof err);
+    }
     if (!realpath(p->exe_path, t->exe))
         snprintf(t->exe, sizeof t->exe, "%s", p->exe_path);
     return t;
@@ -415,9 +422,46 @@ static int restart(void *tv, const char *arg, struct rsp_target_stop *stop)
 
 /* Killed at the exit stop: the program was leaving anyway, so it exits
  * with its own status (the SVC it stopped before is run). */
+static int file_open(void *tv, const char *path, uint32_t flags, uint32_t mode)
+{
+    (void)tv;
+    return tf_open(path, flags, mode);
+}
+
+static int64_t file_pread(void *tv, int fd, void *buf, uint32_t count, uint64_t offset)
+{
+    (void)tv;
+    return tf_pread(fd, buf, count, offset);
+}
+
+static int file_fstat(void *tv, int fd, struct rsp_file_stat *st)
+{
+    (void)tv;
+    return tf_fstat(fd, st);
+}
+
+static int file_close(void *tv, int fd)
+{
+    (void)tv;
+    return tf_close(fd);
+}
+
+static int64_t file_readlink(void *tv, const char *path, char *buf, size_t len)
+{
+    (void)tv;
+    return tf_readlink(path, buf, len);
+}
+
+static int libraries(void *tv, struct rsp_library *out, unsigned max, uint32_t *main_lm)
+{
+    struct timeline_target *t = tv;
+    return tf_libraries(t->auxv, t->auxv_len, out, max, main_lm);
+}
+
 static void kill_target(void *tv)
 {
     struct timeline_target *t = tv;
+    tf_close_all();
     t->outcome = TARGET_KILLED;
     if (t->at_exit_stop && t->cpu->icount == t->exit_icount) {
         struct engine_stop es;
@@ -430,6 +474,7 @@ static void kill_target(void *tv)
 static void detach(void *tv)
 {
     struct timeline_target *t = tv;
+    tf_close_all();
     t->outcome = TARGET_DETACHED;
 }
 
@@ -449,6 +494,12 @@ const struct rsp_target_ops timeline_target_ops = {
     .pid = pid,
     .monitor = monitor,
     .restart = restart,
+    .file_open = file_open,
+    .file_pread = file_pread,
+    .file_fstat = file_fstat,
+    .file_close = file_close,
+    .file_readlink = file_readlink,
+    .libraries = libraries,
     .kill = kill_target,
     .detach = detach,
 };
