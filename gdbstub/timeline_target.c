@@ -69,6 +69,15 @@ struct timeline_target *timeline_target_create(struct arm_cpu *cpu, struct linux
     return t;
 }
 
+void timeline_target_destroy(struct timeline_target *t)
+{
+    if (!t)
+        return;
+    tf_close_all();
+    free(t->auxv);
+    free(t);
+}
+
 enum target_outcome timeline_target_outcome(const struct timeline_target *t) { return t->outcome; }
 int timeline_target_final_signal(const struct timeline_target *t) { return t->final_signal; }
 

@@ -21,6 +21,7 @@ enum target_outcome {
 
 struct timeline_target;
 struct timeline_target *timeline_target_create(struct arm_cpu *cpu, struct linux_proc *p, uint64_t undo_bytes);
+void timeline_target_destroy(struct timeline_target *t);
 enum target_outcome timeline_target_outcome(const struct timeline_target *t);
 int timeline_target_final_signal(const struct timeline_target *t);
 
