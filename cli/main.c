@@ -18,7 +18,7 @@
 #include "gdbstub/rsp_server.h"
 #include "timeline/engine.h"
 #include "timeline/syscall_replay.h"
-#include "timeline/target.h"
+#include "gdbstub/timeline_target.h"
 #include "translator/breakpoints.h"
 #include "translator/runtime.h"
 #include "translator/translate.h"
@@ -103,11 +103,14 @@ static int debug_session(struct arm_cpu *cpu, int listen_fd, uint64_t undo_limit
     close(conn_fd);
     conn_fd = -1;
     fflush(log_file());
-    switch (timeline_target_outcome(t)) {
+    enum target_outcome outcome = timeline_target_outcome(t);
+    int final_signal = timeline_target_final_signal(t);
+    timeline_target_destroy(t);
+    switch (outcome) {
     case TARGET_EXITED:
         return guest_proc.exit_status & 0xff;
     case TARGET_SIGNALLED:
-        runtime_die_of_signal(timeline_target_final_signal(t));
+        runtime_die_of_signal(final_signal);
     case TARGET_DETACHED: {
         /* Run on to the end, replaying what is recorded, then live. */
         const uint32_t *bps;

@@ -31,5 +31,7 @@ reverse-finish
 echo (gdb) monitor when / monitor history\n
 monitor when
 monitor history
-echo (gdb) continue   -- replays to the end of history, then runs live\n
+echo (gdb) continue   -- replays to the end of history, runs live, stops before the exit\n
+continue
+echo (gdb) continue   -- the exit stop was the end of history; now the program really exits\n
 continue

@@ -3,7 +3,13 @@
  * Never touches the target, never parses input. */
 #include "gdbstub/rsp_reply.h"
 
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "gdbstub/rsp_target.h"
 
 static const char hexdig[] = "0123456789abcdef";
 
@@ -156,14 +162,152 @@ bool rsp_reply_killed(struct rsp_reply *r, uint8_t signal) {
     return rsp_reply_str(r, "X") && rsp_reply_hex_u8(r, signal);
 }
 
-bool rsp_reply_supported(struct rsp_reply *r, bool reverse) {
+bool rsp_reply_supported(struct rsp_reply *r, bool reverse) { return rsp_reply_supported_with(r, reverse, false); }
+
+bool rsp_reply_supported_with(struct rsp_reply *r, bool reverse, bool libraries) {
     rsp_reply_reset(r);
     rsp_reply_str(r, "PacketSize=" RSP_PACKET_SIZE_ADVERTISED
                      ";qXfer:features:read+;qXfer:auxv:read+;qXfer:exec-file:read+"
                      ";swbreak+;hwbreak+;vContSupported+;QStartNoAckMode+");
+    if (libraries)
+        rsp_reply_str(r, ";qXfer:libraries-svr4:read+");
     if (reverse)
         rsp_reply_str(r, ";ReverseStep+;ReverseContinue+");
     return !r->overflow;
+}
+
+/* gdb's File-I/O errno values (gdb manual, "Errno Values"); others are
+ * EUNKNOWN. */
+static unsigned fileio_errno(int host) {
+    switch (host) {
+    case EPERM: return 1;
+    case ENOENT: return 2;
+    case EINTR: return 4;
+    case EBADF: return 9;
+    case EACCES: return 13;
+    case EFAULT: return 14;
+    case EBUSY: return 16;
+    case EEXIST: return 17;
+    case ENODEV: return 19;
+    case ENOTDIR: return 20;
+    case EISDIR: return 21;
+    case EINVAL: return 22;
+    case ENFILE: return 23;
+    case EMFILE: return 24;
+    case EFBIG: return 27;
+    case ENOSPC: return 28;
+    case ESPIPE: return 29;
+    case EROFS: return 30;
+    case ENAMETOOLONG: return 91;
+    default: return 9999;
+    }
+}
+
+static bool hex64(struct rsp_reply *r, uint64_t v) {
+    char buf[20];
+    snprintf(buf, sizeof buf, "%" PRIx64, v);
+    return rsp_reply_str(r, buf);
+}
+
+bool rsp_reply_vfile_result(struct rsp_reply *r, int64_t result) {
+    rsp_reply_reset(r);
+    rsp_reply_str(r, "F");
+    if (result >= 0)
+        return hex64(r, (uint64_t)result);
+    rsp_reply_str(r, "-1,");
+    return hex64(r, fileio_errno((int)-result));
+}
+
+bool rsp_reply_vfile_data(struct rsp_reply *r, const void *data, uint32_t n) {
+    rsp_reply_reset(r);
+    return rsp_reply_str(r, "F") && hex64(r, n) && rsp_reply_str(r, ";") && rsp_reply_append(r, data, n);
+}
+
+static void be32(uint8_t *p, uint32_t v) {
+    for (int i = 0; i < 4; i++)
+        p[i] = (uint8_t)(v >> (24 - 8 * i));
+}
+
+static void be64(uint8_t *p, uint64_t v) {
+    be32(p, (uint32_t)(v >> 32));
+    be32(p + 4, (uint32_t)v);
+}
+
+/* struct fio_stat of the gdb manual: 7 x 4 bytes, 3 x 8 bytes, 3 x 4 bytes. */
+bool rsp_reply_vfile_stat(struct rsp_reply *r, const struct rsp_file_stat *st) {
+    uint8_t b[64];
+    be32(b + 0, st->dev);
+    be32(b + 4, st->ino);
+    be32(b + 8, st->mode);
+    be32(b + 12, st->nlink);
+    be32(b + 16, st->uid);
+    be32(b + 20, st->gid);
+    be32(b + 24, st->rdev);
+    be64(b + 28, st->size);
+    be64(b + 36, st->blksize);
+    be64(b + 44, st->blocks);
+    be32(b + 52, st->atime);
+    be32(b + 56, st->mtime);
+    be32(b + 60, st->ctime);
+    return rsp_reply_vfile_data(r, b, sizeof b);
+}
+
+/* Appends s to buf at *at with XML's five special characters escaped. */
+static bool xml_text(char *buf, size_t cap, size_t *at, const char *s) {
+    for (; *s; s++) {
+        const char *e = NULL;
+        switch (*s) {
+        case '&': e = "&amp;"; break;
+        case '<': e = "&lt;"; break;
+        case '>': e = "&gt;"; break;
+        case '"': e = "&quot;"; break;
+        case '\'': e = "&apos;"; break;
+        default: break;
+        }
+        size_t n = e ? strlen(e) : 1;
+        if (*at + n >= cap)
+            return false;
+        memcpy(buf + *at, e ? e : s, n);
+        *at += n;
+    }
+    buf[*at] = 0;
+    return true;
+}
+
+static bool xml_fmt(char *buf, size_t cap, size_t *at, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static bool xml_fmt(char *buf, size_t cap, size_t *at, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf + *at, cap - *at, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= cap - *at)
+        return false;
+    *at += (size_t)n;
+    return true;
+}
+
+size_t rsp_svr4_library_list(char *buf, size_t cap, const struct rsp_library *libs, unsigned n, uint32_t main_lm) {
+    size_t at = 0;
+    if (cap == 0)
+        return 0;
+    buf[0] = 0;
+    if (!xml_fmt(buf, cap, &at, "<library-list-svr4 version=\"1.0\""))
+        return 0;
+    if (main_lm && !xml_fmt(buf, cap, &at, " main-lm=\"0x%" PRIx32 "\"", main_lm))
+        return 0;
+    if (!xml_fmt(buf, cap, &at, ">"))
+        return 0;
+    for (unsigned i = 0; i < n; i++) {
+        if (!xml_fmt(buf, cap, &at, "<library name=\"") || !xml_text(buf, cap, &at, libs[i].name) ||
+            !xml_fmt(buf, cap, &at, "\" lm=\"0x%" PRIx32 "\" l_addr=\"0x%" PRIx32 "\" l_ld=\"0x%" PRIx32
+                     "\" lmid=\"0x%" PRIx32 "\"/>",
+                     libs[i].lm, libs[i].l_addr, libs[i].l_ld, libs[i].lmid))
+            return 0;
+    }
+    if (!xml_fmt(buf, cap, &at, "</library-list-svr4>"))
+        return 0;
+    return at;
 }
 
 bool rsp_reply_vcont_actions(struct rsp_reply *r) {

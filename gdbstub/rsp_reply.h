@@ -62,6 +62,19 @@ bool rsp_reply_current_thread(struct rsp_reply *r, int32_t tid); /* QC<tid> */
  * end; E16 (and false) when len is 0. */
 bool rsp_reply_xfer(struct rsp_reply *r, const void *obj, size_t obj_len, uint32_t off,
                     uint32_t len);
+/* qSupported with qXfer:libraries-svr4:read+ when libraries is set. */
+bool rsp_reply_supported_with(struct rsp_reply *r, bool reverse, bool libraries);
+/* vFile replies: F<result> (result >= 0) or F-1,<errno> for a negative host
+ * errno (mapped to gdb's File-I/O numbers); F<n>;<n raw bytes>; the fstat
+ * reply F40;<gdb's 64-byte big-endian struct stat>. */
+struct rsp_file_stat;
+bool rsp_reply_vfile_result(struct rsp_reply *r, int64_t result);
+bool rsp_reply_vfile_data(struct rsp_reply *r, const void *data, uint32_t n);
+bool rsp_reply_vfile_stat(struct rsp_reply *r, const struct rsp_file_stat *st);
+/* The <library-list-svr4> document for libs[0..n) into buf (cap bytes,
+ * NUL-terminated); returns its length, or 0 if it does not fit. */
+struct rsp_library;
+size_t rsp_svr4_library_list(char *buf, size_t cap, const struct rsp_library *libs, unsigned n, uint32_t main_lm);
 /* O<hex>: console output (monitor command text). */
 bool rsp_reply_console(struct rsp_reply *r, const void *text, size_t len);
 

@@ -300,6 +300,8 @@ static void parse_xfer(struct rsp_request *req, struct cur *c) {
         kind = RSP_REQ_XFER_AUXV;
     else if (eat_str(c, "exec-file:"))
         kind = RSP_REQ_XFER_EXEC_FILE;
+    else if (eat_str(c, "libraries-svr4:"))
+        kind = RSP_REQ_XFER_LIBRARIES;
     else
         return; /* UNKNOWN: an object we do not serve */
     if (!eat_str(c, "read:"))
@@ -354,6 +356,76 @@ static void parse_run(struct rsp_request *req, struct cur *c) {
         }
     }
     req->kind = RSP_REQ_RUN;
+}
+
+/* A hex-encoded path up to the next ',' (or the end), decoded in place and
+ * NUL-terminated. A path with a NUL inside is refused. */
+static int vfile_path(struct cur *c, const char **out) {
+    uint8_t *start = c->p;
+    while (!at_end(c) && *c->p != ',')
+        c->p++;
+    size_t n = (size_t)(c->p - start);
+    int err;
+    if (n == 0 || (err = unhex(start, start, n)))
+        return RSP_ERR_INVAL;
+    if (memchr(start, 0, n / 2))
+        return RSP_ERR_INVAL;
+    start[n / 2] = 0; /* n / 2 < n: inside the payload */
+    *out = (const char *)start;
+    return 0;
+}
+
+static int vfile_fd(struct cur *c, int32_t *fd) {
+    uint32_t v;
+    int err;
+    if ((err = hex32(c, &v)))
+        return err;
+    if (v > 0x7fffffff)
+        return RSP_ERR_RANGE;
+    *fd = (int32_t)v;
+    return 0;
+}
+
+/* vFile:OP:ARGS, the host I/O packets gdb's target: sysroot uses. */
+static void parse_vfile(struct rsp_request *req, struct cur *c) {
+    int err = 0;
+    enum rsp_req_kind kind;
+    if (eat_str(c, "setfs:")) {
+        kind = RSP_REQ_VFILE_SETFS;
+        err = hex32(c, &req->u.vfile.pid);
+    } else if (eat_str(c, "open:")) {
+        kind = RSP_REQ_VFILE_OPEN;
+        if (!(err = vfile_path(c, &req->u.vfile.path))) {
+            if (!eat(c, ',') || (err = hex32(c, &req->u.vfile.flags)) || !eat(c, ','))
+                err = err ? err : RSP_ERR_INVAL;
+            else
+                err = hex32(c, &req->u.vfile.mode);
+        }
+    } else if (eat_str(c, "pread:")) {
+        kind = RSP_REQ_VFILE_PREAD;
+        if (!(err = vfile_fd(c, &req->u.vfile.fd))) {
+            if (!eat(c, ',') || (err = hex32(c, &req->u.vfile.count)) || !eat(c, ','))
+                err = err ? err : RSP_ERR_INVAL;
+            else
+                err = hex32(c, &req->u.vfile.offset);
+        }
+        if (req->u.vfile.count > RSP_MAX_VFILE_READ)
+            req->u.vfile.count = RSP_MAX_VFILE_READ;
+    } else if (eat_str(c, "close:")) {
+        kind = RSP_REQ_VFILE_CLOSE;
+        err = vfile_fd(c, &req->u.vfile.fd);
+    } else if (eat_str(c, "fstat:")) {
+        kind = RSP_REQ_VFILE_FSTAT;
+        err = vfile_fd(c, &req->u.vfile.fd);
+    } else if (eat_str(c, "readlink:")) {
+        kind = RSP_REQ_VFILE_READLINK;
+        err = vfile_path(c, &req->u.vfile.path);
+    } else {
+        return; /* UNKNOWN: pwrite, unlink, ... are not served */
+    }
+    if (err)
+        return malformed(req, err);
+    simple(req, c, kind);
 }
 
 static void parse_q(struct rsp_request *req, struct cur *c) {
@@ -504,6 +576,8 @@ void rsp_parse_request(uint8_t *data, size_t len, struct rsp_request *req) {
             req->kind = RSP_REQ_VKILL;
         else if (eat_str(&c, "Run;"))
             parse_run(req, &c);
+        else if (eat_str(&c, "File:"))
+            parse_vfile(req, &c);
         return;
     case '!':
         return simple(req, &c, RSP_REQ_EXTENDED);
@@ -520,6 +594,13 @@ const char *rsp_req_kind_name(enum rsp_req_kind kind) {
         [RSP_REQ_XFER_FEATURES] = "qXfer:features:read",
         [RSP_REQ_XFER_AUXV] = "qXfer:auxv:read",
         [RSP_REQ_XFER_EXEC_FILE] = "qXfer:exec-file:read",
+        [RSP_REQ_XFER_LIBRARIES] = "qXfer:libraries-svr4:read",
+        [RSP_REQ_VFILE_SETFS] = "vFile:setfs",
+        [RSP_REQ_VFILE_OPEN] = "vFile:open",
+        [RSP_REQ_VFILE_PREAD] = "vFile:pread",
+        [RSP_REQ_VFILE_CLOSE] = "vFile:close",
+        [RSP_REQ_VFILE_FSTAT] = "vFile:fstat",
+        [RSP_REQ_VFILE_READLINK] = "vFile:readlink",
         [RSP_REQ_START_NOACK] = "QStartNoAckMode",
         [RSP_REQ_HALT_REASON] = "?",
         [RSP_REQ_READ_REGS] = "g",

@@ -21,6 +21,7 @@
 #define RSP_MAX_XFER_LEN 65535u  /* qXfer LEN larger than this is clamped to it */
 #define RSP_MAX_REG_BYTES 16u    /* P value: at most a 128-bit register */
 #define RSP_MAX_VCONT_ACTIONS 16
+#define RSP_MAX_VFILE_READ 16384u /* vFile:pread COUNT larger than this is clamped: escaped data fits a reply */
 
 /* Error numbers carried by RSP_REQ_MALFORMED (sent as Exx, xx in hex). */
 enum rsp_errno {
@@ -66,6 +67,13 @@ enum rsp_req_kind {
     RSP_REQ_EXTENDED,        /* ! (extended-remote mode) */
     RSP_REQ_RUN,             /* vRun;file[;arg...] -> .run (first argument decoded) */
     RSP_REQ_VKILL,           /* vKill;pid */
+    RSP_REQ_XFER_LIBRARIES,  /* qXfer:libraries-svr4:read:ANNEX:OFF,LEN -> .xfer (annex ignored) */
+    RSP_REQ_VFILE_SETFS,     /* vFile:setfs:PID -> .vfile.pid */
+    RSP_REQ_VFILE_OPEN,      /* vFile:open:PATHHEX,FLAGS,MODE -> .vfile path, flags, mode */
+    RSP_REQ_VFILE_PREAD,     /* vFile:pread:FD,COUNT,OFFSET -> .vfile fd, count (clamped), offset */
+    RSP_REQ_VFILE_CLOSE,     /* vFile:close:FD -> .vfile.fd */
+    RSP_REQ_VFILE_FSTAT,     /* vFile:fstat:FD -> .vfile.fd */
+    RSP_REQ_VFILE_READLINK,  /* vFile:readlink:PATHHEX -> .vfile.path */
     RSP_REQ_KIND_COUNT
 };
 
@@ -164,6 +172,14 @@ struct rsp_request {
         struct {
             const char *arg; /* first argument after the file name, NUL-terminated ("" if none) */
         } run;
+        struct {
+            const char *path;    /* open/readlink: decoded, NUL-terminated, no NUL inside */
+            uint32_t flags, mode; /* open: gdb's File-I/O values (O_RDONLY 0, O_CREAT 0x200 ...) */
+            int32_t fd;          /* pread/close/fstat: >= 0 */
+            uint32_t count;      /* pread: 1..RSP_MAX_VFILE_READ (0 stays 0) */
+            uint32_t offset;     /* pread */
+            uint32_t pid;        /* setfs */
+        } vfile;
     } u;
 };
 

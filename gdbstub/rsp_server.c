@@ -205,7 +205,7 @@ static void handle_packet(struct rsp_server *s) {
         srv_vcont(s, &q);
         break;
     default:
-        if (!srv_query(s, &q))
+        if (!srv_query(s, &q) && !srv_files(s, &q))
             rsp_reply_reset(&s->reply); /* a kind nobody handles: empty */
         break;
     }

@@ -78,3 +78,7 @@ void srv_vcont(struct rsp_server *s, const struct rsp_request *q);
 /* rsp_server_query.c: q packets, threads, monitor. Returns false if q is not
  * one of its kinds. */
 bool srv_query(struct rsp_server *s, const struct rsp_request *q);
+
+/* rsp_server_files.c: vFile host I/O and qXfer:libraries-svr4. Returns
+ * false if q is not one of its kinds. */
+bool srv_files(struct rsp_server *s, const struct rsp_request *q);

@@ -89,7 +89,7 @@ bool srv_query(struct rsp_server *s, const struct rsp_request *q) {
     switch (q->kind) {
     case RSP_REQ_QSUPPORTED:
         s->gdb_features = q->u.supported.gdb_features;
-        rsp_reply_supported(r, s->ops->has_history(s->t));
+        rsp_reply_supported_with(r, s->ops->has_history(s->t), s->ops->libraries != NULL);
         return true;
     case RSP_REQ_XFER_FEATURES:
     case RSP_REQ_XFER_AUXV:

@@ -47,6 +47,21 @@ struct rsp_target_stop {
     int exit_status;
 };
 
+/* A file's attributes for vFile:fstat (host values; the reply encodes them). */
+struct rsp_file_stat {
+    uint32_t dev, ino, mode, nlink, uid, gid, rdev;
+    uint64_t size, blksize, blocks;
+    uint32_t atime, mtime, ctime;
+};
+
+/* One loaded shared object for qXfer:libraries-svr4 (the guest's link_map). */
+#define RSP_LIB_NAME_MAX 512
+struct rsp_library {
+    char name[RSP_LIB_NAME_MAX]; /* as the guest's l_name says (NUL-terminated) */
+    uint32_t lm, l_addr, l_ld;   /* the link_map entry, its load bias, its dynamic section */
+    uint32_t lmid;               /* its namespace: the address of its r_debug (gdb 13 requires it) */
+};
+
 /* Console output of a monitor command: text (not NUL-terminated) of len bytes. */
 typedef void rsp_console_fn(void *server, const char *text, size_t len);
 
@@ -90,6 +105,18 @@ struct rsp_target_ops {
      * names (the target decides what ARG means) and fill stop; returns 0 or an
      * errno. NULL: vRun is not supported. */
     int (*restart)(void *t, const char *arg, struct rsp_target_stop *stop);
+    /* Host I/O (vFile), the files gdb's `target:` sysroot reads. Each
+     * returns >= 0 or a negative errno (host values). NULL file_open: vFile
+     * is not supported (empty replies). */
+    int (*file_open)(void *t, const char *path, uint32_t gdb_flags, uint32_t mode);
+    int64_t (*file_pread)(void *t, int fd, void *buf, uint32_t count, uint64_t offset);
+    int (*file_fstat)(void *t, int fd, struct rsp_file_stat *st);
+    int (*file_close)(void *t, int fd);
+    int64_t (*file_readlink)(void *t, const char *path, char *buf, size_t len);
+    /* qXfer:libraries-svr4: fills up to max entries (the main program
+     * excluded) and *main_lm (0 if unknown); returns how many there are, or
+     * a negative errno when there is no list. NULL: not supported. */
+    int (*libraries)(void *t, struct rsp_library *out, unsigned max, uint32_t *main_lm);
     /* k and D: the server replies (D: OK) and then calls these; after them the
      * server returns from rsp_server_serve. */
     void (*kill)(void *t);

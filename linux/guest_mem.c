@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 
 #include "base/log.h"
 #include "linux/process.h"
@@ -213,6 +214,29 @@ static int host_map_flags(int flags)
     return (flags & ~drop) | MAP_FIXED;
 }
 
+/* A private file mapping longer than its file: the kernel gives SIGBUS on
+ * every page wholly past the end of the file, and so would any host-side
+ * read of them (the replay log copying the new mapping, undo pre-images,
+ * snapshots, the state hash, a debugger's memory read). ld.so maps every
+ * library that way (the whole extent, bss included, then maps over it), so
+ * those pages become anonymous zero pages here: host reads are safe, and a
+ * replayed mapping (anonymous, from the log) is the same. The one
+ * difference from the kernel: a guest load there reads 0 instead of dying of
+ * SIGBUS, which only a program reading past its own file could see. */
+static void zero_past_eof(uint32_t addr, uint64_t alen, int prot, int flags, int fd, uint64_t offset)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+        return;
+    uint64_t file_end = page_round_up((uint64_t)st.st_size);
+    uint64_t from = file_end > offset ? file_end - offset : 0;
+    if (from >= alen)
+        return;
+    int keep = flags & (MAP_NORESERVE | MAP_LOCKED | MAP_POPULATE);
+    mmap(g2h(addr + (uint32_t)from), (size_t)(alen - from), host_prot(prot),
+         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | keep, -1, 0);
+}
+
 static int64_t mmap_locked(uint32_t addr, uint32_t len, int prot, int flags, int fd, uint64_t offset,
                            bool *changed_code)
 {
@@ -248,6 +272,8 @@ static int64_t mmap_locked(uint32_t addr, uint32_t len, int prot, int flags, int
         repair_holes(addr, alen);
         return -e;
     }
+    if (!anon && type == MAP_PRIVATE)
+        zero_past_eof(addr, alen, prot, flags, fd, offset);
     set_flags(addr, alen, (uint8_t)(GUEST_PAGE_MAPPED | (prot & (PROT_READ | PROT_WRITE | PROT_EXEC))));
     return addr;
 }

@@ -4,7 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#define MAX_RESERVED 8
+#define MAX_RESERVED 48 /* the gdb connection, its listener, and the files gdb reads (vFile) */
 #define HIGH_FD 900
 
 static int reserved[MAX_RESERVED];

@@ -7,7 +7,6 @@
 #include <sys/mman.h>
 
 #include "linux/guest_mem.h"
-#include "timeline/replay_log.h"
 #include "translator/code_cache.h"
 #include "translator/fault.h"
 #include "translator/undo_ring.h"
@@ -33,7 +32,7 @@ struct snap {
     uint64_t icount;
     struct arm_cpu cpu;
     uint32_t brk, tls, next_start;
-    uint64_t cursor;
+    uint64_t cookie; /* the caller's, opaque */
     struct map_run *map;
     unsigned nmap;
     /* Pages first written in the interval this snapshot starts, as they
@@ -145,7 +144,8 @@ static bool on_write_fault(uint32_t addr)
     return true;
 }
 
-void snapshots_init(struct arm_cpu *cpu, struct linux_proc *p, uint64_t interval, unsigned max_count)
+void snapshots_init(struct arm_cpu *cpu, struct linux_proc *p, uint64_t interval, unsigned max_count,
+                    uint64_t cookie)
 {
     S.enabled = true;
     S.cpu = cpu;
@@ -153,7 +153,7 @@ void snapshots_init(struct arm_cpu *cpu, struct linux_proc *p, uint64_t interval
     S.interval = interval;
     S.max = max_count < 2 ? 2 : max_count;
     fault_set_write_protect_handler(on_write_fault);
-    snapshots_take();
+    snapshots_take(cookie);
 }
 
 bool snapshots_enabled(void) { return S.enabled; }
@@ -333,7 +333,7 @@ static void thin(void)
     }
 }
 
-void snapshots_take(void)
+void snapshots_take(uint64_t cookie)
 {
     if (!S.enabled)
         return;
@@ -355,7 +355,7 @@ void snapshots_take(void)
     s->brk = S.proc->brk_cur;
     s->tls = S.proc->tls;
     s->next_start = guest_mmap_next_start();
-    s->cursor = replay_log_cursor();
+    s->cookie = cookie;
     record_map(s);
     memset(saved_bit, 0, sizeof saved_bit);
     S.armed = false;
@@ -429,7 +429,7 @@ static void restore_map(const struct snap *s)
             guest_mprotect(s->map[i].addr, s->map[i].npages * GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
 }
 
-uint64_t snapshots_restore_before(uint64_t n)
+uint64_t snapshots_restore_before(uint64_t n, uint64_t *cookie)
 {
     if (!S.enabled)
         return UINT64_MAX;
@@ -463,7 +463,8 @@ uint64_t snapshots_restore_before(uint64_t n)
     S.proc->exited = false;
     S.proc->fatal_signal = 0;
     guest_mmap_set_next_start(s->next_start);
-    replay_log_set_cursor(s->cursor);
+    if (cookie)
+        *cookie = s->cookie;
     undo_clear(c);
     code_cache_flush();
     return s->icount;

@@ -23,12 +23,16 @@
 #include "linux/process.h"
 #include "arm/cpu.h"
 
-void snapshots_init(struct arm_cpu *cpu, struct linux_proc *p, uint64_t interval, unsigned max_count);
+/* Takes the first snapshot (see snapshots_take for cookie). */
+void snapshots_init(struct arm_cpu *cpu, struct linux_proc *p, uint64_t interval, unsigned max_count,
+                    uint64_t cookie);
 bool snapshots_enabled(void);
 /* The count at which the next snapshot is due (UINT64_MAX: none). */
 uint64_t snapshots_next_due(void);
-/* Takes one now (the caller is at the end of history, live). */
-void snapshots_take(void);
+/* Takes one now (the caller is at the end of history, live). cookie is the
+ * caller's opaque position (the timeline's replay-log cursor), handed back
+ * by snapshots_restore_before. */
+void snapshots_take(uint64_t cookie);
 /* The count of the snapshot whose interval is open (the latest). */
 uint64_t snapshots_open_icount(void);
 /* Arms protection for the open interval (on reaching the end of history). */
@@ -40,8 +44,9 @@ void snapshots_note_write(uint32_t addr, uint32_t len);
 /* The map of [addr, +len) changed (live): keep unsaved writable pages protected. */
 void snapshots_after_map_change(uint32_t addr, uint32_t len);
 /* Restores the latest snapshot at or before n; returns its count, or
- * UINT64_MAX if there is none. The undo log is cleared. */
-uint64_t snapshots_restore_before(uint64_t n);
+ * UINT64_MAX if there is none. The undo log is cleared; *cookie (if not
+ * NULL) gets the cookie the snapshot was taken with. */
+uint64_t snapshots_restore_before(uint64_t n, uint64_t *cookie);
 /* The count of the latest snapshot strictly before n (UINT64_MAX: none). */
 uint64_t snapshots_before(uint64_t n);
 

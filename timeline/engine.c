@@ -62,7 +62,7 @@ void engine_init(struct arm_cpu *c, struct linux_proc *p, uint64_t undo_bytes)
 
 void engine_enable_snapshots(uint64_t interval, unsigned max_count)
 {
-    snapshots_init(cpu, proc, interval, max_count);
+    snapshots_init(cpu, proc, interval, max_count, replay_log_cursor());
 }
 
 struct arm_cpu *engine_cpu(void) { return cpu; }
@@ -293,7 +293,7 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
             /* The end of history: live; snapshots are taken here. */
             snapshots_going_live();
             if (cpu->icount >= snapshots_next_due())
-                snapshots_take();
+                snapshots_take(replay_log_cursor());
             if (snapshots_next_due() < limit)
                 limit = snapshots_next_due();
         } else if (history_end > cpu->icount && history_end < limit) {
@@ -358,6 +358,16 @@ static bool pop_to(uint64_t n)
     }
 }
 
+/* The latest snapshot at or before n, with the replay log where it was. */
+static uint64_t restore_snapshot_before(uint64_t n)
+{
+    uint64_t cursor;
+    uint64_t at = snapshots_restore_before(n, &cursor);
+    if (at != UINT64_MAX)
+        replay_log_set_cursor(cursor);
+    return at;
+}
+
 /* Back to a state at or before n: the undo log if it reaches, else the
  * last snapshot before n. */
 static bool go_back_to(uint64_t n)
@@ -366,7 +376,7 @@ static bool go_back_to(uint64_t n)
         snapshots_leave_live(); /* pages of older intervals get written back */
     if (n >= undo_floor())
         return pop_to(n);
-    return snapshots_restore_before(n) != UINT64_MAX;
+    return restore_snapshot_before(n) != UINT64_MAX;
 }
 
 bool engine_seek(uint64_t n, struct engine_stop *out)
@@ -527,7 +537,7 @@ static void continue_back_snapshots(uint64_t start, engine_interrupt_fn *intr, v
             return;
         }
         snapshots_leave_live();
-        snapshots_restore_before(s);
+        restore_snapshot_before(s);
         struct hit h = scan_forward(hi, start);
         if (h.found) {
             struct engine_stop es;

@@ -230,7 +230,8 @@ static bool replay_file_mmap(struct arm_cpu *cpu, const struct replay_entry *e)
     for (uint32_t i = 0; i < e->nranges; i++) {
         struct replay_range rr;
         const uint8_t *bytes = replay_range_at(e, i, &rr);
-        if (rr.addr >= e->result && (uint64_t)rr.addr + rr.len <= (uint64_t)e->result + len)
+        /* The live call logged the whole pages (page_up(len)). */
+        if (rr.addr >= e->result && (uint64_t)rr.addr + rr.len <= (uint64_t)e->result + page_up(len))
             memcpy(g2h(rr.addr), bytes, rr.len);
     }
     guest_mprotect(e->result, len, (int)prot);
@@ -261,8 +262,12 @@ static void replay_one(struct arm_cpu *cpu, struct linux_proc *p, const struct r
 {
     uint32_t nr = cpu->r[7];
     const struct syscall_desc *d = syscall_lookup(nr);
-    if (e->kind != REPLAY_SYSCALL || e->icount != cpu->icount || e->nr != nr)
-        diverged(cpu, "a different syscall was recorded here");
+    if (e->kind != REPLAY_SYSCALL || e->icount != cpu->icount || e->nr != nr) {
+        char what[128];
+        snprintf(what, sizeof what, "syscall %u now, the log has syscall %u at instruction %llu", nr, e->nr,
+                 (unsigned long long)e->icount);
+        diverged(cpu, what);
+    }
     undo_push_cpu(cpu, replay_log_cursor());
     if (reexecuted(nr, d)) {
         struct map_change m;

@@ -361,7 +361,10 @@ static void write_back(uint32_t addr, const uint8_t *src, uint32_t len)
     while (len > 0) {
         uint32_t in_page = GUEST_PAGE_SIZE - (addr & GUEST_PAGE_MASK);
         uint32_t n = len < in_page ? len : in_page;
-        if ((guest_page_flags(addr) & GUEST_PAGE_MAPPED) && memcmp(g2h(addr), src, n) != 0) {
+        /* Unreadable pages (PROT_NONE) were logged as zeros (undo_push_mem):
+         * skipped, and the host could not compare them anyway. */
+        uint8_t f = guest_page_flags(addr);
+        if ((f & GUEST_PAGE_MAPPED) && (f & (PROT_READ | PROT_EXEC)) && memcmp(g2h(addr), src, n) != 0) {
             guest_write_force(addr, src, n);
             if (code_cache_overlaps(addr, n))
                 code_cache_flush();

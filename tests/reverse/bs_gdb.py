@@ -134,3 +134,23 @@ def when():
 
 def no_history(text):
     return "No more reverse-execution history." in text
+
+
+EXIT_SYSCALLS = (1, 248)  # ARM EABI exit, exit_group
+
+
+def at_exit_stop(out):
+    """True if gdb just reported the exit stop: a SIGTRAP with pc at an SVC
+    whose r7 is exit or exit_group (the program has not left yet)."""
+    if "Program received signal SIGTRAP" not in out:
+        return False
+    insn = gdb.execute("x/i $pc", to_string=True)
+    return re.search(r"\bsvc\b", insn) is not None and val("$r7") in EXIT_SYSCALLS
+
+
+def continue_to_exit(what="the program"):
+    """`continue` to the end: first the exit stop (checked), then a second
+    `continue` that really exits. Returns what both printed."""
+    out = run("continue")
+    check(at_exit_stop(out), "%s reaches its exit: stopped before the exit SVC (%r)" % (what, out.strip()[-200:]))
+    return out + run("continue")

@@ -78,5 +78,7 @@ while True:
         break
     if val("i") == 8:
         through_write(20, 8, "live write of line 8")
+check(at_exit_stop(out), "no more breakpoint hits: stopped before the exit SVC")
+out = run("continue")
 check("exited normally" in out, "the program ends")
 check(output() == lines(10) + "end\n", "each line exactly once: %r" % output())

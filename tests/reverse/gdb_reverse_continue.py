@@ -44,7 +44,7 @@ out = run("reverse-continue")
 check(no_history(out) and pc() == entry, "again at the start: no more history, pc unchanged")
 out = run("reverse-stepi")
 check(no_history(out) and pc() == entry, "reverse-stepi at the start: no more history, pc unchanged")
-out = run("continue")
+out = continue_to_exit()
 check("exited normally" in out, "continue runs to the end: %r" % out.strip())
 with open(os.environ["BS_GUEST_OUT"]) as f:
     text = f.read()

@@ -54,7 +54,7 @@ run("reverse-finish")
 print("reverse-finish took %.2f s" % (time.time() - t))
 check(func() == "main" and frame_line() == m["big_call"] and pc() == ret - 4,
       "reverse-finish: at the call instruction in MARK:big_call")
-out = run("continue")
+out = continue_to_exit()
 check("exited normally" in out, "the program ends")
 with open(os.environ["BS_GUEST_OUT"]) as f:
     text = f.read()

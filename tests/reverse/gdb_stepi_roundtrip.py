@@ -73,7 +73,7 @@ for i, loc in enumerate(points):
         n_checked += 1
 print("round trips checked: %d" % n_checked)
 run("delete")
-out = run("continue")
+out = continue_to_exit()
 check("exited with code 031" in out, "the program exits with status 25 (031)")
 with open(os.environ["BS_GUEST_OUT"]) as f:
     text = f.read()

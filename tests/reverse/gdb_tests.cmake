@@ -4,7 +4,7 @@
 # check. Included from CMakeLists.txt (after `run` and bs_arm_program are
 # defined). Label "reverse"; tests of known-broken behaviour also carry the
 # label "pending" (ctest -L reverse -LE pending runs the ones that must pass).
-set(gdb_progs basics loop watch calls printer spin crash blocked)
+set(gdb_progs basics loop watch calls printer spin crash blocked exitstop)
 set(saved_programs ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS)
 foreach(p IN LISTS gdb_progs)
@@ -49,3 +49,9 @@ bs_gdb_test(interrupt interrupt spin)
 bs_gdb_test(crash crash crash ENV BS_EXPECT_STATUS=139)
 bs_gdb_test(seek-extended seek_extended basics)
 bs_gdb_test(interrupt-syscall interrupt_syscall blocked)
+
+# Reverse debugging from the exit stop, static and dynamic (exitstop.c);
+# kill and detach at the exit stop still end the program with its status.
+bs_gdb_test(exit-stop exit_stop exitstop ENV BS_EXPECT_STATUS=5)
+bs_gdb_test(exit-stop-kill exit_stop exitstop ENV BS_EXPECT_STATUS=5 EXIT_HOW=kill)
+bs_gdb_test(exit-stop-detach exit_stop exitstop ENV BS_EXPECT_STATUS=5 EXIT_HOW=detach)

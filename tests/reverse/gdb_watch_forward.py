@@ -38,7 +38,7 @@ check(func() == "fill" and val("i") == 3, "in fill() at iteration i = 3")
 out = run("continue")
 stopped_after_write(out, "100 'd'", "81 'Q'", m["store3"], "second write (MARK:store3)")
 check(func() == "main" and frame_line() == m["after3"], "stopped at the next line, %d (got %d)" % (m["after3"], frame_line()))
-out = run("continue")
+out = continue_to_exit()
 check("exited normally" in out, "no more writes of buf[3]: the program ends")
 with open(os.environ["BS_GUEST_OUT"]) as f:
     text = f.read()

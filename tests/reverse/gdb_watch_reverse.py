@@ -91,7 +91,7 @@ check(re.search(r"Hardware access \(read/write\) watchpoint \d+: buf\[3\]", out)
 check(func() == "main" and frame_line() == m["store3"], "at line %d (got %d)" % (m["store3"], frame_line()))
 run("delete")
 
-out = run("continue")
+out = continue_to_exit()
 check("exited normally" in out, "the program ends")
 with open(os.environ["BS_GUEST_OUT"]) as f:
     text = f.read()

@@ -75,7 +75,7 @@ static void test_unknown_packets(void **state) {
     const char *unknown[] = {
         "",           "qCRC:0,4",     "qTfV",       "qL1200",
         "QNonStop:0", "QPassSignals:e", "vCtrlC",     "vCont",
-        "vFile:open:", "qXfer:threads:read::0,fff", "qXfer:features:write:target.xml:0:",
+        "vFile:unlink:2f78", "qXfer:threads:read::0,fff", "qXfer:features:write:target.xml:0:",
         "qSupportedX", "Hs0",       "bx",           "bcc",        "Z5,1000,4",
         "z9,0,1",     "QStartNoAckModeX", "qThreadExtraInfo,1", "\xff\x00",
     };

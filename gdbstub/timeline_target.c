@@ -1,8 +1,8 @@
-/* See target.h. Writes are accepted only at the end of history: changing
+/* See timeline_target.h. Writes are accepted only at the end of history: changing
  * the past would make the recorded future a lie, so there they fail with
  * EPERM (gdb: "Could not write register ...; remote failure reply 'E01'");
  * go forward to the end first (`continue` replays to it). */
-#include "timeline/target.h"
+#include "gdbstub/timeline_target.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "gdbstub/target_xml.h"
+#include "gdbstub/timeline_files.h"
 #include "linux/guest_mem.h"
+#include "linux/sysroot_path.h"
 #include "timeline/engine.h"
 #include "translator/breakpoints.h"
 #include "translator/runtime.h"
@@ -31,6 +33,10 @@ struct timeline_target {
     struct rsp_target_stop last;
     enum target_outcome outcome;
     int final_signal;
+    /* The exit stop (see resume): stopped before the SVC that ends the
+     * program, at count exit_icount. */
+    bool at_exit_stop;
+    uint64_t exit_icount;
     uint8_t *auxv;
     size_t auxv_len;
     char exe[PATH_MAX];
@@ -53,9 +59,23 @@ struct timeline_target *timeline_target_create(struct arm_cpu *cpu, struct linux
         memcpy(t->auxv, g2h(p->auxv_addr), p->auxv_len);
     else
         t->auxv_len = 0;
+    /* vFile looks paths up as the program's opens do (-L). */
+    if (p->sysroot && !sysroot_get()) {
+        char err[256];
+        sysroot_set(p->sysroot, err, sizeof err);
+    }
     if (!realpath(p->exe_path, t->exe))
         snprintf(t->exe, sizeof t->exe, "%s", p->exe_path);
     return t;
+}
+
+void timeline_target_destroy(struct timeline_target *t)
+{
+    if (!t)
+        return;
+    tf_close_all();
+    free(t->auxv);
+    free(t);
 }
 
 enum target_outcome timeline_target_outcome(const struct timeline_target *t) { return t->outcome; }
@@ -273,6 +293,8 @@ static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *int
     struct timeline_target *t = tv;
     struct poll_ctx pc = {interrupted, server};
     struct engine_stop es;
+    bool from_exit_stop = t->at_exit_stop && t->cpu->icount == t->exit_icount && !how->reverse;
+    t->at_exit_stop = false;
     /* A pending fatal signal (a fault, raise()) is delivered or dropped. */
     if (t->last.kind == RSP_TSTOP_SIGNAL && t->last.signal != SIGTRAP && t->last.signal != SIGINT &&
         !how->reverse) {
@@ -316,6 +338,20 @@ static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *int
                 break;
             }
         }
+    }
+    if (es.kind == ES_EXITED && !from_exit_stop) {
+        /* The end of the program is not the end of history (rr's rule): the
+         * first time a forward move reaches the exit, it stops just before
+         * the SVC of exit/exit_group, as a SIGTRAP gdb can reverse from; the
+         * next forward move from there really exits (W). */
+        engine_step_back(&es);
+        memset(stop, 0, sizeof *stop);
+        stop->kind = RSP_TSTOP_SIGNAL;
+        stop->signal = SIGTRAP;
+        t->at_exit_stop = true;
+        t->exit_icount = t->cpu->icount;
+        t->last = *stop;
+        return;
     }
     to_rsp(t, &es, stop);
     t->last = *stop;
@@ -393,15 +429,61 @@ static int restart(void *tv, const char *arg, struct rsp_target_stop *stop)
     return 0;
 }
 
+/* Killed at the exit stop: the program was leaving anyway, so it exits
+ * with its own status (the SVC it stopped before is run). */
+static int file_open(void *tv, const char *path, uint32_t flags, uint32_t mode)
+{
+    (void)tv;
+    return tf_open(path, flags, mode);
+}
+
+static int64_t file_pread(void *tv, int fd, void *buf, uint32_t count, uint64_t offset)
+{
+    (void)tv;
+    return tf_pread(fd, buf, count, offset);
+}
+
+static int file_fstat(void *tv, int fd, struct rsp_file_stat *st)
+{
+    (void)tv;
+    return tf_fstat(fd, st);
+}
+
+static int file_close(void *tv, int fd)
+{
+    (void)tv;
+    return tf_close(fd);
+}
+
+static int64_t file_readlink(void *tv, const char *path, char *buf, size_t len)
+{
+    (void)tv;
+    return tf_readlink(path, buf, len);
+}
+
+static int libraries(void *tv, struct rsp_library *out, unsigned max, uint32_t *main_lm)
+{
+    struct timeline_target *t = tv;
+    return tf_libraries(t->auxv, t->auxv_len, out, max, main_lm);
+}
+
 static void kill_target(void *tv)
 {
     struct timeline_target *t = tv;
+    tf_close_all();
     t->outcome = TARGET_KILLED;
+    if (t->at_exit_stop && t->cpu->icount == t->exit_icount) {
+        struct engine_stop es;
+        engine_forward(t->cpu->icount + 1, false, NULL, NULL, &es);
+        if (es.kind == ES_EXITED)
+            t->outcome = TARGET_EXITED;
+    }
 }
 
 static void detach(void *tv)
 {
     struct timeline_target *t = tv;
+    tf_close_all();
     t->outcome = TARGET_DETACHED;
 }
 
@@ -421,6 +503,12 @@ const struct rsp_target_ops timeline_target_ops = {
     .pid = pid,
     .monitor = monitor,
     .restart = restart,
+    .file_open = file_open,
+    .file_pread = file_pread,
+    .file_fstat = file_fstat,
+    .file_close = file_close,
+    .file_readlink = file_readlink,
+    .libraries = libraries,
     .kill = kill_target,
     .detach = detach,
 };

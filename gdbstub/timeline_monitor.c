@@ -8,11 +8,11 @@
 #include <string.h>
 
 #include "base/size_arg.h"
+#include "gdbstub/timeline_target.h"
 #include "snapshots/snapshots.h"
 #include "timeline/engine.h"
 #include "timeline/replay_log.h"
 #include "timeline/state_hash.h"
-#include "timeline/target.h"
 #include "translator/undo_ring.h"
 
 static void printf_to(monitor_print_fn *print, void *ctx, const char *fmt, ...)

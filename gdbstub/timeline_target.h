@@ -21,9 +21,10 @@ enum target_outcome {
 
 struct timeline_target;
 struct timeline_target *timeline_target_create(struct arm_cpu *cpu, struct linux_proc *p, uint64_t undo_bytes);
+void timeline_target_destroy(struct timeline_target *t);
 enum target_outcome timeline_target_outcome(const struct timeline_target *t);
 int timeline_target_final_signal(const struct timeline_target *t);
 
-/* Monitor commands (monitor.c), called by the target's monitor op. */
+/* Monitor commands (timeline_monitor.c), called by the target's monitor op. */
 typedef void monitor_print_fn(void *ctx, const char *text);
 int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_fn *print, void *ctx);
