@@ -191,8 +191,11 @@ static int insert_point(void *tv, enum rsp_point_type type, uint32_t addr, uint3
     switch (type) {
     case RSP_POINT_SW_BREAK:
     case RSP_POINT_HW_BREAK:
-        if (kind != 4)
-            return EINVAL; /* 2 and 3 are Thumb breakpoints: no Thumb yet */
+        /* gdb's ARM kinds: 2 a 16-bit Thumb, 3 a 32-bit Thumb (BL pair), 4
+         * an A32 instruction. Breakpoints are compiled into translations,
+         * so the kind only has to be one of them. */
+        if (kind != 2 && kind != 3 && kind != 4)
+            return EINVAL;
         if (type == RSP_POINT_HW_BREAK ? !set_add(t->hw, &t->nhw, addr) : !set_add(t->sw, &t->nsw, addr))
             return ENOSPC;
         return tr_breakpoint_insert(addr) ? 0 : ENOSPC;

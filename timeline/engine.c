@@ -15,6 +15,8 @@
  * breakpoints and each store against the write watchpoints. */
 #include "timeline/engine.h"
 
+#include "arm/decode.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -400,18 +402,39 @@ void engine_step_back(struct engine_stop *out)
     engine_seek(cpu->icount - 1, out);
 }
 
+/* Index of the instruction at addr in the block of n instructions from pc
+ * (Thumb: 2- and 4-byte instructions, read back from guest memory; A32:
+ * 4 bytes each); n if addr is not at an instruction boundary of the block. */
+static uint64_t insn_index(uint32_t pc, bool thumb, uint64_t n, uint32_t addr)
+{
+    if (addr < pc)
+        return n;
+    if (!thumb)
+        return (addr - pc) & 3 ? n : (addr - pc) / 4;
+    uint32_t at = pc;
+    for (uint64_t k = 0; k < n; k++) {
+        if (at == addr)
+            return k;
+        uint16_t hw;
+        if (at > addr || !guest_range_ok(at, 2, 0))
+            return n;
+        memcpy(&hw, g2h(at), 2);
+        at += thumb_is_32bit(hw) ? 4 : 2;
+    }
+    return n;
+}
+
 /* The latest breakpoint hit inside the block [pc, +n instructions) that ran
- * from count b, before count limit; UINT64_MAX if none. A32 blocks are
- * straight-line, so instruction k ran at count b + k. */
-static uint64_t block_bp_hit(uint32_t pc, uint64_t b, uint64_t n, uint64_t limit)
+ * from count b, before count limit; UINT64_MAX if none. Blocks are
+ * straight-line, so instruction k ran at count b + k. tail_pc is the BLOCK
+ * record's pc (bit 0: Thumb). */
+static uint64_t block_bp_hit(uint32_t tail_pc, uint64_t b, uint64_t n, uint64_t limit)
 {
     const uint32_t *bps;
     unsigned nb = tr_breakpoint_list(&bps);
     uint64_t best = UINT64_MAX;
     for (unsigned i = 0; i < nb; i++) {
-        if (bps[i] < pc || ((bps[i] - pc) & 3))
-            continue;
-        uint64_t k = (bps[i] - pc) / 4;
+        uint64_t k = insn_index(tail_pc & ~1u, tail_pc & 1, n, bps[i]);
         if (k < n && b + k < limit && (best == UINT64_MAX || b + k > best))
             best = b + k;
     }
@@ -601,7 +624,7 @@ void engine_continue_back(engine_interrupt_fn *intr, void *ctx, struct engine_st
             struct undo_block_tail tail;
             memcpy(&tail, rec + len - sizeof tail, sizeof tail);
             uint64_t end = cpu->icount, b = end - UNDO_BLOCK_NINSNS(tail.tag);
-            uint64_t bp = block_bp_hit(tail.pc & ~1u, b, end - b, start);
+            uint64_t bp = block_bp_hit(tail.pc, b, end - b, start);
             uint64_t stop = bp;
             struct scan wfound = pending;
             pop_one(); /* now at b */

@@ -25,7 +25,8 @@ static struct tblock *blocks;
 static uint32_t nblocks;
 static uint32_t lowest_pc = UINT32_MAX, highest_end;
 
-static unsigned hash_pc(uint32_t pc) { return (pc >> 2) * 2654435761u >> (32 - HASH_BITS); }
+/* Thumb code is 2-aligned: hash on pc >> 1. */
+static unsigned hash_pc(uint32_t pc) { return (pc >> 1) * 2654435761u >> (32 - HASH_BITS); }
 
 #define RBX ZYDIS_REGISTER_RBX
 #define REG(r) xreg(ZYDIS_REGISTER_##r)
@@ -78,21 +79,23 @@ static void emit_stubs(void)
     cc.jc = (struct jc_entry *)jc_at;
     b.p = (uint8_t *)(jc_at + JC_SIZE * sizeof(struct jc_entry));
 
-    /* indirect: eax = target. Misaligned (Thumb bit or bit 1) targets and
-     * table misses go back to the dispatcher with rax = 0. */
+    /* indirect: eax = target, bit 0 set for Thumb (BXWritePC). Entries hold
+     * pc | Thumb bit, so a hit also gives the state to switch to; an A32
+     * target with bit 1 set (UNPREDICTABLE) never matches. Misses go back to
+     * the dispatcher with rax = 0. */
     cc.indirect_stub = b.p;
-    X(&b, TEST, REG(AL), ximm(3));
-    size_t slow1 = x_jcc_fwd(&b, XCC_NE);
     X(&b, MOV, REG(ECX), REG(EAX));
-    X(&b, SHR, REG(ECX), ximm(2));
+    X(&b, SHR, REG(ECX), ximm(1));
     X(&b, AND, REG(ECX), ximm(JC_SIZE - 1));
     X(&b, SHL, REG(ECX), ximm(4));
     X(&b, MOV, REG(RDX), ximm64((uintptr_t)cc.jc));
     X(&b, CMP, xmemi(ZYDIS_REGISTER_RDX, ZYDIS_REGISTER_RCX, 1, 0, 4), REG(EAX));
-    size_t slow2 = x_jcc_fwd(&b, XCC_NE);
+    size_t slow = x_jcc_fwd(&b, XCC_NE);
+    X(&b, MOV, REG(ESI), REG(EAX));
+    X(&b, AND, REG(ESI), ximm(1));
+    X(&b, MOV, xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, thumb), 1), REG(SIL));
     X(&b, JMP, xmemi(ZYDIS_REGISTER_RDX, ZYDIS_REGISTER_RCX, 1, 8, 8));
-    x_bind(&b, slow1);
-    x_bind(&b, slow2);
+    x_bind(&b, slow);
     X(&b, XOR, REG(EAX), REG(EAX));
     x_jmp_abs(&b, cc.exit_stub);
 
@@ -126,7 +129,7 @@ void code_cache_flush(void)
 {
     memset(hash, 0, sizeof hash);
     for (uint32_t i = 0; i < JC_SIZE; i++) {
-        cc.jc[i].pc = 1; /* never matches: guest A32 targets are 4-aligned */
+        cc.jc[i].pc = 2; /* never matches: targets are 4-aligned (A32) or odd (Thumb) */
         cc.jc[i].host = cc.exit_stub;
     }
     nblocks = 0;
@@ -169,10 +172,11 @@ struct tblock *code_cache_add(uint32_t pc, unsigned kind, uint32_t guest_end, ui
 
 void code_cache_jc_fill(struct tblock *tb)
 {
-    if (tb->kind) /* the table serves A32 code in whole blocks */
+    if (tb->kind & TB_SINGLE) /* the table serves whole blocks */
         return;
-    struct jc_entry *e = &cc.jc[(tb->pc >> 2) & (JC_SIZE - 1)];
-    e->pc = tb->pc;
+    uint32_t key = tb->pc | (tb->kind & TB_THUMB ? 1u : 0u);
+    struct jc_entry *e = &cc.jc[(key >> 1) & (JC_SIZE - 1)];
+    e->pc = key;
     e->host = tb->host;
 }
 

@@ -3,6 +3,8 @@
  * translated or chained, undefined instructions. */
 #include "translator/runtime.h"
 
+#include "arm/decode.h"
+
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -102,8 +104,20 @@ static void log_undefined(struct arm_cpu *cpu)
 {
     uint32_t pc = cpu->r[15];
     if (log_enabled(LOG_UNIMP)) {
-        uint32_t insn = guest_word(pc);
-        log_printf("backstep: undefined or unimplemented A32 instruction at 0x%08x: %08x\n", pc, insn);
+        if (!cpu->thumb) {
+            log_printf("backstep: undefined or unimplemented A32 instruction at 0x%08x: %08x\n", pc, guest_word(pc));
+            return;
+        }
+        uint16_t hw1 = 0, hw2 = 0;
+        if (guest_range_ok(pc, 2, 0))
+            memcpy(&hw1, g2h(pc), 2);
+        if (thumb_is_32bit(hw1)) {
+            if (guest_range_ok(pc + 2, 2, 0))
+                memcpy(&hw2, g2h(pc + 2), 2);
+            log_printf("backstep: undefined or unimplemented T32 instruction at 0x%08x: %04x %04x\n", pc, hw1, hw2);
+        } else {
+            log_printf("backstep: undefined or unimplemented T16 instruction at 0x%08x: %04x\n", pc, hw1);
+        }
     }
 }
 
@@ -144,11 +158,9 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
         if (cpu->icount >= stop_at)
             return RUN_REACHED;
         uint32_t pc = cpu->r[15];
-        if (cpu->thumb) {
-            fprintf(stderr, "backstep: the guest switched to Thumb state at 0x%08x; Thumb is not supported yet\n", pc);
-            *sig = SIGILL;
-            return RUN_SIGNAL;
-        }
+        /* The block key: PC, Thumb bit (IT state and the FPSCR mode bits are
+         * always 0 until Thumb-2 and VFP are translated). */
+        unsigned kind = cpu->thumb ? TB_THUMB : 0;
         if (pc >= KUSER_PAGE) {
             if (!kuser_step(cpu)) {
                 *sig = SIGSEGV;
@@ -160,7 +172,7 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
         if (single_only && cpu->icount >= single_until)
             single_only = false; /* the fault did not come back */
         uint64_t left = stop_at - cpu->icount;
-        struct tblock *tb = single_only ? NULL : code_cache_lookup(pc, 0);
+        struct tblock *tb = single_only ? NULL : code_cache_lookup(pc, kind);
         if (!tb) {
             uint8_t f = guest_page_flags(pc);
             if (!(f & GUEST_PAGE_MAPPED) || !(f & 5)) {
@@ -168,18 +180,18 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
                 return RUN_SIGNAL;
             }
             if (!single_only)
-                tb = translate_block(pc, 0);
+                tb = translate_block(pc, kind);
         }
         /* The budget ends inside this block: run its first instruction alone. */
         if (single_only || tb->ninsns > left) {
-            tb = code_cache_lookup(pc, TB_SINGLE);
+            tb = code_cache_lookup(pc, kind | TB_SINGLE);
             if (!tb)
-                tb = translate_block(pc, TB_SINGLE);
+                tb = translate_block(pc, kind | TB_SINGLE);
             chain_from = NULL;
         }
         if (chain_from && generation == cc.generation)
             x_patch_rel32(chain_from, tb->host);
-        else if (tb->kind == 0)
+        else if (!(tb->kind & TB_SINGLE))
             code_cache_jc_fill(tb);
         generation = cc.generation;
         if (log_enabled(LOG_EXEC))
@@ -219,7 +231,7 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
         if (r >= 4096) {
             /* -d exec wants to see every block; single-step blocks are
              * never chained from or to. */
-            if (!log_enabled(LOG_EXEC) && tb->kind == 0 && !single_only)
+            if (!log_enabled(LOG_EXEC) && !(tb->kind & TB_SINGLE) && !single_only)
                 chain_from = (uint8_t *)r;
             continue;
         }
@@ -232,6 +244,7 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
                 cpu->thumb = 1;
                 cpu->r[15] = target & ~1u;
             } else {
+                cpu->thumb = 0;
                 cpu->r[15] = target & ~3u;
             }
             break;

@@ -387,6 +387,7 @@ static void pop_block(struct arm_cpu *cpu, const uint8_t *p, uint32_t len)
         q += 8;
     }
     cpu->r[15] = tail.pc & ~1u;
+    cpu->thumb = tail.pc & 1; /* the state the block started in */
     for (unsigned r = 0; r < 15; r++) {
         if (mask & (1u << r)) {
             memcpy(&cpu->r[r], q, 4);

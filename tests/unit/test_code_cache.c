@@ -69,9 +69,15 @@ static void test_indirect_table_and_flush(void **state)
     (void)state;
     struct tblock *tb = add_block(0x30040, false, 4, 16);
     code_cache_jc_fill(tb);
-    struct jc_entry *e = &cc.jc[(0x30040u >> 2) & (JC_SIZE - 1)];
+    /* Entries are keyed by the BX target: pc | Thumb bit, indexed by key >> 1. */
+    struct jc_entry *e = &cc.jc[(0x30040u >> 1) & (JC_SIZE - 1)];
     assert_int_equal(e->pc, 0x30040);
     assert_ptr_equal(e->host, tb->host);
+    struct tblock *tt = add_block(0x30052, true, 2, 16);
+    code_cache_jc_fill(tt);
+    struct jc_entry *et = &cc.jc[(0x30053u >> 1) & (JC_SIZE - 1)];
+    assert_int_equal(et->pc, 0x30053);
+    assert_ptr_equal(et->host, tt->host);
     uint64_t gen = cc.generation;
     code_cache_flush();
     assert_int_equal(cc.generation, gen + 1);
