@@ -264,6 +264,11 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
         case EXIT_BKPT:
             *sig = SIGTRAP;
             return RUN_SIGNAL;
+        case EXIT_FETCH_FAULT:
+            /* A prefetch abort on the page of the second halfword: the
+             * instruction has not run (not counted). */
+            *sig = SIGSEGV;
+            return RUN_SIGNAL;
         case EXIT_BUDGET:
             break; /* the loop re-checks stop_at and picks a single-step block */
         case EXIT_BREAKPOINT:

@@ -57,6 +57,8 @@ enum exit_reason {
     EXIT_BKPT = 3,     /* cpu->r[15] is the BKPT */
     EXIT_BUDGET = 4,   /* at block entry: the block would pass cpu->budget */
     EXIT_BREAKPOINT = 5, /* at block entry: a breakpoint (cpu->bp_pass differs) */
+    EXIT_FETCH_FAULT = 6, /* cpu->r[15]: a 32-bit Thumb instruction whose second
+                           * halfword is on a page that cannot be fetched */
 };
 
 #define CPUF(field, size) xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, field), (size))

@@ -242,7 +242,7 @@ void tr_cf_from_not_c(struct tr *t)
 
 void tr_exit_reason(struct tr *t, uint32_t pc_value, enum exit_reason why)
 {
-    if (why == EXIT_UNDEF || why == EXIT_BKPT)
+    if (why == EXIT_UNDEF || why == EXIT_BKPT || why == EXIT_FETCH_FAULT)
         t->uncounted = true;
     X(t->b, MOV, GREG(15), ximm((int64_t)pc_value));
     X(t->b, MOV, R32(EAX), ximm(why));
@@ -491,6 +491,7 @@ struct block_plan {
     unsigned n;      /* instructions that retire */
     bool lone_exit;  /* n == 0: the first instruction raises a signal (trap or undefined) */
     bool undecodable;
+    bool fetch_fault; /* ... because its second halfword cannot be fetched */
     uint32_t end_pc; /* one past the last byte of the block */
     uint32_t mask;   /* guest registers the block may write (undo pre-images) */
     bool extra, flags;
@@ -541,6 +542,7 @@ static void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, unsigned 
             if (pl->n == 0) {
                 pl->lone_exit = true;
                 pl->undecodable = !ok;
+                pl->fetch_fault = avail == 2 && d->len == 4;
                 cur += d->len;
             }
             break;
@@ -637,7 +639,9 @@ static bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, str
             X(b, MOV, R32(ESI), ximm((int64_t)t.pc));
             tr_call_synced(&t, (const void *)helper_trace_cpu);
         }
-        if (pl->undecodable || !trans_dispatch(&t, d) || !t.ended)
+        if (pl->fetch_fault)
+            tr_exit_reason(&t, pc, EXIT_FETCH_FAULT);
+        else if (pl->undecodable || !trans_dispatch(&t, d) || !t.ended)
             tr_exit_reason(&t, pc, EXIT_UNDEF);
     } else if (!t.ended) {
         tr_branch_direct(&t, cur);

@@ -55,3 +55,18 @@ bs_gdb_test(interrupt-syscall interrupt_syscall blocked)
 bs_gdb_test(exit-stop exit_stop exitstop ENV BS_EXPECT_STATUS=5)
 bs_gdb_test(exit-stop-kill exit_stop exitstop ENV BS_EXPECT_STATUS=5 EXIT_HOW=kill)
 bs_gdb_test(exit-stop-detach exit_stop exitstop ENV BS_EXPECT_STATUS=5 EXIT_HOW=detach)
+
+# BKPT and UDF are not counted as retired instructions: both stop at count 2.
+foreach(trap bkpt udf)
+  set(flags -nostdlib -x assembler-with-cpp)
+  if(trap STREQUAL udf)
+    list(APPEND flags -DTRAP_UDF)
+  endif()
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/gdb-trap-${trap})
+  add_custom_command(OUTPUT ${out}
+    COMMAND ${ARMEL_CC} -static -g ${flags} -o ${out} ${CMAKE_CURRENT_SOURCE_DIR}/programs/trap_count.S
+    DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/programs/trap_count.S VERBATIM)
+  add_custom_target(gdb_trap_${trap} ALL DEPENDS ${out})
+endforeach()
+bs_gdb_test(trap-count-bkpt trap_count trap-bkpt ENV TRAP_SIGNAL=SIGTRAP)
+bs_gdb_test(trap-count-udf trap_count trap-udf ENV TRAP_SIGNAL=SIGILL)
