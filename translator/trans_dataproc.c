@@ -279,21 +279,30 @@ static bool dataproc(struct tr *t, enum dp_op op, bool s, unsigned rd, unsigned 
     return true;
 }
 
+/* Whether the shifter's carry-out must reach cpu->c: a flag-setting logical
+ * operation whose C a later instruction reads (t->fl_need; as for the other
+ * flags, a store nothing reads is left out, and a shift by register then
+ * stays inline). */
+static bool shifter_carry(const struct tr *t, enum dp_op op, bool s)
+{
+    return s && is_logical(op) && (t->fl_need & FL_C);
+}
+
 static bool dp_shi(struct tr *t, enum dp_op op, const struct arg_s_rrr_shi *a)
 {
-    xop op2 = op2_shi(t, (unsigned)a->rm, (unsigned)a->shim, (unsigned)a->shty, a->s && is_logical(op));
+    xop op2 = op2_shi(t, (unsigned)a->rm, (unsigned)a->shim, (unsigned)a->shty, shifter_carry(t, op, a->s));
     return dataproc(t, op, a->s, (unsigned)a->rd, (unsigned)a->rn, op2);
 }
 
 static bool dp_shr(struct tr *t, enum dp_op op, const struct arg_s_rrr_shr *a)
 {
-    xop op2 = op2_shr(t, (unsigned)a->rm, (unsigned)a->rs, (unsigned)a->shty, a->s && is_logical(op));
+    xop op2 = op2_shr(t, (unsigned)a->rm, (unsigned)a->rs, (unsigned)a->shty, shifter_carry(t, op, a->s));
     return dataproc(t, op, a->s, (unsigned)a->rd, (unsigned)a->rn, op2);
 }
 
 static bool dp_imm(struct tr *t, enum dp_op op, const struct arg_s_rri_rot *a)
 {
-    xop op2 = op2_imm(t, (uint32_t)a->imm, (unsigned)a->rot, a->s && is_logical(op));
+    xop op2 = op2_imm(t, (uint32_t)a->imm, (unsigned)a->rot, shifter_carry(t, op, a->s));
     return dataproc(t, op, a->s, (unsigned)a->rd, (unsigned)a->rn, op2);
 }
 
