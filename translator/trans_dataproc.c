@@ -153,6 +153,40 @@ static void set_flags(struct tr *t, enum dp_op op)
     t->hf_end = x_pos(t->b);
 }
 
+/* MOVS Rd, <op2> where op2 needed no shift (an immediate, or a register as
+ * is): in T16 code every constant and low-register copy is one of these, and
+ * their flags are mostly dead. An immediate's N and Z are known here; a
+ * register's come from one TEST of the copy. C is the shifter's (already
+ * stored when needed) and V is unchanged. */
+static bool movs_direct(struct tr *t, unsigned rd, xop op2)
+{
+    struct xbuf *b = t->b;
+    xop dst = GREG(rd);
+    if (op2.type == ZYDIS_OPERAND_TYPE_IMMEDIATE) {
+        uint32_t v = (uint32_t)op2.imm.s;
+        X(b, MOV, dst, op2);
+        if (t->fl_need & FL_N)
+            X(b, MOV, CPUF(n, 1), ximm(v >> 31));
+        if (t->fl_need & FL_Z)
+            X(b, MOV, CPUF(z, 1), ximm(v == 0));
+        /* N and Z changed while the x86 flags did not: whatever an earlier
+         * instruction left in them no longer stands for the guest's. */
+        b->flags_clobbered_at = x_pos(b);
+        return true;
+    }
+    if (dst.type == ZYDIS_OPERAND_TYPE_MEMORY && op2.type == ZYDIS_OPERAND_TYPE_MEMORY) {
+        X(b, MOV, R32(EAX), op2);
+        X(b, MOV, dst, R32(EAX));
+        X(b, TEST, R32(EAX), R32(EAX));
+    } else {
+        x_emit(b, ZYDIS_MNEMONIC_MOV, (xop[]){dst, op2}, 2);
+        xop r = dst.type == ZYDIS_OPERAND_TYPE_REGISTER ? dst : op2;
+        x_emit(b, ZYDIS_MNEMONIC_TEST, (xop[]){r, r}, 2);
+    }
+    set_flags(t, MOV);
+    return true;
+}
+
 /* Rd = Rn op op2 (flags with s); op2 comes from op2_*() and was computed
  * first (with the shifter carry when s and op is logical). rn = 0 for MOV and
  * MVN, rd = 0 for the compares: neither is read. */
@@ -170,6 +204,8 @@ static bool dataproc(struct tr *t, enum dp_op op, bool s, unsigned rd, unsigned 
         }
         return true;
     }
+    if (op == MOV && s && rd != 15 && !(op2.type == ZYDIS_OPERAND_TYPE_REGISTER && op2.reg.value == ZYDIS_REGISTER_ECX))
+        return movs_direct(t, rd, op2);
     if (op == RSB || op == RSC || op == BIC || op == MOV || op == MVN) {
         /* these need operand 2 in a register of their own */
         if (!(op2.type == ZYDIS_OPERAND_TYPE_REGISTER && op2.reg.value == ZYDIS_REGISTER_ECX))
