@@ -117,9 +117,6 @@ void tr_flags_nzcv_sub(struct tr *t);    /* N,Z,C=!CF (ARM carry = not borrow),V
 void tr_cf_from_c(struct tr *t);         /* x86 CF = ARM C (clobbers dl) */
 void tr_cf_from_not_c(struct tr *t);     /* x86 CF = !ARM C */
 
-/* A32 operand 2 of data processing into ecx; with set_carry, writes the
- * shifter carry-out into cpu->c (as logical flag-setting ops need). */
-void tr_operand2(struct tr *t, bool set_carry);
 /* Hook points for the undo log: called at every block entry and before every
  * guest store (address in a 64-bit register, size in bytes). Empty today. */
 void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size);
@@ -133,9 +130,5 @@ void tr_hook_load(struct tr *t, ZydisRegister addr64, unsigned size);
 
 /* Instruction classes. Each returns false if it does not handle the
  * encoding (the caller then raises SIGILL). */
-bool tr_dataproc(struct tr *t);
 bool tr_memory(struct tr *t);
-bool tr_multiply(struct tr *t);
-bool tr_branch(struct tr *t);
-bool tr_misc(struct tr *t);
 bool tr_media(struct tr *t);

@@ -1,6 +1,6 @@
 @ branch.S -- B/BL forward and backward, conditional branches, BX/BLX
 @ register (ARM state only: bit 0 of the target is always 0 here),
-@ MOV PC, LR; LDR PC from memory; ADD PC, PC, Rn jump tables; loops.
+@ BX PC; MOV PC, LR; LDR PC from memory; ADD PC, PC, Rn jump tables; loops.
 @ march: armv7-a
 #include "common.inc"
         TEST_BEGIN
@@ -75,6 +75,11 @@ ret2:   CHECK(r0, 2)
 10:     b       11b
 12:     bl      nested
         CHECK(r0, 9)
+        @ BX PC: to the instruction two words on (pc + 8), still ARM state
+        mov     r0, #0
+        bx      pc
+        mov     r0, #99                 @ skipped
+        CHECK(r0, 0)
         TEST_END branch
 
 add_one:
