@@ -17,7 +17,6 @@
 struct tr {
     struct xbuf *b;
     uint32_t pc;       /* guest address of the instruction being translated */
-    uint32_t insn;     /* its encoding (legacy A32 handlers only) */
     const struct isa_insn *d; /* the decoded instruction */
     bool thumb;        /* the block is Thumb code */
     bool ended;        /* the instruction left the block on every path */
@@ -128,7 +127,3 @@ void tr_hook_store_multi(struct tr *t, unsigned nwords);
 /* Before every guest load: a LOAD record while read watchpoints are set. */
 void tr_hook_load(struct tr *t, ZydisRegister addr64, unsigned size);
 
-/* Instruction classes. Each returns false if it does not handle the
- * encoding (the caller then raises SIGILL). */
-bool tr_memory(struct tr *t);
-bool tr_media(struct tr *t);

@@ -596,7 +596,6 @@ static bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, str
             log_in_asm(cur, d);
         t.pc = cur;
         t.d = d;
-        t.insn = d->raw;
         t.ended = false;
         t.uncounted = false;
         cur += d->len;
@@ -634,7 +633,6 @@ static bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, str
             log_in_asm(pc, d);
         t.pc = pc;
         t.d = d;
-        t.insn = d->raw;
         if (log_enabled(LOG_CPU)) { /* qemu-arm logs the state before it too */
             X(b, MOV, R32(ESI), ximm((int64_t)t.pc));
             tr_call_synced(&t, (const void *)helper_trace_cpu);
