@@ -31,7 +31,7 @@ struct arm_cpu {
      * starts only if icount == bp_pass (resuming from that very point). */
     uint64_t budget;
     uint64_t bp_pass;
-    /* The undo log while recording (translator/undo_ring.h): next free byte,
+    /* The undo log while recording (undo/undo_ring.h): next free byte,
      * and the point past which a block must ask for more room first. */
     uint8_t *undo_top;
     uint8_t *undo_limit;

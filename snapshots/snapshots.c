@@ -10,7 +10,7 @@
 #include "timeline/replay_log.h"
 #include "translator/code_cache.h"
 #include "translator/fault.h"
-#include "translator/undo_ring.h"
+#include "undo/undo_ring.h"
 
 #define NPAGES (1u << 20)
 /* Saved pages beyond this are merged away (thinning older intervals
