@@ -31,7 +31,7 @@ struct arm_cpu {
      * starts only if icount == bp_pass (resuming from that very point). */
     uint64_t budget;
     uint64_t bp_pass;
-    /* The undo log while recording (translator/undo_ring.h): next free byte,
+    /* The undo log while recording (undo/undo_ring.h): next free byte,
      * and the point past which a block must ask for more room first. */
     uint8_t *undo_top;
     uint8_t *undo_limit;
@@ -39,6 +39,38 @@ struct arm_cpu {
     /* Scratch used by translated code and its helpers. */
     uint8_t shift_carry; /* carry out of the last register-specified shift */
 };
+
+/* Translated code addresses these fields at fixed offsets from rbx with
+ * fixed access widths; each assertion names the access that relies on it. */
+#define ARM_CPU_FIELD_SIZE(f) sizeof(((struct arm_cpu *)0)->f)
+_Static_assert(ARM_CPU_FIELD_SIZE(r[0]) == 4, "guest registers are 32-bit slots at r + 4n (greg, the BLOCK record)");
+_Static_assert(offsetof(struct arm_cpu, z) == offsetof(struct arm_cpu, n) + 1 &&
+                   offsetof(struct arm_cpu, c) == offsetof(struct arm_cpu, n) + 2 &&
+                   offsetof(struct arm_cpu, v) == offsetof(struct arm_cpu, n) + 3,
+               "n z c v are bytes in a row: the BLOCK record's flags word is the 8 bytes from n");
+_Static_assert(offsetof(struct arm_cpu, q) == offsetof(struct arm_cpu, n) + 4 &&
+                   offsetof(struct arm_cpu, ge) == offsetof(struct arm_cpu, q) + 1 &&
+                   offsetof(struct arm_cpu, thumb) == offsetof(struct arm_cpu, q) + 2 &&
+                   offsetof(struct arm_cpu, itstate) == offsetof(struct arm_cpu, q) + 3,
+               "the block prologue reads q ge thumb itstate as one 32-bit word at q");
+_Static_assert(offsetof(struct arm_cpu, q) % 4 == 0, "that 32-bit read of q..itstate is aligned");
+_Static_assert(ARM_CPU_FIELD_SIZE(fpscr) == 4 && ARM_CPU_FIELD_SIZE(tpidruro) == 4 &&
+                   ARM_CPU_FIELD_SIZE(tpidrurw) == 4 && ARM_CPU_FIELD_SIZE(excl_addr) == 4,
+               "the prologue copies fpscr, tpidruro, tpidrurw, excl_addr as 32-bit words (struct undo_extra)");
+_Static_assert(ARM_CPU_FIELD_SIZE(excl_val) == 8, "the prologue copies excl_val as one 8-byte word");
+_Static_assert(ARM_CPU_FIELD_SIZE(excl_valid) == 1 && ARM_CPU_FIELD_SIZE(excl_size) == 1,
+               "the prologue copies excl_valid and excl_size as bytes");
+_Static_assert(ARM_CPU_FIELD_SIZE(d[0]) == 8, "D registers are 8-byte words (the BLOCK record's VFP part)");
+_Static_assert(ARM_CPU_FIELD_SIZE(icount) == 8, "the entry stub loads icount into r13 as a 64-bit word");
+_Static_assert(ARM_CPU_FIELD_SIZE(budget) == 8 && ARM_CPU_FIELD_SIZE(bp_pass) == 8,
+               "the prologue compares r13 with budget and bp_pass as 64-bit words");
+_Static_assert(ARM_CPU_FIELD_SIZE(undo_top) == 8 && ARM_CPU_FIELD_SIZE(undo_limit) == 8,
+               "undo_top moves to and from xmm15 with MOVQ; the prologue compares rax with undo_limit");
+_Static_assert(offsetof(struct arm_cpu, icount) % 8 == 0 && offsetof(struct arm_cpu, budget) % 8 == 0 &&
+                   offsetof(struct arm_cpu, bp_pass) % 8 == 0 && offsetof(struct arm_cpu, undo_top) % 8 == 0 &&
+                   offsetof(struct arm_cpu, undo_limit) % 8 == 0 && offsetof(struct arm_cpu, excl_val) % 8 == 0 &&
+                   offsetof(struct arm_cpu, d) % 8 == 0,
+               "the 64-bit words translated code reads are aligned (a split load is slow)");
 
 /* CPSR as the architecture defines it (N Z C V Q .. GE T, mode usr). */
 static inline uint32_t arm_cpsr(const struct arm_cpu *cpu)

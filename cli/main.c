@@ -22,7 +22,7 @@
 #include "translator/breakpoints.h"
 #include "translator/runtime.h"
 #include "translator/translate.h"
-#include "translator/undo_ring.h"
+#include "undo/undo_ring.h"
 
 extern char **environ;
 

@@ -13,7 +13,7 @@
 #include "timeline/engine.h"
 #include "timeline/replay_log.h"
 #include "timeline/state_hash.h"
-#include "translator/undo_ring.h"
+#include "undo/undo_ring.h"
 
 static void printf_to(monitor_print_fn *print, void *ctx, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

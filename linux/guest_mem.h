@@ -57,6 +57,11 @@ int64_t guest_mremap(uint32_t old_addr, uint32_t old_len, uint32_t new_len, int 
  * cannot write are made writable for the copy. Unmapped pages are skipped;
  * returns false if there were any. */
 bool guest_write_force(uint32_t addr, const void *src, uint32_t len);
+/* Puts the map of [addr, addr + npages pages) back as old_flags (one
+ * guest_page_flags value per page) says: unmaps pages that were not mapped,
+ * maps again (as zeros) pages that were, restores protections. For stepping
+ * back (the undo log's MAP records); the bytes come back separately. */
+void guest_map_restore(uint32_t addr, uint32_t npages, const uint8_t *old_flags);
 /* Where the next mmap without a usable hint starts searching: part of the
  * state that decides mmap results, so stepping back restores it. */
 uint32_t guest_mmap_next_start(void);

@@ -9,7 +9,7 @@
 #include "linux/guest_mem.h"
 #include "translator/code_cache.h"
 #include "translator/fault.h"
-#include "translator/undo_ring.h"
+#include "undo/undo_ring.h"
 
 #define NPAGES (1u << 20)
 /* Saved pages beyond this are merged away (thinning older intervals

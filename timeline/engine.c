@@ -29,7 +29,7 @@
 #include "translator/breakpoints.h"
 #include "translator/runtime.h"
 #include "translator/translate.h"
-#include "translator/undo_ring.h"
+#include "undo/undo_ring.h"
 
 /* Instructions per run between checks for an interrupt from the client. */
 #define POLL_SLICE 20000000ull
@@ -140,25 +140,11 @@ static bool access_hits(uint32_t addr, uint32_t len, bool write, uint32_t *hit, 
     return false;
 }
 
-/* An access record (STORE, MEM, LOAD) that touches a watched range. */
+/* An access record (STORE, STOREM, MEM, LOAD) that touches a watched range. */
 static bool record_hits(uint32_t type, const uint8_t *rec, uint32_t len, uint32_t *hit, enum watch_kind *kind)
 {
-    if (type == UNDO_STORE || type == UNDO_LOAD) {
-        struct undo_store s;
-        memcpy(&s, rec, sizeof s);
-        return access_hits(s.addr, UNDO_STORE_SIZE(s.tag), type == UNDO_STORE, hit, kind);
-    }
-    if (type == UNDO_MEM) {
-        struct undo_mem_hdr h;
-        memcpy(&h, rec, sizeof h);
-        return access_hits(h.addr, h.len, true, hit, kind);
-    }
-    if (type == UNDO_STOREM) {
-        uint32_t tail[2]; /* addr, tag */
-        memcpy(tail, rec + len - 8, 8);
-        return access_hits(tail[0], 4 * UNDO_STOREM_WORDS(tail[1]), true, hit, kind);
-    }
-    return false;
+    struct undo_access a;
+    return undo_record_access(type, rec, len, &a) && access_hits(a.addr, a.len, a.write, hit, kind);
 }
 
 struct scan {

@@ -24,7 +24,7 @@
 #include "timeline/replay_log.h"
 #include "translator/runtime.h"
 #include "translator/translate.h"
-#include "translator/undo_ring.h"
+#include "undo/undo_ring.h"
 
 #define NR_brk 45u
 #define NR_munmap 91u

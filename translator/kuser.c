@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "linux/guest_mem.h"
-#include "translator/undo_ring.h"
+#include "undo/undo_ring.h"
 
 /* The cmpxchg helpers' result: r0 = 0 and C set on success, else r0 = -1 and
  * C clear (qemu-arm returns -1, the kernel some non-zero value). */

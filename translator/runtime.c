@@ -22,7 +22,7 @@
 #include "translator/kuser.h"
 #include "translator/tr_internal.h"
 #include "translator/translate.h"
-#include "translator/undo_ring.h"
+#include "undo/undo_ring.h"
 
 static struct linux_proc *proc;
 static struct arm_cpu the_cpu;
@@ -30,8 +30,9 @@ static struct arm_cpu the_cpu;
 static void invalidate_code(void *ctx, uint32_t start, uint32_t len)
 {
     (void)ctx;
-    /* Only ever called from a syscall, i.e. from the dispatcher, when no
-     * translated code is running: dropping every translation is safe. */
+    /* Only ever called from a syscall or an undo pop, i.e. from the
+     * dispatcher or the timeline, when no translated code is running:
+     * dropping every translation is safe. */
     if (code_cache_overlaps(start, len))
         code_cache_flush();
 }
@@ -60,6 +61,7 @@ struct arm_cpu *runtime_new_cpu(struct linux_proc *p)
     cpu->tpidruro = p->tls;
     p->invalidate_code = invalidate_code;
     p->invalidate_ctx = NULL;
+    undo_set_code_changed(invalidate_code, NULL); /* pops that change guest code */
     code_cache_init();
     translate_init();
     fault_init();

@@ -19,7 +19,8 @@
 #include "translator/guest_reg_map.h"
 #include "translator/helpers.h"
 #include "translator/tr_internal.h"
-#include "translator/undo_ring.h"
+#include "undo/undo_format.h"
+#include "undo/undo_ring.h"
 #include "trans_gen.h"
 
 #define MAX_BLOCK_INSNS 32 /* the undo BLOCK tag holds 5 bits of length */
@@ -27,7 +28,7 @@
 #define MAX_INSN_BYTES 1024
 
 static csh capstone, capstone_thumb;
-/* Blocks write undo records (translator/undo_ring.h). */
+/* Blocks write undo records (undo/undo_format.h). */
 static bool recording;
 
 void translate_set_recording(bool on)
@@ -118,7 +119,7 @@ void tr_call_synced(struct tr *t, const void *fn)
     call_saving(t, fn, true);
 }
 
-/* One 16-byte STORE or LOAD record (undo_ring.h) for an access of size
+/* One 16-byte STORE or LOAD record (undo/undo_format.h) for an access of size
  * bytes at [r14 + addr64], inline: rax points into the log, tmp (64-bit)
  * carries the old bytes of a store. save: rax and tmp may hold live values
  * and are kept on the stack. Nothing here changes the x86 flags, and the
@@ -175,6 +176,10 @@ void tr_hook_store_multi(struct tr *t, unsigned nwords)
 {
     if (!recording)
         return;
+    if (nwords < 1 || nwords > UNDO_STOREM_MAX_WORDS) {
+        fprintf(stderr, "backstep: internal error: a STOREM record of %u words\n", nwords);
+        abort();
+    }
     struct xbuf *b = t->b;
     X(b, PUSH, R32(RAX));
     X(b, PUSH, R32(RCX));
@@ -422,21 +427,25 @@ static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, 
         X(b, MOV, R32(RSI), xreg(ZYDIS_REGISTER_R13));
         tr_call(t, (const void *)helper_undo_room);
         x_bind(b, room);
-        /* The BLOCK record (undo_ring.h): flags, registers, extra, pc+tag. */
+        /* The BLOCK record (undo/undo_format.h): flags, registers, extra,
+         * pc+tag; A32 blocks save no D registers (no VFP part). */
+        _Static_assert(MAX_BLOCK_INSNS <= UNDO_BLOCK_MAX_INSNS, "a block's length fits the BLOCK tag");
+        struct undo_block_shape shape = {.ninsns = n, .core = mask, .flags = flags, .extra = extra};
+        struct undo_block_layout l = undo_block_layout(&shape);
         /* n z c v byte by byte: the previous block stored them one byte at a
          * time (SETcc), and a wider load of narrower stores cannot be
          * forwarded: it would wait for them to reach the cache (measured:
          * most of the recording overhead). q ge thumb itstate as one word. */
-        int32_t off = 0;
         if (flags) {
+            int32_t f = (int32_t)l.flags_off;
             for (int32_t k = 0; k < 4; k++) {
                 X(b, MOV, R32(CL), xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, n) + k, 1));
-                X(b, MOV, xmem(ZYDIS_REGISTER_RAX, k, 1), R32(CL));
+                X(b, MOV, xmem(ZYDIS_REGISTER_RAX, f + k, 1), R32(CL));
             }
             X(b, MOV, R32(ECX), xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, q), 4));
-            X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 4, 4), R32(ECX));
-            off = 8;
+            X(b, MOV, xmem(ZYDIS_REGISTER_RAX, f + 4, 4), R32(ECX));
         }
+        int32_t off = (int32_t)l.core_off;
         for (unsigned r = 0; r < 15; r++) {
             if (!(mask & (1u << r)))
                 continue;
@@ -466,18 +475,13 @@ static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, 
                 ZydisRegister tmp = f[k].size == 8 ? ZYDIS_REGISTER_RCX
                                     : f[k].size == 4 ? ZYDIS_REGISTER_ECX : ZYDIS_REGISTER_CL;
                 X(b, MOV, xreg(tmp), xmem(ZYDIS_REGISTER_RBX, f[k].cpu_off, f[k].size));
-                X(b, MOV, xmem(ZYDIS_REGISTER_RAX, off + f[k].x_off, f[k].size), xreg(tmp));
+                X(b, MOV, xmem(ZYDIS_REGISTER_RAX, (int32_t)l.extra_off + f[k].x_off, f[k].size), xreg(tmp));
             }
-            off += (int32_t)sizeof(struct undo_extra);
         }
-        /* Records stay 8-byte aligned: an 8-byte store split across cache
-         * lines costs more than the padding (measured). */
-        off = (off + 7) & ~7;
-        int32_t len = off + (int32_t)sizeof(struct undo_block_tail);
-        uint32_t tag = UNDO_BLOCK_TAG(n, len, mask | (extra ? UNDO_MASK_EXTRA : 0), flags);
-        X(b, MOV, R32(RCX), ximm64((uint64_t)(pc | (t->thumb ? 1u : 0u)) | (uint64_t)tag << 32));
-        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, off, 8), R32(RCX));
-        X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, len, 8));
+        /* The tail: pc and the tag in one 8-byte store. */
+        X(b, MOV, R32(RCX), ximm64((uint64_t)(pc | (t->thumb ? 1u : 0u)) | (uint64_t)undo_block_tag(&shape) << 32));
+        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, (int32_t)l.tail_off, 8), R32(RCX));
+        X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, (int32_t)l.len, 8));
         X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
     }
     X(b, ADD, xreg(ZYDIS_REGISTER_R13), ximm((int64_t)n));

@@ -1,7 +1,9 @@
-/* See undo_ring.h. Chunks are mapped once and reused; only the dispatcher and
- * helpers called from translated code touch the log, so nothing here needs
- * to be reentrant. */
-#include "translator/undo_ring.h"
+/* See undo_ring.h. The ring: chunks, room, the top, the floor, marks and
+ * scans; what a record holds and what popping it restores is
+ * undo_record.c's. Chunks are mapped once and reused; only the dispatcher
+ * and helpers called from translated code touch the log, so nothing here
+ * needs to be reentrant. */
+#include "undo/undo_ring.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,11 +11,15 @@
 #include <sys/mman.h>
 
 #include "linux/guest_mem.h"
-#include "linux/process.h"
-#include "translator/code_cache.h"
 
 #define CHUNK_SIZE (8u << 20)
 #define MAX_CHUNKS 4096u
+/* C pushes of large ranges go in pieces of at most this many bytes (MEM) or
+ * pages (MAP), so that no record comes near a chunk's size. */
+#define PIECE (CHUNK_SIZE / 4)
+_Static_assert(UNDO_MEM_LEN(PIECE) <= UNDO_TAG_MAX_LEN && UNDO_MAP_LEN(PIECE) <= UNDO_TAG_MAX_LEN,
+               "a piece's record length fits its tag");
+_Static_assert(UNDO_MAP_LEN(PIECE) + 64 < CHUNK_SIZE, "a piece fits a chunk");
 
 static struct {
     bool active;
@@ -80,10 +86,11 @@ void undo_clear(struct arm_cpu *cpu)
     set_limits(cpu, chunk_base(0));
 }
 
-static void note_block(struct arm_cpu *cpu, uint64_t icount)
+/* A restore point at p, noted as the chunk's first if it is. */
+static void note_block(uint8_t *p, uint64_t icount)
 {
     if (!ring.first_block[ring.cur]) {
-        ring.first_block[ring.cur] = cpu->undo_top;
+        ring.first_block[ring.cur] = p;
         ring.first_icount[ring.cur] = icount;
     }
 }
@@ -157,7 +164,7 @@ uint8_t *helper_undo_room(struct arm_cpu *cpu, uint64_t icount)
     else
         set_limits(cpu, cpu->undo_top); /* a C push lowered the limit */
     /* The caller writes a BLOCK record at the top next. */
-    note_block(cpu, icount);
+    note_block(cpu->undo_top, icount);
     return cpu->undo_top;
 }
 
@@ -171,90 +178,73 @@ static uint8_t *reserve(struct arm_cpu *cpu, size_t len)
     return p;
 }
 
-static void put_tag(uint8_t *rec, size_t len, uint32_t type)
+/* After a push from C the next block prologue must re-check its room
+ * (reserve may have used what it counted on): make it call
+ * helper_undo_room. */
+static void pushed(struct arm_cpu *cpu) { cpu->undo_limit = cpu->undo_top; }
+
+void undo_push_block(struct arm_cpu *cpu, const struct undo_block_shape *s, uint32_t pc)
 {
-    uint32_t tag = UNDO_TAG(type, len);
-    memcpy(rec + len - 4, &tag, 4);
+    if (!ring.active)
+        return;
+    uint8_t *p = reserve(cpu, undo_block_layout(s).len);
+    note_block(p, cpu->icount);
+    undo_encode_block(p, cpu, s, pc);
+    /* No pushed(): the next prologue's room check is still right, since a
+     * top below the limit has UNDO_BLOCK_ROOM left after this record too. */
 }
 
 void undo_push_block_all(struct arm_cpu *cpu)
 {
+    struct undo_block_shape s = {.ninsns = 1, .core = UNDO_BLOCK_CORE_ALL, .flags = true, .extra = true};
+    undo_push_block(cpu, &s, cpu->r[15] | cpu->thumb);
+}
+
+void undo_push_store(struct arm_cpu *cpu, uint32_t type, uint32_t addr, unsigned size)
+{
     if (!ring.active)
         return;
-    size_t len = 8 + 15 * 4 + sizeof(struct undo_extra) + sizeof(struct undo_block_tail);
-    uint8_t *p = reserve(cpu, len);
-    if (!ring.first_block[ring.cur]) {
-        ring.first_block[ring.cur] = p;
-        ring.first_icount[ring.cur] = cpu->icount;
-    }
-    memcpy(p, &cpu->n, 8);
-    memcpy(p + 8, cpu->r, 15 * 4);
-    struct undo_extra x = {.fpscr = cpu->fpscr, .tpidruro = cpu->tpidruro, .tpidrurw = cpu->tpidrurw,
-                           .excl_addr = cpu->excl_addr, .excl_val = cpu->excl_val,
-                           .excl_valid = cpu->excl_valid, .excl_size = cpu->excl_size};
-    memcpy(p + 8 + 60, &x, sizeof x);
-    struct undo_block_tail tail = {cpu->r[15] | cpu->thumb, UNDO_BLOCK_TAG(1, len, 0x7fffu | UNDO_MASK_EXTRA, true)};
-    memcpy(p + len - sizeof tail, &tail, sizeof tail);
+    undo_encode_store(reserve(cpu, sizeof(struct undo_store)), type, addr, size);
+    pushed(cpu);
+}
+
+void undo_push_storem(struct arm_cpu *cpu, uint32_t addr, unsigned nwords)
+{
+    if (!ring.active)
+        return;
+    undo_encode_storem(reserve(cpu, UNDO_STOREM_LEN(nwords)), addr, nwords);
+    pushed(cpu);
 }
 
 void undo_push_mem(struct arm_cpu *cpu, uint32_t addr, uint32_t len)
 {
     if (!ring.active || len == 0)
         return;
-    /* Large writes go in pieces so that no record comes near a chunk's size. */
-    const uint32_t piece = CHUNK_SIZE / 4;
     while (len > 0) {
-        uint32_t n = len < piece ? len : piece;
-        size_t rec = sizeof(struct undo_mem_hdr) + ((n + 7u) & ~7u) + 8;
-        uint8_t *p = reserve(cpu, rec);
-        struct undo_mem_hdr h = {addr, n};
-        memcpy(p, &h, sizeof h);
-        /* Only mapped, readable bytes can change; others are recorded as 0
-         * and skipped when popped (see write_back). */
-        if (guest_range_ok(addr, n, 1))
-            memcpy(p + sizeof h, g2h(addr), n);
-        else
-            memset(p + sizeof h, 0, n);
-        memset(p + rec - 8, 0, 4);
-        put_tag(p, rec, UNDO_MEM);
+        uint32_t n = len < PIECE ? len : PIECE;
+        undo_encode_mem(reserve(cpu, UNDO_MEM_LEN(n)), addr, n);
         addr += n;
         len -= n;
     }
-    /* The next block prologue must re-check its room (reserve may have used
-     * what it counted on): make it call helper_undo_room. */
-    cpu->undo_limit = cpu->undo_top;
+    pushed(cpu);
 }
 
 void undo_push_cpu(struct arm_cpu *cpu, uint64_t replay_cursor)
 {
     if (!ring.active)
         return;
-    size_t len = sizeof(struct undo_cpu_rec) + 8;
-    uint8_t *p = reserve(cpu, len);
-    struct undo_cpu_rec r;
-    memcpy(&r.cpu, cpu, sizeof *cpu);
-    r.replay_cursor = replay_cursor;
-    memcpy(p, &r, sizeof r);
-    memset(p + sizeof r, 0, 4);
-    put_tag(p, len, UNDO_CPU);
-    cpu->undo_limit = cpu->undo_top;
+    undo_encode_cpu(reserve(cpu, UNDO_CPU_LEN), cpu, replay_cursor);
+    pushed(cpu);
 }
 
 void undo_push_barrier(struct arm_cpu *cpu)
 {
     if (!ring.active)
         return;
-    uint8_t *p = reserve(cpu, 16);
-    memcpy(p, &cpu->icount, 8);
-    memset(p + 8, 0, 4);
-    put_tag(p, 16, UNDO_BARRIER);
+    undo_encode_barrier(reserve(cpu, UNDO_BARRIER_LEN), cpu->icount);
     ring.barrier_icount = cpu->icount;
-    cpu->undo_limit = cpu->undo_top;
+    pushed(cpu);
 }
-
-struct undo_map_hdr {
-    uint32_t addr, npages, old_brk, old_next_start;
-};
 
 void undo_push_map(struct arm_cpu *cpu, uint32_t addr, uint32_t npages, const uint8_t *old_flags, uint32_t old_brk,
                    uint32_t old_next_start)
@@ -262,55 +252,14 @@ void undo_push_map(struct arm_cpu *cpu, uint32_t addr, uint32_t npages, const ui
     if (!ring.active)
         return;
     /* Huge ranges (munmap of most of the space) go in pieces. */
-    const uint32_t piece = CHUNK_SIZE / 4;
     do {
-        uint32_t n = npages < piece ? npages : piece;
-        size_t len = sizeof(struct undo_map_hdr) + ((n + 7u) & ~7u) + 8;
-        uint8_t *p = reserve(cpu, len);
-        struct undo_map_hdr h = {addr, n, old_brk, old_next_start};
-        memcpy(p, &h, sizeof h);
-        if (n)
-            memcpy(p + sizeof h, old_flags, n);
-        memset(p + len - 8, 0, 4);
-        put_tag(p, len, UNDO_MAP);
+        uint32_t n = npages < PIECE ? npages : PIECE;
+        undo_encode_map(reserve(cpu, UNDO_MAP_LEN(n)), addr, n, old_flags, old_brk, old_next_start);
         addr += n * GUEST_PAGE_SIZE;
         old_flags += n;
         npages -= n;
     } while (npages > 0);
-    cpu->undo_limit = cpu->undo_top;
-}
-
-/* Puts the map of [addr, +npages pages) back as old_flags says, in runs of
- * pages that share their old state. */
-static void pop_map(const uint8_t *p)
-{
-    struct undo_map_hdr h;
-    memcpy(&h, p, sizeof h);
-    const uint8_t *old = p + sizeof h;
-    for (uint32_t i = 0; i < h.npages;) {
-        uint32_t j = i + 1;
-        while (j < h.npages && old[j] == old[i])
-            j++;
-        uint32_t a = h.addr + i * GUEST_PAGE_SIZE, len = (j - i) * GUEST_PAGE_SIZE;
-        uint8_t want = old[i];
-        if (!(want & GUEST_PAGE_MAPPED)) {
-            guest_munmap(a, len);
-        } else {
-            /* Pages still mapped keep their bytes; pages that were removed
-             * come back as zeros and get their bytes from the MEM record. */
-            for (uint32_t k = 0; k < len; k += GUEST_PAGE_SIZE) {
-                if (!(guest_page_flags(a + k) & GUEST_PAGE_MAPPED))
-                    guest_mmap(a + k, GUEST_PAGE_SIZE, want & 7, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-                else if ((guest_page_flags(a + k) & 7) != (want & 7))
-                    guest_mprotect(a + k, GUEST_PAGE_SIZE, want & 7);
-            }
-        }
-        i = j;
-    }
-    guest_proc.brk_cur = h.old_brk;
-    guest_mmap_set_next_start(h.old_next_start);
-    if (code_cache_overlaps(h.addr, h.npages * GUEST_PAGE_SIZE))
-        code_cache_flush();
+    pushed(cpu);
 }
 
 uint64_t undo_floor(void)
@@ -349,63 +298,8 @@ const uint8_t *undo_peek(struct arm_cpu *cpu, uint32_t *type, uint32_t *len)
     if (UNDO_TAG_TYPE(tag) == UNDO_BARRIER)
         return NULL;
     *type = UNDO_TAG_TYPE(tag);
-    *len = UNDO_TAG_LEN(tag);
+    *len = undo_record_len(t);
     return t - *len;
-}
-
-/* Puts old bytes back into guest memory, also into pages the guest cannot
- * write (a store that faulted on a read-only page was logged first; its
- * bytes are unchanged and skipped by the comparison). */
-static void write_back(uint32_t addr, const uint8_t *src, uint32_t len)
-{
-    while (len > 0) {
-        uint32_t in_page = GUEST_PAGE_SIZE - (addr & GUEST_PAGE_MASK);
-        uint32_t n = len < in_page ? len : in_page;
-        /* Unreadable pages (PROT_NONE) were logged as zeros (undo_push_mem):
-         * skipped, and the host could not compare them anyway. */
-        uint8_t f = guest_page_flags(addr);
-        if ((f & GUEST_PAGE_MAPPED) && (f & (PROT_READ | PROT_EXEC)) && memcmp(g2h(addr), src, n) != 0) {
-            guest_write_force(addr, src, n);
-            if (code_cache_overlaps(addr, n))
-                code_cache_flush();
-        }
-        addr += n;
-        src += n;
-        len -= n;
-    }
-}
-
-static void pop_block(struct arm_cpu *cpu, const uint8_t *p, uint32_t len)
-{
-    struct undo_block_tail tail;
-    memcpy(&tail, p + len - sizeof tail, sizeof tail);
-    uint32_t mask = UNDO_BLOCK_MASK(tail.tag);
-    cpu->icount -= UNDO_BLOCK_NINSNS(tail.tag);
-    const uint8_t *q = p;
-    if (UNDO_BLOCK_HAS_FLAGS(tail.tag)) {
-        memcpy(&cpu->n, p, 8);
-        q += 8;
-    }
-    cpu->r[15] = tail.pc & ~1u;
-    cpu->thumb = tail.pc & 1; /* the state the block started in */
-    for (unsigned r = 0; r < 15; r++) {
-        if (mask & (1u << r)) {
-            memcpy(&cpu->r[r], q, 4);
-            q += 4;
-        }
-    }
-    if (mask & UNDO_MASK_EXTRA) {
-        struct undo_extra x;
-        memcpy(&x, q, sizeof x);
-        cpu->fpscr = x.fpscr;
-        cpu->tpidruro = x.tpidruro;
-        guest_proc.tls = x.tpidruro;
-        cpu->tpidrurw = x.tpidrurw;
-        cpu->excl_addr = x.excl_addr;
-        cpu->excl_val = x.excl_val;
-        cpu->excl_valid = x.excl_valid;
-        cpu->excl_size = x.excl_size;
-    }
 }
 
 uint32_t undo_pop(struct arm_cpu *cpu, uint64_t *replay_cursor)
@@ -414,49 +308,7 @@ uint32_t undo_pop(struct arm_cpu *cpu, uint64_t *replay_cursor)
     const uint8_t *p = undo_peek(cpu, &type, &len);
     if (!p)
         return 0;
-    switch (type) {
-    case UNDO_BLOCK:
-        pop_block(cpu, p, len);
-        break;
-    case UNDO_STORE: {
-        struct undo_store s;
-        memcpy(&s, p, sizeof s);
-        write_back(s.addr, (const uint8_t *)&s.old, UNDO_STORE_SIZE(s.tag));
-        break;
-    }
-    case UNDO_MEM: {
-        struct undo_mem_hdr h;
-        memcpy(&h, p, sizeof h);
-        write_back(h.addr, p + sizeof h, h.len);
-        break;
-    }
-    case UNDO_MAP:
-        pop_map(p);
-        break;
-    case UNDO_STOREM: {
-        uint32_t tag, addr, nw = 0;
-        memcpy(&tag, p + len - 4, 4);
-        memcpy(&addr, p + len - 8, 4);
-        nw = UNDO_STOREM_WORDS(tag);
-        for (uint32_t k = 0; k < nw; k++)
-            write_back(addr + 4 * k, p + 4 * k, 4);
-        break;
-    }
-    case UNDO_CPU: {
-        struct undo_cpu_rec r;
-        memcpy(&r, p, sizeof r);
-        /* Everything but the run-control fields, which belong to now. */
-        r.cpu.budget = cpu->budget;
-        r.cpu.bp_pass = cpu->bp_pass;
-        r.cpu.undo_top = cpu->undo_top;
-        r.cpu.undo_limit = cpu->undo_limit;
-        *cpu = r.cpu;
-        guest_proc.tls = cpu->tpidruro; /* the kernel's copy of TPIDRURO (set_tls) */
-        if (replay_cursor)
-            *replay_cursor = r.replay_cursor;
-        break;
-    }
-    }
+    undo_restore(cpu, type, p, len, replay_cursor);
     cpu->undo_top = (uint8_t *)p;
     if (ring.first_block[ring.cur] && cpu->undo_top <= ring.first_block[ring.cur]) {
         /* The chunk's first BLOCK is gone; the next prologue notes anew. */
@@ -488,7 +340,7 @@ void undo_scan_since(const struct arm_cpu *cpu, struct undo_mark mark, undo_visi
         while (p > stop) {
             uint32_t tag;
             memcpy(&tag, p - 4, 4);
-            uint32_t len = UNDO_TAG_LEN(tag);
+            uint32_t len = undo_record_len(p);
             p -= len;
             if (!fn(ctx, UNDO_TAG_TYPE(tag), p, len))
                 return;
