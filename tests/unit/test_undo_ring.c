@@ -269,6 +269,10 @@ static void test_block_random_shapes_pop(void **state)
         assert_int_equal(len, undo_block_layout(&shape[i]).len);
         assert_int_equal(undo_pop(&cpu, NULL), UNDO_BLOCK);
         const struct arm_cpu *s = &start[i];
+        /* The tail's pc carries the Thumb bit of the block's start: T comes
+         * back with or without the flags part. */
+        assert_int_equal(cpu.thumb, s->thumb);
+        now.thumb = s->thumb;
         assert_int_equal(cpu.icount, s->icount);
         assert_int_equal(cpu.r[15], s->r[15]);
         for (unsigned r = 0; r < 15; r++)
