@@ -12,6 +12,7 @@
 #   --only LIST      run only these workloads (comma separated)
 #   --record         a second table: backstep -record (history recorded as under -g, no
 #                    debugger) against backstep's run mode and qemu-arm, same workloads
+#   --thumb          build the workloads as Thumb code (-mthumb instead of -marm)
 #   --reverse        reverse-execution figures through the remote protocol
 #                    (bench/reverse/reverse_bench.py on bench/reverse/history.c): recording
 #                    speed, reverse-stepi latency, seek latency, reverse-continue to a write
@@ -36,12 +37,14 @@ only=""
 record=0
 reverse=0
 armcc=${ARMEL_CC:-arm-linux-gnueabi-gcc}
+armmode=-marm
 hostcc=${HOST_CC:-gcc}
 
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
   case $1 in
     --backstep) backstep=${2:?--backstep needs a path}; shift 2 ;;
+    --thumb) armmode=-mthumb; shift ;;
     --qemu) qemu=${2:?--qemu needs a path}; shift 2 ;;
     --runs) runs=${2:?--runs needs a number}; shift 2 ;;
     --quick) quick=1; shift ;;
@@ -83,9 +86,9 @@ done
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/backstep-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-echo "building ${#workloads[@]} workloads (armel: $armcc -static -O2 -marm; native: $hostcc -O2) ..." >&2
+echo "building ${#workloads[@]} workloads (armel: $armcc -static -O2 $armmode; native: $hostcc -O2) ..." >&2
 for w in "${workloads[@]}"; do
-  "$armcc" -static -O2 -marm -o "$tmp/$w.arm" "$here/workloads/$w.c" -lm 2>"$tmp/$w.cc.log" ||
+  "$armcc" -static -O2 $armmode -o "$tmp/$w.arm" "$here/workloads/$w.c" -lm 2>"$tmp/$w.cc.log" ||
     { cat "$tmp/$w.cc.log" >&2; echo "bench/run.sh: building $w for ARM failed" >&2; exit 1; }
   "$hostcc" -O2 -o "$tmp/$w.native" "$here/workloads/$w.c" -lm 2>"$tmp/$w.cc.log" ||
     { cat "$tmp/$w.cc.log" >&2; echo "bench/run.sh: building $w natively failed" >&2; exit 1; }
