@@ -110,23 +110,17 @@ bool trans_BFC(struct tr *t, const struct arg_bfi *a) { return bitfield_insert(t
 
 /* SDIV/UDIV<c> <Rd>, <Rn>, <Rm> (A8.8.165, A8.8.248): helpers (division by
  * zero gives 0, INT_MIN / -1 gives INT_MIN). */
-bool trans_SDIV(struct tr *t, const struct arg_rrr *a)
+static bool divide(struct tr *t, const struct arg_rrr *a, const void *helper)
 {
     tr_get_reg(t, ZYDIS_REGISTER_ESI, a->rn);
     tr_get_reg(t, ZYDIS_REGISTER_EDX, a->rm);
-    tr_call(t, (const void *)helper_sdiv);
+    tr_call(t, helper);
     tr_set_reg(t, a->rd, ZYDIS_REGISTER_EAX);
     return true;
 }
 
-bool trans_UDIV(struct tr *t, const struct arg_rrr *a)
-{
-    tr_get_reg(t, ZYDIS_REGISTER_ESI, a->rn);
-    tr_get_reg(t, ZYDIS_REGISTER_EDX, a->rm);
-    tr_call(t, (const void *)helper_udiv);
-    tr_set_reg(t, a->rd, ZYDIS_REGISTER_EAX);
-    return true;
-}
+bool trans_SDIV(struct tr *t, const struct arg_rrr *a) { return divide(t, a, (const void *)helper_sdiv); }
+bool trans_UDIV(struct tr *t, const struct arg_rrr *a) { return divide(t, a, (const void *)helper_udiv); }
 
 /* UDF (A8.8.247; T16 UDF #imm8): permanently undefined, SIGILL; it does
  * not retire (its block holds it alone, uncounted). */
