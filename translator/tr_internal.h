@@ -126,4 +126,3 @@ void tr_hook_store_free(struct tr *t, ZydisRegister addr64, unsigned size);
 void tr_hook_store_multi(struct tr *t, unsigned nwords);
 /* Before every guest load: a LOAD record while read watchpoints are set. */
 void tr_hook_load(struct tr *t, ZydisRegister addr64, unsigned size);
-

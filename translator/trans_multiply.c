@@ -32,11 +32,13 @@ static void long_result(struct tr *t, unsigned rdlo, unsigned rdhi, bool s)
     tr_set_reg(t, rdhi, ZYDIS_REGISTER_EDX);
 }
 
-/* MUL{S}<c> <Rd>, <Rn>, <Rm> (A8.8.114); T16 MULS <Rdm>, <Rn>, <Rdm> */
-bool trans_MUL(struct tr *t, const struct arg_s_rrrr *a)
+/* Rd = Rn * Rm (+ Ra when accumulate), N and Z with S. */
+static bool mul_acc(struct tr *t, const struct arg_s_rrrr *a, bool accumulate)
 {
     tr_get_reg(t, ZYDIS_REGISTER_EAX, (unsigned)a->rn);
     X(t->b, IMUL, R32(EAX), GREG((unsigned)a->rm));
+    if (accumulate)
+        X(t->b, ADD, R32(EAX), GREG((unsigned)a->ra));
     if (a->s)
         flags_nz_of_eax(t);
     tr_set_reg(t, (unsigned)a->rd, ZYDIS_REGISTER_EAX);
@@ -45,19 +47,11 @@ bool trans_MUL(struct tr *t, const struct arg_s_rrrr *a)
     return true;
 }
 
+/* MUL{S}<c> <Rd>, <Rn>, <Rm> (A8.8.114); T16 MULS <Rdm>, <Rn>, <Rdm> */
+bool trans_MUL(struct tr *t, const struct arg_s_rrrr *a) { return mul_acc(t, a, false); }
+
 /* MLA{S}<c> <Rd>, <Rn>, <Rm>, <Ra> (A8.8.100): Rd = Rn * Rm + Ra */
-bool trans_MLA(struct tr *t, const struct arg_s_rrrr *a)
-{
-    tr_get_reg(t, ZYDIS_REGISTER_EAX, (unsigned)a->rn);
-    X(t->b, IMUL, R32(EAX), GREG((unsigned)a->rm));
-    X(t->b, ADD, R32(EAX), GREG((unsigned)a->ra));
-    if (a->s)
-        flags_nz_of_eax(t);
-    tr_set_reg(t, (unsigned)a->rd, ZYDIS_REGISTER_EAX);
-    if (t->hf_kind)
-        t->hf_end = x_pos(t->b);
-    return true;
-}
+bool trans_MLA(struct tr *t, const struct arg_s_rrrr *a) { return mul_acc(t, a, true); }
 
 /* MLS<c> <Rd>, <Rn>, <Rm>, <Ra> (A8.8.101): Rd = Ra - Rn * Rm */
 bool trans_MLS(struct tr *t, const struct arg_s_rrrr *a)
