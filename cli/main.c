@@ -13,6 +13,7 @@
 #include "linux/host_fds.h"
 #include "linux/loader.h"
 #include "linux/process.h"
+#include "linux/sysroot_path.h"
 #include "arm/cpu.h"
 #include "gdbstub/rsp_listen.h"
 #include "gdbstub/rsp_server.h"
@@ -166,17 +167,21 @@ int main(int argc, char **argv)
         goto fail;
     }
 
+    if (sysroot_set(opt.sysroot, err, sizeof err) != 0) {
+        fprintf(stderr, "backstep: %s\n", err);
+        goto fail;
+    }
     uint8_t random_bytes[16];
     struct load_request req = {
         .path = opt.guest_argv[0],
-        .sysroot = opt.sysroot,
+        .sysroot = sysroot_get(),
         .argv = opt.guest_argv,
         .envp = opt.guest_envp,
         .at_random = NULL,
     };
     if (opt.argv0)
         opt.guest_argv[0] = (char *)opt.argv0; /* req.path keeps the file to load */
-    guest_proc.sysroot = opt.sysroot;
+    guest_proc.sysroot = sysroot_get();
     if (opt.seed) {
         seeded_random(opt.seed, random_bytes);
         req.at_random = random_bytes;

@@ -16,7 +16,6 @@
 #include "gdbstub/target_xml.h"
 #include "gdbstub/timeline_files.h"
 #include "linux/guest_mem.h"
-#include "linux/sysroot_path.h"
 #include "timeline/engine.h"
 #include "translator/breakpoints.h"
 #include "translator/runtime.h"
@@ -59,11 +58,6 @@ struct timeline_target *timeline_target_create(struct arm_cpu *cpu, struct linux
         memcpy(t->auxv, g2h(p->auxv_addr), p->auxv_len);
     else
         t->auxv_len = 0;
-    /* vFile looks paths up as the program's opens do (-L). */
-    if (p->sysroot && !sysroot_get()) {
-        char err[256];
-        sysroot_set(p->sysroot, err, sizeof err);
-    }
     if (!realpath(p->exe_path, t->exe))
         snprintf(t->exe, sizeof t->exe, "%s", p->exe_path);
     return t;

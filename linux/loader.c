@@ -35,8 +35,12 @@ static int open_interp(struct elf_image *interp, const struct elf_image *exe, co
         found = access(pathbuf, F_OK) == 0;
     }
     if (!found) {
-        snprintf(err, errlen, "%s: program interpreter %s not found%s%s (give an ARM sysroot with -L, e.g. -L /usr/arm-linux-gnueabihf)",
-                 exe->path, name, sysroot ? " under " : "", sysroot ? sysroot : "");
+        if (sysroot && *sysroot)
+            snprintf(err, errlen, "%s: program interpreter %s not found under the sysroot %s (nor on the host)",
+                     exe->path, name, sysroot);
+        else
+            snprintf(err, errlen, "%s: program interpreter %s not found (give an ARM sysroot with -L, e.g. -L /usr/arm-linux-gnueabihf)",
+                     exe->path, name);
         return -1;
     }
     if (elf_open(interp, pathbuf, err, errlen) != 0)

@@ -14,6 +14,7 @@
 
 #include "linux/host_fds.h"
 #include "linux/syscall_impl.h"
+#include "linux/sysroot_path.h"
 #include "linux/xlat.h"
 
 /* Copies a guest iovec array into host form, checking every element for
@@ -133,7 +134,9 @@ static int64_t do_openat(struct linux_proc *p, int dfd, uint32_t path_addr, uint
     int e = guest_path(path_addr, &path);
     if (e)
         return e;
-    path = fix_proc_exe(p, path);
+    const char *exe = fix_proc_exe(p, path);
+    char buf[HOST_PATH_BUF];
+    path = exe != path ? exe : sysroot_path(path, buf, sizeof buf);
     return host_ret(openat(dfd, path, (int)xlat_open_flags_to_host(flags), (mode_t)mode));
 }
 
@@ -167,7 +170,9 @@ int64_t sys_openat2(struct linux_proc *p, const uint32_t a[7])
         return e;
     if (how[0] >> 32)
         return -EINVAL;
-    path = fix_proc_exe(p, path);
+    const char *exe = fix_proc_exe(p, path);
+    char buf[HOST_PATH_BUF];
+    path = exe != path ? exe : sysroot_path(path, buf, sizeof buf);
     uint64_t host_how[3] = {xlat_open_flags_to_host((uint32_t)how[0]), how[1], how[2]};
     return host_ret(syscall(SYS_openat2, sarg(a[0]), path, host_how, sizeof(host_how)));
 }
@@ -364,8 +369,9 @@ int64_t sys_mknodat(struct linux_proc *p, const uint32_t a[7])
 static int64_t do_utimensat(const uint32_t a[7], bool time64)
 {
     const char *path = NULL;
+    char buf[HOST_PATH_BUF];
     if (a[1]) {
-        int e = guest_path(a[1], &path);
+        int e = guest_lookup_path(a[1], buf, sizeof buf, &path);
         if (e)
             return e;
     }

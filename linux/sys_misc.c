@@ -75,7 +75,8 @@ int64_t sys_inotify_add_watch(struct linux_proc *p, const uint32_t a[7])
 {
     (void)p;
     const char *path;
-    int e = guest_path(a[1], &path);
+    char name[HOST_PATH_BUF];
+    int e = guest_lookup_path(a[1], name, sizeof name, &path);
     return e ? e : host_ret(inotify_add_watch(sarg(a[0]), path, a[2]));
 }
 int64_t sys_inotify_rm_watch(struct linux_proc *p, const uint32_t a[7])

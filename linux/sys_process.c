@@ -18,6 +18,7 @@
 
 #include "base/log.h"
 #include "linux/syscall_impl.h"
+#include "linux/sysroot_path.h"
 #include "linux/xlat.h"
 
 static int64_t do_fork(void)
@@ -130,7 +131,12 @@ int64_t sys_execve(struct linux_proc *p, const uint32_t a[7])
     int e = guest_path(a[0], &path);
     if (e)
         return e;
-    path = fix_proc_exe(p, path);
+    /* The program is looked up under -L like any file it opens (qemu-arm
+     * leaves execve to the host kernel and binfmt_misc, which know no sysroot;
+     * the child backstep is handed the host name found here). */
+    const char *exe = fix_proc_exe(p, path);
+    char name[HOST_PATH_BUF];
+    path = exe != path ? exe : sysroot_path(path, name, sizeof name);
     char **argv, **envp;
     int64_t argc = guest_strv(a[1], &argv);
     if (argc < 0)
@@ -151,9 +157,9 @@ int64_t sys_execve(struct linux_proc *p, const uint32_t a[7])
         } else {
             unsigned k = 0;
             w[k++] = "backstep";
-            if (p->sysroot) {
+            if (sysroot_get()) {
                 w[k++] = "-L";
-                w[k++] = (char *)p->sysroot;
+                w[k++] = (char *)sysroot_get(); /* absolute: the guest may have moved */
             }
             w[k++] = "-0";
             w[k++] = argc > 0 ? argv[0] : (char *)path;

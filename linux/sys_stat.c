@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "linux/syscall_impl.h"
+#include "linux/sysroot_path.h"
 #include "linux/xlat.h"
 
 static int64_t put_stat64(uint32_t addr, int64_t r, const struct stat *st)
@@ -23,7 +24,8 @@ static int64_t put_stat64(uint32_t addr, int64_t r, const struct stat *st)
 static int64_t do_fstatat(int dfd, uint32_t path_addr, uint32_t buf, int flags)
 {
     const char *path;
-    int e = guest_path(path_addr, &path);
+    char name[HOST_PATH_BUF];
+    int e = guest_lookup_path(path_addr, name, sizeof name, &path);
     if (e)
         return e;
     if (!guest_writable(buf, sizeof(struct guest_stat64)))
@@ -66,7 +68,8 @@ static int64_t put_stat_old(uint32_t addr, int64_t r, const struct stat *st)
 static int64_t do_stat_old(uint32_t path_addr, uint32_t buf, int flags)
 {
     const char *path;
-    int e = guest_path(path_addr, &path);
+    char name[HOST_PATH_BUF];
+    int e = guest_lookup_path(path_addr, name, sizeof name, &path);
     if (e)
         return e;
     if (!guest_writable(buf, sizeof(struct guest_stat)))
@@ -92,8 +95,9 @@ int64_t sys_statx(struct linux_proc *p, const uint32_t a[7])
 {
     (void)p;
     const char *path = NULL;
+    char name[HOST_PATH_BUF];
     if (a[1]) {
-        int e = guest_path(a[1], &path);
+        int e = guest_lookup_path(a[1], name, sizeof name, &path);
         if (e)
             return e;
     }
@@ -123,7 +127,8 @@ int64_t sys_statfs64(struct linux_proc *p, const uint32_t a[7])
     if (!statfs_size_ok(a[1]))
         return -EINVAL;
     const char *path;
-    int e = guest_path(a[0], &path);
+    char name[HOST_PATH_BUF];
+    int e = guest_lookup_path(a[0], name, sizeof name, &path);
     if (e)
         return e;
     if (!guest_writable(a[2], sizeof(struct guest_statfs64)))
@@ -147,7 +152,8 @@ int64_t sys_access(struct linux_proc *p, const uint32_t a[7])
 {
     (void)p;
     const char *path;
-    int e = guest_path(a[0], &path);
+    char name[HOST_PATH_BUF];
+    int e = guest_lookup_path(a[0], name, sizeof name, &path);
     if (e)
         return e;
     return host_ret(syscall(SYS_faccessat, AT_FDCWD, path, (int)a[1]));
@@ -157,7 +163,8 @@ int64_t sys_faccessat(struct linux_proc *p, const uint32_t a[7])
 {
     (void)p;
     const char *path;
-    int e = guest_path(a[1], &path);
+    char name[HOST_PATH_BUF];
+    int e = guest_lookup_path(a[1], name, sizeof name, &path);
     if (e)
         return e;
     return host_ret(syscall(SYS_faccessat, sarg(a[0]), path, (int)a[2]));
@@ -167,7 +174,8 @@ int64_t sys_faccessat2(struct linux_proc *p, const uint32_t a[7])
 {
     (void)p;
     const char *path;
-    int e = guest_path(a[1], &path);
+    char name[HOST_PATH_BUF];
+    int e = guest_lookup_path(a[1], name, sizeof name, &path);
     if (e)
         return e;
     return host_ret(syscall(SYS_faccessat2, sarg(a[0]), path, (int)a[2], (int)a[3]));
@@ -192,6 +200,8 @@ static int64_t do_readlinkat(struct linux_proc *p, int dfd, uint32_t path_addr, 
             n = size;
         return copy_to_guest(buf, exe, (uint32_t)n) ?: (int64_t)n;
     }
+    char name[HOST_PATH_BUF];
+    path = sysroot_path(path, name, sizeof name);
     syscall_note_write(buf, size);
     return host_ret(readlinkat(dfd, path, g2h(buf), size));
 }

@@ -11,6 +11,7 @@
 
 #include "base/log.h"
 #include "linux/syscall_impl.h"
+#include "linux/sysroot_path.h"
 
 static void log_strace(uint32_t nr, const struct syscall_desc *d, const uint32_t a[7], int64_t r)
 {
@@ -71,6 +72,16 @@ int guest_path(uint32_t addr, const char **out)
     if (n >= PATH_MAX)
         return -ENAMETOOLONG;
     *out = g2h(addr);
+    return 0;
+}
+
+int guest_lookup_path(uint32_t addr, char *buf, size_t len, const char **out)
+{
+    const char *g;
+    int e = guest_path(addr, &g);
+    if (e)
+        return e;
+    *out = sysroot_path(g, buf, len);
     return 0;
 }
 

@@ -4,6 +4,8 @@
  * memcpy before guest_range_ok has accepted the whole range it covers. */
 #pragma once
 #include <errno.h>
+#include <limits.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -44,6 +46,15 @@ static inline int64_t arg_pair(const uint32_t a[7], int lo)
  * *out. Returns 0, -EFAULT or -ENAMETOOLONG. NULL (guest 0) is -EFAULT unless
  * page 0 is mapped. */
 int guest_path(uint32_t addr, const char **out);
+
+/* A guest path the kernel looks a file up by (open, the stat family, access,
+ * readlink, statfs, utimensat, inotify_add_watch, execve): guest_path's
+ * checks, then the -L mapping of linux/sysroot_path.h, written into buf when
+ * it applies. *out is the name to hand the host. The calls that create,
+ * remove or rename names (mkdir, unlink, rename, link, chdir, chmod, ...) use
+ * guest_path alone, as qemu-arm 7.2 does: they act on the host path. */
+#define HOST_PATH_BUF (PATH_MAX + 4096)
+int guest_lookup_path(uint32_t addr, char *buf, size_t len, const char **out);
 
 /* Copies to/from guest memory after validating the range; copy_to_guest also
  * reports the write (syscall_note_write before the memcpy). Return 0 or

@@ -20,11 +20,11 @@ int sysroot_set(const char *dir, char *err, size_t errlen)
         return 0;
     struct stat st;
     if (stat(dir, &st) != 0) {
-        snprintf(err, errlen, "-L %s: sysroot %s", dir, strerror(errno));
+        snprintf(err, errlen, "-L %s: cannot use as sysroot: %s", dir, strerror(errno));
         return -1;
     }
     if (!S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "-L %s: sysroot is not a directory", dir);
+        snprintf(err, errlen, "-L %s: cannot use as sysroot: not a directory", dir);
         return -1;
     }
     char buf[PATH_MAX];

@@ -13,12 +13,12 @@ cd "$dir" || exit 1
 flags=-static
 [ "$kind" = dynamic ] && flags=
 "$cc" -O1 $flags -o probe "$src" || { echo "FAIL: cannot compile $src"; exit 1; }
-# LD_LIBRARY_PATH lets the dynamic loader find libc whether or not the guest's
-# absolute paths are looked up under the sysroot. One variable only: qemu-arm
-# passes its environment to the guest in reverse order (its envlist), Linux
-# and backstep in the given order.
+# An empty environment: qemu-arm passes its environment to the guest in
+# reverse order (its envlist), Linux and backstep in the given order. -L alone
+# lets the dynamic loader find libc (the guest's absolute paths are looked up
+# under the sysroot).
 run() {
-    env -i LD_LIBRARY_PATH="$sysroot/lib" "$@" -L "$sysroot" ./probe first "second arg" ""
+    env -i "$@" -L "$sysroot" ./probe first "second arg" ""
 }
 run "$backstep" > backstep.out 2> backstep.err; bs=$?
 run "$qemu" > qemu.out 2> qemu.err; qs=$?

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # run_diff.sh — differential test of one C program: qemu-arm vs backstep.
 #
-# Usage: run_diff.sh CC "FLAGS" SOURCE.c BACKSTEP [QEMU_ARM]
+# Usage: run_diff.sh CC "FLAGS" SOURCE.c BACKSTEP [QEMU_ARM [SYSROOT]]
 #
 # Compiles SOURCE with `CC -static FLAGS ... -lm` (FLAGS is one word list, e.g.
-# "-marm -O2"), runs the binary under qemu-arm and under backstep with the same
+# "-marm -O2"); with SYSROOT, links dynamically instead (the compiler's default)
+# and gives both emulators `-L SYSROOT` and nothing else, as a user runs a
+# dynamically linked program. Runs the binary under qemu-arm and under backstep with the same
 # arguments, stdin, and a clean environment (`env -i` plus a fixed small set),
 # each in its own fresh empty working directory named "work", and compares
 # stdout, stderr and the exit status (death by a signal shows as 128+N for
@@ -33,6 +35,7 @@ FLAGS=$2
 SRC=$3
 BACKSTEP=$4
 QEMU=${5:-qemu-arm}
+SYSROOT=${6:-}
 TIMEOUT=${RUN_DIFF_TIMEOUT:-120}
 
 for tool in "$CC" "$QEMU"; do
@@ -81,9 +84,14 @@ case $stdin_spec in
   *) stdin_file=$(dirname "$SRC")/$stdin_spec ;;
 esac
 
+link=-static
+if [[ -n $SYSROOT ]]; then
+  link=
+  opts=(-L "$SYSROOT" "${opts[@]}")
+fi
 # shellcheck disable=SC2086  # FLAGS is deliberately split into words
-if ! "$CC" -static $FLAGS -o "$tmp/prog" "$SRC" -lm -lpthread 2>"$tmp/cc.err"; then
-  echo "FAIL: compiling $SRC with $CC -static $FLAGS" >&2
+if ! "$CC" $link $FLAGS -o "$tmp/prog" "$SRC" -lm -lpthread 2>"$tmp/cc.err"; then
+  echo "FAIL: compiling $SRC with $CC $link $FLAGS" >&2
   cat "$tmp/cc.err" >&2
   exit 1
 fi
