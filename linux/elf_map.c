@@ -13,6 +13,7 @@
 #include <sys/mman.h>
 
 #include "linux/guest_mem.h"
+#include "linux/proc_self.h"
 
 static int seg_prot(uint32_t pflags)
 {
@@ -149,6 +150,16 @@ int elf_map_image(const struct elf_image *img, struct elf_loaded *out, char *err
     if (apply_protections(img, bias, err, errlen) != 0) {
         guest_munmap((uint32_t)at, span);
         return -1;
+    }
+    /* The segments are copies, not host file mappings: tell /proc/self/maps
+     * which file pages they hold, as the kernel's mappings would say. */
+    for (unsigned i = 0; i < img->phnum; i++) {
+        const Elf32_Phdr *ph = &img->ph[i];
+        if (ph->p_type != PT_LOAD || ph->p_filesz == 0)
+            continue;
+        uint32_t va = ph->p_vaddr + bias;
+        uint32_t lo = va & ~GUEST_PAGE_MASK, hi = (va + ph->p_filesz + GUEST_PAGE_MASK) & ~GUEST_PAGE_MASK;
+        proc_self_name_range(lo, hi, img->fd, img->path, ph->p_offset & ~(uint64_t)GUEST_PAGE_MASK);
     }
     out->bias = bias;
     out->base = (uint32_t)at;

@@ -88,6 +88,8 @@ int initial_stack_build(uint32_t stack_top, uint32_t stack_limit, const struct s
         put32(w, str), w += 4;
         str += (uint32_t)strlen(sp->argv[i]) + 1;
     }
+    out->arg_start = strings;
+    out->arg_end = str;
     put32(w, 0), w += 4;
     for (size_t i = 0; i < envc; i++) {
         put32(w, str), w += 4;

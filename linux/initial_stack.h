@@ -38,6 +38,7 @@ struct stack_result {
     uint32_t sp;        /* points at argc */
     uint32_t auxv_addr; /* first auxv pair */
     uint32_t auxv_len;  /* bytes, AT_NULL pair included */
+    uint32_t arg_start, arg_end; /* the argv strings, NULs included (/proc/self/cmdline) */
 };
 
 /* Writes the initial stack below stack_top, using nothing below stack_limit.

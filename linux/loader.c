@@ -137,6 +137,8 @@ static int load_all(struct linux_proc *p, const struct load_request *req, struct
     p->brk_start = p->brk_cur = ex.brk;
     p->auxv_addr = st.auxv_addr;
     p->auxv_len = st.auxv_len;
+    p->arg_start = st.arg_start;
+    p->arg_end = st.arg_end;
     p->load_bias = ex.bias;
     p->exe_path = req->path;
     p->sigpage = (uint32_t)sig;

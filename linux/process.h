@@ -12,6 +12,7 @@ struct linux_proc {
     uint32_t start_data;  /* qemu-arm puts this in r10 at entry; we mirror it */
     uint32_t brk_start, brk_cur;
     uint32_t auxv_addr, auxv_len; /* the auxv as placed on the guest stack */
+    uint32_t arg_start, arg_end;  /* the argv strings on the guest stack */
     uint32_t load_bias;   /* static-PIE / ET_DYN load offset, 0 for ET_EXEC */
     const char *exe_path; /* as given on the command line */
     uint32_t sigpage;     /* one r-x page (zeros) reserved for signal-return

@@ -14,7 +14,7 @@
 
 #include "linux/host_fds.h"
 #include "linux/syscall_impl.h"
-#include "linux/sysroot_path.h"
+#include "linux/proc_self.h"
 #include "linux/xlat.h"
 
 /* Copies a guest iovec array into host form, checking every element for
@@ -113,31 +113,19 @@ int64_t sys_writev(struct linux_proc *p, const uint32_t a[7]) { (void)p; return 
 int64_t sys_preadv(struct linux_proc *p, const uint32_t a[7]) { (void)p; return do_readv(a, true); }
 int64_t sys_pwritev(struct linux_proc *p, const uint32_t a[7]) { (void)p; return do_writev(a, true); }
 
-/* /proc/self/exe names backstep itself on the host; the guest must see its
- * own executable (qemu-arm does the same). Other /proc files pass through. */
-const char *fix_proc_exe(struct linux_proc *p, const char *path)
-{
-    static char resolved[PATH_MAX];
-    char self[32];
-    snprintf(self, sizeof(self), "/proc/%d/exe", (int)getpid());
-    if (!p->exe_path || (strcmp(path, "/proc/self/exe") != 0 && strcmp(path, self) != 0))
-        return path;
-    /* Resolved once, on first use (glibc asks early, before any chdir). */
-    if (!resolved[0] && !realpath(p->exe_path, resolved))
-        return p->exe_path;
-    return resolved;
-}
-
 static int64_t do_openat(struct linux_proc *p, int dfd, uint32_t path_addr, uint32_t flags, uint32_t mode)
 {
     const char *path;
     int e = guest_path(path_addr, &path);
     if (e)
         return e;
-    const char *exe = fix_proc_exe(p, path);
+    int host_flags = (int)xlat_open_flags_to_host(flags);
+    int fd;
+    if (proc_self_open(p, path, host_flags, &fd))
+        return fd;
     char buf[HOST_PATH_BUF];
-    path = exe != path ? exe : sysroot_path(path, buf, sizeof buf);
-    return host_ret(openat(dfd, path, (int)xlat_open_flags_to_host(flags), (mode_t)mode));
+    path = guest_host_path(p, path, buf, sizeof buf);
+    return host_ret(openat(dfd, path, host_flags, (mode_t)mode));
 }
 
 int64_t sys_open(struct linux_proc *p, const uint32_t a[7]) { return do_openat(p, AT_FDCWD, a[0], a[1], a[2]); }
@@ -170,10 +158,12 @@ int64_t sys_openat2(struct linux_proc *p, const uint32_t a[7])
         return e;
     if (how[0] >> 32)
         return -EINVAL;
-    const char *exe = fix_proc_exe(p, path);
-    char buf[HOST_PATH_BUF];
-    path = exe != path ? exe : sysroot_path(path, buf, sizeof buf);
     uint64_t host_how[3] = {xlat_open_flags_to_host((uint32_t)how[0]), how[1], how[2]};
+    int fd;
+    if (proc_self_open(p, path, (int)host_how[0], &fd))
+        return fd;
+    char buf[HOST_PATH_BUF];
+    path = guest_host_path(p, path, buf, sizeof buf);
     return host_ret(syscall(SYS_openat2, sarg(a[0]), path, host_how, sizeof(host_how)));
 }
 
@@ -366,12 +356,12 @@ int64_t sys_mknodat(struct linux_proc *p, const uint32_t a[7])
 
 /* utimensat(dfd, path or NULL, times[2] or NULL, flags); a NULL path means
  * "the file dfd" (how glibc's futimens works). */
-static int64_t do_utimensat(const uint32_t a[7], bool time64)
+static int64_t do_utimensat(struct linux_proc *p, const uint32_t a[7], bool time64)
 {
     const char *path = NULL;
     char buf[HOST_PATH_BUF];
     if (a[1]) {
-        int e = guest_lookup_path(a[1], buf, sizeof buf, &path);
+        int e = guest_lookup_path(p, a[1], buf, sizeof buf, &path);
         if (e)
             return e;
     }
@@ -394,8 +384,8 @@ static int64_t do_utimensat(const uint32_t a[7], bool time64)
     }
     return host_ret(syscall(SYS_utimensat, sarg(a[0]), path, tsp, (int)a[3]));
 }
-int64_t sys_utimensat(struct linux_proc *p, const uint32_t a[7]) { (void)p; return do_utimensat(a, false); }
-int64_t sys_utimensat_time64(struct linux_proc *p, const uint32_t a[7]) { (void)p; return do_utimensat(a, true); }
+int64_t sys_utimensat(struct linux_proc *p, const uint32_t a[7]) { return do_utimensat(p, a, false); }
+int64_t sys_utimensat_time64(struct linux_proc *p, const uint32_t a[7]) { return do_utimensat(p, a, true); }
 
 int64_t sys_truncate(struct linux_proc *p, const uint32_t a[7])
 {

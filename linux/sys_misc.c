@@ -73,10 +73,9 @@ int64_t sys_inotify_init(struct linux_proc *p, const uint32_t a[7]) { (void)p; (
 int64_t sys_inotify_init1(struct linux_proc *p, const uint32_t a[7]) { (void)p; return host_ret(inotify_init1((int)a[0])); }
 int64_t sys_inotify_add_watch(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
     const char *path;
     char name[HOST_PATH_BUF];
-    int e = guest_lookup_path(a[1], name, sizeof name, &path);
+    int e = guest_lookup_path(p, a[1], name, sizeof name, &path);
     return e ? e : host_ret(inotify_add_watch(sarg(a[0]), path, a[2]));
 }
 int64_t sys_inotify_rm_watch(struct linux_proc *p, const uint32_t a[7])

@@ -134,9 +134,8 @@ int64_t sys_execve(struct linux_proc *p, const uint32_t a[7])
     /* The program is looked up under -L like any file it opens (qemu-arm
      * leaves execve to the host kernel and binfmt_misc, which know no sysroot;
      * the child backstep is handed the host name found here). */
-    const char *exe = fix_proc_exe(p, path);
     char name[HOST_PATH_BUF];
-    path = exe != path ? exe : sysroot_path(path, name, sizeof name);
+    path = guest_host_path(p, path, name, sizeof name);
     char **argv, **envp;
     int64_t argc = guest_strv(a[1], &argv);
     if (argc < 0)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "linux/syscall_impl.h"
+#include "linux/proc_self.h"
 #include "linux/sysroot_path.h"
 #include "linux/xlat.h"
 
@@ -21,11 +22,11 @@ static int64_t put_stat64(uint32_t addr, int64_t r, const struct stat *st)
     return copy_to_guest(addr, &g, sizeof(g));
 }
 
-static int64_t do_fstatat(int dfd, uint32_t path_addr, uint32_t buf, int flags)
+static int64_t do_fstatat(struct linux_proc *p, int dfd, uint32_t path_addr, uint32_t buf, int flags)
 {
     const char *path;
     char name[HOST_PATH_BUF];
-    int e = guest_lookup_path(path_addr, name, sizeof name, &path);
+    int e = guest_lookup_path(p, path_addr, name, sizeof name, &path);
     if (e)
         return e;
     if (!guest_writable(buf, sizeof(struct guest_stat64)))
@@ -34,17 +35,15 @@ static int64_t do_fstatat(int dfd, uint32_t path_addr, uint32_t buf, int flags)
     return put_stat64(buf, host_ret(fstatat(dfd, path, &st, flags)), &st);
 }
 
-int64_t sys_stat64(struct linux_proc *p, const uint32_t a[7]) { (void)p; return do_fstatat(AT_FDCWD, a[0], a[1], 0); }
+int64_t sys_stat64(struct linux_proc *p, const uint32_t a[7]) { return do_fstatat(p, AT_FDCWD, a[0], a[1], 0); }
 int64_t sys_lstat64(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
-    return do_fstatat(AT_FDCWD, a[0], a[1], AT_SYMLINK_NOFOLLOW);
+    return do_fstatat(p, AT_FDCWD, a[0], a[1], AT_SYMLINK_NOFOLLOW);
 }
 /* fstatat64(dfd, path, buf, flags); AT_* flag values are the same on ARM. */
 int64_t sys_fstatat64(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
-    return do_fstatat(sarg(a[0]), a[1], a[2], (int)a[3]);
+    return do_fstatat(p, sarg(a[0]), a[1], a[2], (int)a[3]);
 }
 int64_t sys_fstat64(struct linux_proc *p, const uint32_t a[7])
 {
@@ -65,11 +64,11 @@ static int64_t put_stat_old(uint32_t addr, int64_t r, const struct stat *st)
     return e ? e : copy_to_guest(addr, &g, sizeof(g));
 }
 
-static int64_t do_stat_old(uint32_t path_addr, uint32_t buf, int flags)
+static int64_t do_stat_old(struct linux_proc *p, uint32_t path_addr, uint32_t buf, int flags)
 {
     const char *path;
     char name[HOST_PATH_BUF];
-    int e = guest_lookup_path(path_addr, name, sizeof name, &path);
+    int e = guest_lookup_path(p, path_addr, name, sizeof name, &path);
     if (e)
         return e;
     if (!guest_writable(buf, sizeof(struct guest_stat)))
@@ -78,8 +77,8 @@ static int64_t do_stat_old(uint32_t path_addr, uint32_t buf, int flags)
     return put_stat_old(buf, host_ret(fstatat(AT_FDCWD, path, &st, flags)), &st);
 }
 
-int64_t sys_stat(struct linux_proc *p, const uint32_t a[7]) { (void)p; return do_stat_old(a[0], a[1], 0); }
-int64_t sys_lstat(struct linux_proc *p, const uint32_t a[7]) { (void)p; return do_stat_old(a[0], a[1], AT_SYMLINK_NOFOLLOW); }
+int64_t sys_stat(struct linux_proc *p, const uint32_t a[7]) { return do_stat_old(p, a[0], a[1], 0); }
+int64_t sys_lstat(struct linux_proc *p, const uint32_t a[7]) { return do_stat_old(p, a[0], a[1], AT_SYMLINK_NOFOLLOW); }
 int64_t sys_fstat(struct linux_proc *p, const uint32_t a[7])
 {
     (void)p;
@@ -93,11 +92,10 @@ int64_t sys_fstat(struct linux_proc *p, const uint32_t a[7])
  * the host kernel writes the guest buffer directly. */
 int64_t sys_statx(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
     const char *path = NULL;
     char name[HOST_PATH_BUF];
     if (a[1]) {
-        int e = guest_lookup_path(a[1], name, sizeof name, &path);
+        int e = guest_lookup_path(p, a[1], name, sizeof name, &path);
         if (e)
             return e;
     }
@@ -123,12 +121,11 @@ static bool statfs_size_ok(uint32_t size) { return size == sizeof(struct guest_s
 
 int64_t sys_statfs64(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
     if (!statfs_size_ok(a[1]))
         return -EINVAL;
     const char *path;
     char name[HOST_PATH_BUF];
-    int e = guest_lookup_path(a[0], name, sizeof name, &path);
+    int e = guest_lookup_path(p, a[0], name, sizeof name, &path);
     if (e)
         return e;
     if (!guest_writable(a[2], sizeof(struct guest_statfs64)))
@@ -150,10 +147,9 @@ int64_t sys_fstatfs64(struct linux_proc *p, const uint32_t a[7])
 
 int64_t sys_access(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
     const char *path;
     char name[HOST_PATH_BUF];
-    int e = guest_lookup_path(a[0], name, sizeof name, &path);
+    int e = guest_lookup_path(p, a[0], name, sizeof name, &path);
     if (e)
         return e;
     return host_ret(syscall(SYS_faccessat, AT_FDCWD, path, (int)a[1]));
@@ -161,10 +157,9 @@ int64_t sys_access(struct linux_proc *p, const uint32_t a[7])
 
 int64_t sys_faccessat(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
     const char *path;
     char name[HOST_PATH_BUF];
-    int e = guest_lookup_path(a[1], name, sizeof name, &path);
+    int e = guest_lookup_path(p, a[1], name, sizeof name, &path);
     if (e)
         return e;
     return host_ret(syscall(SYS_faccessat, sarg(a[0]), path, (int)a[2]));
@@ -172,10 +167,9 @@ int64_t sys_faccessat(struct linux_proc *p, const uint32_t a[7])
 
 int64_t sys_faccessat2(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
     const char *path;
     char name[HOST_PATH_BUF];
-    int e = guest_lookup_path(a[1], name, sizeof name, &path);
+    int e = guest_lookup_path(p, a[1], name, sizeof name, &path);
     if (e)
         return e;
     return host_ret(syscall(SYS_faccessat2, sarg(a[0]), path, (int)a[2], (int)a[3]));
@@ -193,7 +187,7 @@ static int64_t do_readlinkat(struct linux_proc *p, int dfd, uint32_t path_addr, 
         return -EINVAL;
     if (!guest_writable(buf, size))
         return -EFAULT;
-    const char *exe = fix_proc_exe(p, path);
+    const char *exe = proc_self_exe(p, path);
     if (exe != path) {
         size_t n = strlen(exe);
         if (n > size)

@@ -11,6 +11,7 @@
 
 #include "base/log.h"
 #include "linux/syscall_impl.h"
+#include "linux/proc_self.h"
 #include "linux/sysroot_path.h"
 
 static void log_strace(uint32_t nr, const struct syscall_desc *d, const uint32_t a[7], int64_t r)
@@ -75,13 +76,19 @@ int guest_path(uint32_t addr, const char **out)
     return 0;
 }
 
-int guest_lookup_path(uint32_t addr, char *buf, size_t len, const char **out)
+const char *guest_host_path(struct linux_proc *p, const char *guest, char *buf, size_t len)
+{
+    const char *exe = proc_self_exe(p, guest);
+    return exe != guest ? exe : sysroot_path(guest, buf, len);
+}
+
+int guest_lookup_path(struct linux_proc *p, uint32_t addr, char *buf, size_t len, const char **out)
 {
     const char *g;
     int e = guest_path(addr, &g);
     if (e)
         return e;
-    *out = sysroot_path(g, buf, len);
+    *out = guest_host_path(p, g, buf, len);
     return 0;
 }
 

@@ -49,12 +49,15 @@ int guest_path(uint32_t addr, const char **out);
 
 /* A guest path the kernel looks a file up by (open, the stat family, access,
  * readlink, statfs, utimensat, inotify_add_watch, execve): guest_path's
- * checks, then the -L mapping of linux/sysroot_path.h, written into buf when
- * it applies. *out is the name to hand the host. The calls that create,
- * remove or rename names (mkdir, unlink, rename, link, chdir, chmod, ...) use
- * guest_path alone, as qemu-arm 7.2 does: they act on the host path. */
+ * checks, then the name to hand the host: /proc/self/exe names the guest
+ * program (linux/proc_self.h), else the -L mapping of linux/sysroot_path.h,
+ * written into buf when it applies. The calls that create, remove or rename
+ * names (mkdir, unlink, rename, link, chdir, chmod, ...) use guest_path
+ * alone, as qemu-arm 7.2 does: they act on the host path. */
 #define HOST_PATH_BUF (PATH_MAX + 4096)
-int guest_lookup_path(uint32_t addr, char *buf, size_t len, const char **out);
+int guest_lookup_path(struct linux_proc *p, uint32_t addr, char *buf, size_t len, const char **out);
+/* The same mapping for a guest path already copied out. */
+const char *guest_host_path(struct linux_proc *p, const char *guest, char *buf, size_t len);
 
 /* Copies to/from guest memory after validating the range; copy_to_guest also
  * reports the write (syscall_note_write before the memcpy). Return 0 or
@@ -62,10 +65,6 @@ int guest_lookup_path(uint32_t addr, char *buf, size_t len, const char **out);
 int copy_to_guest(uint32_t addr, const void *src, uint32_t len);
 int copy_from_guest(void *dst, uint32_t addr, uint32_t len);
 
-
-/* Maps "/proc/self/exe" (and /proc/<pid>/exe) to the guest executable's
- * path; returns any other path unchanged. (linux/sys_file.c) */
-const char *fix_proc_exe(struct linux_proc *p, const char *path);
 
 /* Guest iovec arrays (linux/sys_file.c): load_iov converts cnt elements at
  * addr into host iovecs, checking each buffer for prot; -EINVAL above
