@@ -154,7 +154,7 @@ struct tblock *code_cache_add(uint32_t pc, unsigned kind, uint32_t guest_end, ui
         return NULL;
     struct tblock *tb = &blocks[nblocks++];
     tb->pc = pc;
-    tb->kind = (uint8_t)kind;
+    tb->kind = kind;
     tb->guest_end = guest_end;
     tb->ninsns = ninsns;
     tb->host = cc.next;
@@ -172,7 +172,12 @@ struct tblock *code_cache_add(uint32_t pc, unsigned kind, uint32_t guest_end, ui
 
 void code_cache_jc_fill(struct tblock *tb)
 {
-    if (tb->kind & TB_SINGLE) /* the table serves whole blocks */
+    /* The table serves whole blocks, and its entries are keyed by pc and T
+     * only: no block with IT state (an indirect branch leaves ITSTATE 0: a
+     * branch may only be the last instruction of an IT block, ARM ARM
+     * A8.8.55) and none for a non-default FPSCR mode (the instruction that
+     * changes the mode ends its block; the table must then be emptied). */
+    if (tb->kind & ~TB_THUMB)
         return;
     uint32_t key = tb->pc | (tb->kind & TB_THUMB ? 1u : 0u);
     struct jc_entry *e = &cc.jc[(key >> 1) & (JC_SIZE - 1)];

@@ -5,22 +5,34 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-struct arm_cpu;
+#include "arm/cpu.h"
 
 struct tblock {
     uint32_t pc;        /* guest address of the first instruction */
     uint32_t guest_end; /* one past the last guest byte translated */
     uint32_t ninsns;
-    uint8_t kind;       /* TB_* bits: part of the lookup key */
+    uint32_t kind;      /* TB_* bits: with pc, the lookup key */
     uint8_t *host;      /* entry point */
     uint32_t host_size;
     struct tblock *hash_next;
 };
 
-/* Block kinds. A single-step block holds exactly one instruction; it is
+/* Block kinds: what a block was translated for besides its pc. The
+ * execution state that changes how the same bytes decode or run is part of
+ * the key: CPSR.T, the IT state (CPSR.IT[7:0], Thumb-2 IT blocks), and the
+ * FPSCR fields that change VFP arithmetic (AHP, DN, FZ, RMode, Stride, Len:
+ * FPSCR[26:16] but bit 19). IT and FPSCR are always 0 until Thumb-2 and VFP
+ * are translated. A single-step block holds exactly one instruction; it is
  * what the dispatcher runs when a budget ends inside a block. */
 #define TB_THUMB 1u
 #define TB_SINGLE 2u
+#define TB_IT_SHIFT 8                 /* ITSTATE at bits 15:8 */
+#define TB_FPSCR_MODE_MASK 0x07f70000u /* FPSCR's mode bits, in place */
+
+static inline uint32_t tb_kind_of(const struct arm_cpu *cpu)
+{
+    return (cpu->thumb ? TB_THUMB : 0) | ((uint32_t)cpu->itstate << TB_IT_SHIFT) | (cpu->fpscr & TB_FPSCR_MODE_MASK);
+}
 
 /* Indirect-branch lookup table entry, read by translated code. */
 struct jc_entry {

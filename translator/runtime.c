@@ -160,9 +160,7 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
         if (cpu->icount >= stop_at)
             return RUN_REACHED;
         uint32_t pc = cpu->r[15];
-        /* The block key: PC, Thumb bit (IT state and the FPSCR mode bits are
-         * always 0 until Thumb-2 and VFP are translated). */
-        unsigned kind = cpu->thumb ? TB_THUMB : 0;
+        unsigned kind = tb_kind_of(cpu);
         if (pc >= KUSER_PAGE) {
             if (!kuser_step(cpu)) {
                 *sig = SIGSEGV;

@@ -692,7 +692,7 @@ static struct tblock *translate_into(uint32_t pc, unsigned kind, struct xbuf *b)
         }
         max = failed_at;
     }
-    return code_cache_add(pc, kind & (TB_THUMB | TB_SINGLE), pl.end_pc, pl.n, (uint32_t)(b->p - b->start));
+    return code_cache_add(pc, kind, pl.end_pc, pl.n, (uint32_t)(b->p - b->start));
 }
 
 /* With BACKSTEP_PERF_MAP=1 in the environment, each block is named in

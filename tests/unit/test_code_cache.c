@@ -1,5 +1,5 @@
-/* The code cache: block registration and lookup (PC and Thumb bit are the
- * key), overlap queries used for invalidation, the indirect-branch table, a
+/* The code cache: block registration and lookup (PC, Thumb bit, IT state
+ * and FPSCR mode bits are the key), overlap queries used for invalidation, the indirect-branch table, a
  * flush, and the entry/exit trampolines together with the register
  * conventions of guest_reg_map.h (pinned guest registers and the instruction
  * count are loaded on entry and written back on exit). */
@@ -50,6 +50,44 @@ static void test_add_and_lookup(void **state)
     struct tblock *t2 = add_block(0x10000, true, 8, 8);
     assert_ptr_equal(code_cache_lookup(0x10000, TB_THUMB), t2);
     assert_ptr_equal(code_cache_lookup(0x10000, 0), tb);
+}
+
+/* The rest of the key: the IT state and the FPSCR mode bits (ARM ARM: they
+ * change what the same instruction bytes do), computed from the CPU. */
+static void test_key_carries_it_and_fpscr_mode(void **state)
+{
+    (void)state;
+    struct arm_cpu cpu;
+    memset(&cpu, 0, sizeof cpu);
+    assert_int_equal(tb_kind_of(&cpu), 0);
+    cpu.thumb = 1;
+    assert_int_equal(tb_kind_of(&cpu), TB_THUMB);
+    cpu.itstate = 0x18; /* ITSTATE of "IT NE" at its first instruction */
+    assert_int_equal(tb_kind_of(&cpu), TB_THUMB | 0x18u << TB_IT_SHIFT);
+    cpu.itstate = 0;
+    /* RMode = round towards zero (FPSCR[23:22] = 3), FZ (bit 24), DN (25),
+     * Len (18:16), Stride (21:20), AHP (26) are mode; NZCV, QC and the
+     * cumulative exception bits are not. */
+    cpu.fpscr = 3u << 22;
+    assert_int_equal(tb_kind_of(&cpu), TB_THUMB | 3u << 22);
+    cpu.fpscr = 0xf800009fu; /* NZCV, QC, IDC, IXC..IOC */
+    assert_int_equal(tb_kind_of(&cpu), TB_THUMB);
+    cpu.fpscr = 1u << 24 | 1u << 25 | 7u << 16 | 3u << 20 | 3u << 22 | 1u << 26;
+    assert_int_equal(tb_kind_of(&cpu), TB_THUMB | 0x07f70000u);
+
+    struct tblock *plain = add_block(0x18000, true, 2, 16);
+    memset(cc.next, 0xcc, 16);
+    struct tblock *in_it = code_cache_add(0x18000, TB_THUMB | 0x18u << TB_IT_SHIFT, 0x18002, 1, 16);
+    assert_ptr_equal(code_cache_lookup(0x18000, TB_THUMB), plain);
+    assert_ptr_equal(code_cache_lookup(0x18000, TB_THUMB | 0x18u << TB_IT_SHIFT), in_it);
+    assert_null(code_cache_lookup(0x18000, TB_THUMB | 3u << 22));
+    /* Only blocks keyed by pc and T alone go into the indirect-branch table. */
+    struct jc_entry *e = &cc.jc[(0x18001u >> 1) & (JC_SIZE - 1)];
+    code_cache_jc_fill(in_it);
+    assert_int_not_equal(e->pc, 0x18001);
+    code_cache_jc_fill(plain);
+    assert_int_equal(e->pc, 0x18001);
+    assert_ptr_equal(e->host, plain->host);
 }
 
 static void test_overlaps(void **state)
@@ -117,6 +155,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_add_and_lookup, setup),
+        cmocka_unit_test_setup(test_key_carries_it_and_fpscr_mode, setup),
         cmocka_unit_test_setup(test_overlaps, setup),
         cmocka_unit_test_setup(test_indirect_table_and_flush, setup),
         cmocka_unit_test_setup(test_trampolines, setup),
