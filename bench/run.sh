@@ -3,7 +3,7 @@
 # bench/workloads/*.c and prints a table (not part of ctest: speed is measured here).
 #
 # Usage: bench/run.sh [--backstep PATH|none] [--qemu PATH] [--runs N] [--quick] [--only NAME[,NAME...]]
-#                     [--record] [--reverse]
+#                     [--record] [--reverse] [--thumb] [--dynamic]
 #   --backstep PATH  backstep binary (default: build/backstep, then build*/backstep);
 #                    "none" leaves the backstep column out
 #   --qemu PATH      qemu-arm binary (default: qemu-arm from PATH)
@@ -13,6 +13,8 @@
 #   --record         a second table: backstep -record (history recorded as under -g, no
 #                    debugger) against backstep's run mode and qemu-arm, same workloads
 #   --thumb          build the workloads as Thumb code (-mthumb instead of -marm)
+#   --dynamic        link the ARM workloads dynamically (the compiler's default) and run
+#                    them with -L SYSROOT (ARMEL_SYSROOT, default /usr/arm-linux-gnueabi)
 #   --reverse        reverse-execution figures through the remote protocol
 #                    (bench/reverse/reverse_bench.py on bench/reverse/history.c): recording
 #                    speed, reverse-stepi latency, seek latency, reverse-continue to a write
@@ -38,13 +40,16 @@ record=0
 reverse=0
 armcc=${ARMEL_CC:-arm-linux-gnueabi-gcc}
 armmode=-marm
+armlink=-static
+emu_opts=()
 hostcc=${HOST_CC:-gcc}
 
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
   case $1 in
     --backstep) backstep=${2:?--backstep needs a path}; shift 2 ;;
     --thumb) armmode=-mthumb; shift ;;
+    --dynamic) armlink=; emu_opts=(-L "${ARMEL_SYSROOT:-/usr/arm-linux-gnueabi}"); shift ;;
     --qemu) qemu=${2:?--qemu needs a path}; shift 2 ;;
     --runs) runs=${2:?--runs needs a number}; shift 2 ;;
     --quick) quick=1; shift ;;
@@ -86,9 +91,9 @@ done
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/backstep-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-echo "building ${#workloads[@]} workloads (armel: $armcc -static -O2 $armmode; native: $hostcc -O2) ..." >&2
+echo "building ${#workloads[@]} workloads (armel: $armcc $armlink -O2 $armmode${emu_opts[*]:+, run with ${emu_opts[*]}}; native: $hostcc -O2) ..." >&2
 for w in "${workloads[@]}"; do
-  "$armcc" -static -O2 $armmode -o "$tmp/$w.arm" "$here/workloads/$w.c" -lm 2>"$tmp/$w.cc.log" ||
+  "$armcc" $armlink -O2 $armmode -o "$tmp/$w.arm" "$here/workloads/$w.c" -lm 2>"$tmp/$w.cc.log" ||
     { cat "$tmp/$w.cc.log" >&2; echo "bench/run.sh: building $w for ARM failed" >&2; exit 1; }
   "$hostcc" -O2 -o "$tmp/$w.native" "$here/workloads/$w.c" -lm 2>"$tmp/$w.cc.log" ||
     { cat "$tmp/$w.cc.log" >&2; echo "bench/run.sh: building $w natively failed" >&2; exit 1; }
@@ -100,9 +105,9 @@ best_time() {
   local -a cmd
   case $engine in
     native) cmd=("$tmp/$w.native" "$arg") ;;
-    qemu) cmd=("$qemu" "$tmp/$w.arm" "$arg") ;;
-    backstep) cmd=("$backstep" "$tmp/$w.arm" "$arg") ;;
-    record) cmd=("$backstep" -record "$tmp/$w.arm" "$arg") ;;
+    qemu) cmd=("$qemu" "${emu_opts[@]}" "$tmp/$w.arm" "$arg") ;;
+    backstep) cmd=("$backstep" "${emu_opts[@]}" "$tmp/$w.arm" "$arg") ;;
+    record) cmd=("$backstep" -record "${emu_opts[@]}" "$tmp/$w.arm" "$arg") ;;
   esac
   for ((i = 0; i < runs; i++)); do
     rc=0
