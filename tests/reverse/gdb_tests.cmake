@@ -4,7 +4,7 @@
 # check. Included from CMakeLists.txt (after `run` and bs_arm_program are
 # defined). Label "reverse"; tests of known-broken behaviour also carry the
 # label "pending" (ctest -L reverse -LE pending runs the ones that must pass).
-set(gdb_progs basics loop watch calls printer spin crash blocked exitstop)
+set(gdb_progs basics loop watch calls printer spin crash blocked exitstop thumb)
 set(saved_programs ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS)
 foreach(p IN LISTS gdb_progs)
@@ -70,3 +70,7 @@ foreach(trap bkpt udf)
 endforeach()
 bs_gdb_test(trap-count-bkpt trap_count trap-bkpt ENV TRAP_SIGNAL=SIGTRAP)
 bs_gdb_test(trap-count-udf trap_count trap-udf ENV TRAP_SIGNAL=SIGILL)
+
+# Debugging Thumb code (programs/thumb.c, ARM with Thumb functions):
+# stepping across state switches, breakpoint kinds, disassembly.
+bs_gdb_test(thumb-step thumb_step thumb)
