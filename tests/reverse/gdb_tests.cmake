@@ -74,3 +74,4 @@ bs_gdb_test(trap-count-udf trap_count trap-udf ENV TRAP_SIGNAL=SIGILL)
 # Debugging Thumb code (programs/thumb.c, ARM with Thumb functions):
 # stepping across state switches, breakpoint kinds, disassembly.
 bs_gdb_test(thumb-step thumb_step thumb)
+bs_gdb_test(thumb-calls thumb_calls thumb)
