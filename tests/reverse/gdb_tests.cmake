@@ -10,6 +10,12 @@ set(BS_REVERSE_PROGRAMS)
 foreach(p IN LISTS gdb_progs)
   bs_arm_program(gdb-${p} ${CMAKE_CURRENT_SOURCE_DIR}/programs/${p}.c -O0)
 endforeach()
+# The same programs as Thumb code (gcc takes the last of -marm/-mthumb).
+foreach(p IN LISTS gdb_progs)
+  if(NOT p STREQUAL thumb)
+    bs_arm_program(gdb-${p}-thumb ${CMAKE_CURRENT_SOURCE_DIR}/programs/${p}.c -O0 -mthumb)
+  endif()
+endforeach()
 add_custom_target(reverse_gdb_programs ALL DEPENDS ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS ${saved_programs} ${BS_REVERSE_PROGRAMS})
 if(TARGET reverse_programs)
@@ -73,5 +79,23 @@ bs_gdb_test(trap-count-udf trap_count trap-udf ENV TRAP_SIGNAL=SIGILL)
 
 # Debugging Thumb code (programs/thumb.c, ARM with Thumb functions):
 # stepping across state switches, breakpoint kinds, disassembly.
-bs_gdb_test(thumb-step thumb_step thumb)
-bs_gdb_test(thumb-calls thumb_calls thumb)
+bs_gdb_test(thumb-step thumb_step thumb LABELS thumb)
+bs_gdb_test(thumb-calls thumb_calls thumb LABELS thumb)
+
+# The sessions above on -mthumb builds of their programs (Thumb user code
+# over the ARM libc).
+bs_gdb_test(basics-thumb basics basics-thumb LABELS thumb)
+bs_gdb_test(detach-thumb detach basics-thumb LABELS thumb ENV ${expect_basics})
+bs_gdb_test(stepi-roundtrip-thumb stepi_roundtrip basics-thumb LABELS thumb)
+bs_gdb_test(seek-extended-thumb seek_extended basics-thumb LABELS thumb)
+bs_gdb_test(reverse-continue-thumb reverse_continue loop-thumb LABELS thumb)
+bs_gdb_test(watch-reverse-thumb watch_reverse watch-thumb LABELS thumb)
+bs_gdb_test(watch-forward-live-thumb watch_forward watch-thumb LABELS thumb)
+bs_gdb_test(watch-forward-replay-thumb watch_forward watch-thumb LABELS thumb ENV WATCH_REPLAY=1)
+bs_gdb_test(reverse-step-thumb reverse_step calls-thumb LABELS thumb)
+bs_gdb_test(reverse-next-big-thumb reverse_next_big calls-thumb LABELS thumb)
+bs_gdb_test(replay-output-thumb replay_output printer-thumb LABELS thumb)
+bs_gdb_test(interrupt-thumb interrupt spin-thumb LABELS thumb)
+bs_gdb_test(crash-thumb crash crash-thumb LABELS thumb ENV BS_EXPECT_STATUS=139)
+bs_gdb_test(interrupt-syscall-thumb interrupt_syscall blocked-thumb LABELS thumb)
+bs_gdb_test(exit-stop-thumb exit_stop exitstop-thumb LABELS thumb ENV BS_EXPECT_STATUS=5)
