@@ -271,6 +271,17 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
              * instruction has not run (not counted). */
             *sig = SIGSEGV;
             return RUN_SIGNAL;
+        case EXIT_TRAP_SKIPPED:
+            /* A condition-failed instruction retires (one count, as an A32
+             * instruction, with a restore point like any block's) -- if the
+             * budget has room: its block counted 0 at entry, and a block
+             * chained into it may have used the budget up. */
+            if (cpu->icount >= cpu->budget)
+                break; /* the loop stops at stop_at, before it */
+            undo_push_block_all(cpu);
+            cpu->icount++;
+            cpu->r[15] += 4;
+            break;
         case EXIT_BUDGET:
             break; /* the loop re-checks stop_at and picks a single-step block */
         case EXIT_BREAKPOINT:

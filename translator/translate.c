@@ -641,10 +641,21 @@ static bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, str
             X(b, MOV, R32(ESI), ximm((int64_t)t.pc));
             tr_call_synced(&t, (const void *)helper_trace_cpu);
         }
+        /* A conditional A32 trap (BKPT<c>, UDF<c>, an UNPREDICTABLE
+         * encoding with a condition) traps only if its condition holds, as
+         * under qemu-arm; else it retires like any condition-failed
+         * instruction (EXIT_TRAP_SKIPPED: the dispatcher counts it). */
+        size_t skip = SIZE_MAX;
+        if (!pl->fetch_fault && d->iset == ARM_ISET_A32 && d->cond < 14)
+            skip = cond_skip(&t, d->cond, HF_NONE);
         if (pl->fetch_fault)
             tr_exit_reason(&t, pc, EXIT_FETCH_FAULT);
         else if (pl->undecodable || !trans_dispatch(&t, d) || !t.ended)
             tr_exit_reason(&t, pc, EXIT_UNDEF);
+        if (skip != SIZE_MAX) {
+            x_bind(b, skip);
+            exit_at(b, pc, EXIT_TRAP_SKIPPED);
+        }
     } else if (!t.ended) {
         tr_branch_direct(&t, cur);
     }

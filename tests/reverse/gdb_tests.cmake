@@ -74,7 +74,14 @@ foreach(trap bkpt udf)
     DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/programs/trap_count.S VERBATIM)
   add_custom_target(gdb_trap_${trap} ALL DEPENDS ${out})
 endforeach()
+set(out ${CMAKE_CURRENT_BINARY_DIR}/gdb-cond-trap)
+add_custom_command(OUTPUT ${out}
+  COMMAND ${ARMEL_CC} -static -g -nostdlib -o ${out} ${CMAKE_CURRENT_SOURCE_DIR}/programs/cond_trap.S
+  DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/programs/cond_trap.S VERBATIM)
+add_custom_target(gdb_cond_trap ALL DEPENDS ${out})
 bs_gdb_test(trap-count-bkpt trap_count trap-bkpt ENV TRAP_SIGNAL=SIGTRAP)
+# A conditional BKPT/UDF whose condition fails retires; one whose condition holds traps.
+bs_gdb_test(cond-trap cond_trap cond-trap ENV BS_EXPECT_STATUS=133)
 bs_gdb_test(trap-count-udf trap_count trap-udf ENV TRAP_SIGNAL=SIGILL)
 
 # Debugging Thumb code (programs/thumb.c, ARM with Thumb functions):
