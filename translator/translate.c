@@ -7,6 +7,7 @@
 
 #include <capstone/capstone.h>
 #include <stdio.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
@@ -386,11 +387,13 @@ static void log_in_asm(uint32_t pc, const struct isa_insn *d)
     }
 }
 
-static bool fetchable(uint32_t pc)
+bool tr_fetchable(uint32_t addr)
 {
-    uint8_t f = guest_page_flags(pc);
-    return (f & GUEST_PAGE_MAPPED) && (f & (1 /* PROT_READ */ | 4 /* PROT_EXEC */));
+    uint8_t f = guest_page_flags(addr);
+    return (f & GUEST_PAGE_MAPPED) && (f & PROT_EXEC);
 }
+
+static bool fetchable(uint32_t pc) { return tr_fetchable(pc); }
 
 /* mov r15slot, pc; mov eax, why; jmp exit (for prologue checks). */
 static void exit_at(struct xbuf *b, uint32_t pc, enum exit_reason why)

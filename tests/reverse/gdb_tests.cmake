@@ -4,7 +4,7 @@
 # check. Included from CMakeLists.txt (after `run` and bs_arm_program are
 # defined). Label "reverse"; tests of known-broken behaviour also carry the
 # label "pending" (ctest -L reverse -LE pending runs the ones that must pass).
-set(gdb_progs basics loop watch calls printer spin crash blocked exitstop thumb)
+set(gdb_progs basics loop watch calls printer spin crash blocked exitstop thumb straddle)
 set(saved_programs ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS)
 foreach(p IN LISTS gdb_progs)
@@ -12,7 +12,7 @@ foreach(p IN LISTS gdb_progs)
 endforeach()
 # The same programs as Thumb code (gcc takes the last of -marm/-mthumb).
 foreach(p IN LISTS gdb_progs)
-  if(NOT p STREQUAL thumb)
+  if(NOT p MATCHES "^(thumb|straddle)$")
     bs_arm_program(gdb-${p}-thumb ${CMAKE_CURRENT_SOURCE_DIR}/programs/${p}.c -O0 -mthumb)
   endif()
 endforeach()
@@ -106,3 +106,8 @@ bs_gdb_test(interrupt-thumb interrupt spin-thumb LABELS thumb)
 bs_gdb_test(crash-thumb crash crash-thumb LABELS thumb ENV BS_EXPECT_STATUS=139)
 bs_gdb_test(interrupt-syscall-thumb interrupt_syscall blocked-thumb LABELS thumb)
 bs_gdb_test(exit-stop-thumb exit_stop exitstop-thumb LABELS thumb ENV BS_EXPECT_STATUS=5)
+
+# A BL pair whose second halfword is on an unmapped / non-executable page:
+# the SIGSEGV names that page ($_siginfo, qXfer:siginfo).
+bs_gdb_test(straddle-unmapped straddle straddle ARGS unmapped LABELS thumb ENV STRADDLE=unmapped BS_EXPECT_STATUS=139)
+bs_gdb_test(straddle-noexec straddle straddle ARGS noexec LABELS thumb ENV STRADDLE=noexec BS_EXPECT_STATUS=139)
