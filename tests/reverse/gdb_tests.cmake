@@ -63,10 +63,13 @@ bs_gdb_test(exit-stop-kill exit_stop exitstop ENV BS_EXPECT_STATUS=5 EXIT_HOW=ki
 bs_gdb_test(exit-stop-detach exit_stop exitstop ENV BS_EXPECT_STATUS=5 EXIT_HOW=detach)
 
 # BKPT and UDF are not counted as retired instructions: both stop at count 2.
-foreach(trap bkpt udf)
+foreach(trap bkpt udf thumb-bkpt thumb-udf)
   set(flags -nostdlib -x assembler-with-cpp)
-  if(trap STREQUAL udf)
+  if(trap MATCHES udf)
     list(APPEND flags -DTRAP_UDF)
+  endif()
+  if(trap MATCHES thumb)
+    list(APPEND flags -DTRAP_THUMB)
   endif()
   set(out ${CMAKE_CURRENT_BINARY_DIR}/gdb-trap-${trap})
   add_custom_command(OUTPUT ${out}
@@ -83,6 +86,8 @@ bs_gdb_test(trap-count-bkpt trap_count trap-bkpt ENV TRAP_SIGNAL=SIGTRAP)
 # A conditional BKPT/UDF whose condition fails retires; one whose condition holds traps.
 bs_gdb_test(cond-trap cond_trap cond-trap ENV BS_EXPECT_STATUS=133)
 bs_gdb_test(trap-count-udf trap_count trap-udf ENV TRAP_SIGNAL=SIGILL)
+bs_gdb_test(trap-count-thumb-bkpt trap_count trap-thumb-bkpt LABELS thumb ENV TRAP_SIGNAL=SIGTRAP INSN_SIZE=2)
+bs_gdb_test(trap-count-thumb-udf trap_count trap-thumb-udf LABELS thumb ENV TRAP_SIGNAL=SIGILL INSN_SIZE=2)
 
 # Debugging Thumb code (programs/thumb.c, ARM with Thumb functions):
 # stepping across state switches, breakpoint kinds, disassembly.
