@@ -290,7 +290,7 @@ static void parse_supported(struct rsp_request *req, struct cur *c) {
     }
 }
 
-/* qXfer:OBJECT:read:ANNEX:OFF,LEN for the three objects we serve. */
+/* qXfer:OBJECT:read:ANNEX:OFF,LEN for the objects we serve. */
 static void parse_xfer(struct rsp_request *req, struct cur *c) {
     enum rsp_req_kind kind;
     int err;
@@ -302,6 +302,8 @@ static void parse_xfer(struct rsp_request *req, struct cur *c) {
         kind = RSP_REQ_XFER_EXEC_FILE;
     else if (eat_str(c, "libraries-svr4:"))
         kind = RSP_REQ_XFER_LIBRARIES;
+    else if (eat_str(c, "siginfo:"))
+        kind = RSP_REQ_XFER_SIGINFO;
     else
         return; /* UNKNOWN: an object we do not serve */
     if (!eat_str(c, "read:"))
@@ -320,7 +322,7 @@ static void parse_xfer(struct rsp_request *req, struct cur *c) {
         return malformed(req, RSP_ERR_INVAL);
     if (len == 0) /* a 0-byte chunk could only be answered with an endless 'm' */
         return malformed(req, RSP_ERR_INVAL);
-    if (kind == RSP_REQ_XFER_AUXV && annex_len != 0)
+    if ((kind == RSP_REQ_XFER_AUXV || kind == RSP_REQ_XFER_SIGINFO) && annex_len != 0)
         return malformed(req, RSP_ERR_INVAL);
     if (kind == RSP_REQ_XFER_EXEC_FILE && annex_len != 0) {
         struct cur a = {annex, annex + annex_len};
@@ -595,6 +597,7 @@ const char *rsp_req_kind_name(enum rsp_req_kind kind) {
         [RSP_REQ_XFER_AUXV] = "qXfer:auxv:read",
         [RSP_REQ_XFER_EXEC_FILE] = "qXfer:exec-file:read",
         [RSP_REQ_XFER_LIBRARIES] = "qXfer:libraries-svr4:read",
+        [RSP_REQ_XFER_SIGINFO] = "qXfer:siginfo:read",
         [RSP_REQ_VFILE_SETFS] = "vFile:setfs",
         [RSP_REQ_VFILE_OPEN] = "vFile:open",
         [RSP_REQ_VFILE_PREAD] = "vFile:pread",

@@ -74,6 +74,7 @@ enum rsp_req_kind {
     RSP_REQ_VFILE_CLOSE,     /* vFile:close:FD -> .vfile.fd */
     RSP_REQ_VFILE_FSTAT,     /* vFile:fstat:FD -> .vfile.fd */
     RSP_REQ_VFILE_READLINK,  /* vFile:readlink:PATHHEX -> .vfile.path */
+    RSP_REQ_XFER_SIGINFO,    /* qXfer:siginfo:read::OFF,LEN -> .xfer */
     RSP_REQ_KIND_COUNT
 };
 

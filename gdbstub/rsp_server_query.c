@@ -90,7 +90,22 @@ bool srv_query(struct rsp_server *s, const struct rsp_request *q) {
     case RSP_REQ_QSUPPORTED:
         s->gdb_features = q->u.supported.gdb_features;
         rsp_reply_supported_with(r, s->ops->has_history(s->t), s->ops->libraries != NULL);
+        if (s->ops->siginfo)
+            rsp_reply_str(r, ";qXfer:siginfo:read+");
         return true;
+    case RSP_REQ_XFER_SIGINFO: {
+        uint8_t si[128];
+        int e;
+        if (!s->ops->siginfo)
+            rsp_reply_reset(r); /* unsupported: empty */
+        else if (s->exited)
+            rsp_reply_error(r, SRV_ERR_GONE);
+        else if ((e = s->ops->siginfo(s->t, si)) != 0)
+            rsp_reply_error(r, srv_err(e));
+        else
+            rsp_reply_xfer(r, si, sizeof si, q->u.xfer.offset, q->u.xfer.length);
+        return true;
+    }
     case RSP_REQ_XFER_FEATURES:
     case RSP_REQ_XFER_AUXV:
     case RSP_REQ_XFER_EXEC_FILE:

@@ -94,6 +94,10 @@ struct rsp_target_ops {
     void (*halt_reason)(void *t, struct rsp_target_stop *stop);
     /* True if reverse execution is available (qSupported ReverseStep+). */
     bool (*has_history)(void *t);
+    /* qXfer:siginfo: the signal the target is stopped by, as the guest
+     * kernel's siginfo_t (128 bytes, its layout) into out; returns 0 or an
+     * errno (no such signal). NULL: not supported (not advertised). */
+    int (*siginfo)(void *t, uint8_t out[128]);
     /* The auxv bytes and the executable's path (qXfer:auxv, qXfer:exec-file). */
     const uint8_t *(*auxv)(void *t, size_t *len);
     const char *(*exec_file)(void *t);

@@ -18,6 +18,7 @@
 #include "linux/guest_mem.h"
 #include "timeline/engine.h"
 #include "translator/breakpoints.h"
+#include "translator/fault.h"
 #include "translator/runtime.h"
 
 #define MAX_TRACKED_BREAKS 4096 /* per kind; the translator holds 4096 in all */
@@ -307,6 +308,7 @@ static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *int
         t->last = *stop;
         return;
     }
+    fault_note(0, 0, 0); /* a signal stop below notes its own fault */
     if (how->reverse) {
         if (how->op == RSP_RESUME_CONTINUE)
             engine_continue_back(poll_interrupt, &pc, &es);
@@ -464,6 +466,31 @@ static int libraries(void *tv, struct rsp_library *out, unsigned max, uint32_t *
     return tf_libraries(t->auxv, t->auxv_len, out, max, main_lm);
 }
 
+static void put_le32(uint8_t *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (uint8_t)(v >> (8 * i));
+}
+
+/* The siginfo the guest kernel would give for the signal of this stop
+ * (arch/arm layout: si_signo, si_errno, si_code, then si_addr at offset
+ * 12), for the signals whose origin the translator noted: a fault (SIGSEGV,
+ * SIGBUS with the faulting address; for an instruction fetch the first byte
+ * that cannot be fetched), an undefined instruction (SIGILL) and a BKPT
+ * (SIGTRAP), at their pc. Other stops: ENOENT (gdb: no siginfo). */
+static int siginfo(void *tv, uint8_t out[128])
+{
+    struct timeline_target *t = tv;
+    struct guest_fault f = fault_last();
+    if (t->last.kind != RSP_TSTOP_SIGNAL || f.sig == 0 || f.sig != t->last.signal)
+        return ENOENT;
+    memset(out, 0, 128);
+    put_le32(out, (uint32_t)f.sig);
+    put_le32(out + 8, (uint32_t)f.code);
+    put_le32(out + 12, f.addr);
+    return 0;
+}
+
 static void kill_target(void *tv)
 {
     struct timeline_target *t = tv;
@@ -506,6 +533,7 @@ const struct rsp_target_ops timeline_target_ops = {
     .file_close = file_close,
     .file_readlink = file_readlink,
     .libraries = libraries,
+    .siginfo = siginfo,
     .kill = kill_target,
     .detach = detach,
 };

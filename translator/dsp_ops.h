@@ -1,14 +1,14 @@
 /* Semantic helpers for the A32 DSP, saturating and SIMD-media instructions
  * (ARMv5TE QADD/SMLA<x><y>..., ARMv6 parallel add/subtract, SSAT/USAT, SMLAD...,
- * ARMv6T2/v7 RBIT), and the table that maps a Capstone instruction id plus the
- * A32 encoding to the helper to call and the registers to pass.
+ * ARMv6T2/v7 RBIT), and the list of which table line (arm/a32.decode) calls
+ * which helper with which operands (DSP_TRANS_OPS).
  *
  * The translator emits a call to one of these helpers instead of inline x86
  * (as QEMU does with its TCG helpers). Helpers are pure functions of their
  * arguments plus the flags they read (GE for SEL); the only CPU state they
  * write is cpu->q (set on saturation, never cleared) and cpu->ge (parallel
  * add/subtract). They never touch cpu->r[]: the caller reads and writes
- * registers according to the shape below (dsp_execute() is the reference).
+ * registers according to the shapes below (dsp_execute() is the reference).
  * Nothing here may reach guest memory or the code cache. */
 #pragma once
 #include <stdbool.h>
@@ -16,32 +16,7 @@
 
 struct arm_cpu;
 
-/* How the translator calls dsp_insn.fn. In every shape "R[x]" is the value of
- * the register numbered by the field x of struct dsp_insn, read before the
- * instruction; none of them is ever PC (dsp_decode rejects that). */
-enum dsp_shape {
-    /* R[rd] = fn(cpu, R[rn], R[rm])                        : dsp_fn_nm */
-    DSP_RD_NM,
-    /* R[rd] = fn(cpu, R[rn], R[rm], R[ra])                 : dsp_fn_nma */
-    DSP_RD_NMA,
-    /* acc = (uint64_t)R[rd_hi] << 32 | R[rd];
-     * r = fn(cpu, R[rn], R[rm], acc); R[rd] = (uint32_t)r; R[rd_hi] = r >> 32
-     * (written in that order: if rd == rd_hi, which the ARM ARM calls
-     * UNPREDICTABLE, RdHi wins, as in qemu-arm)            : dsp_fn_lohi */
-    DSP_RDLOHI_NM,
-    /* R[rd] = fn(cpu, R[rn], imm): SSAT, USAT, SSAT16, USAT16. The helper
-     * applies the shift itself; imm is DSP_SAT_IMM(...) below.  : dsp_fn_sat */
-    DSP_RD_SAT,
-    /* R[rd] = fn(cpu, rn == DSP_REG_NONE ? 0 : R[rn], ROR(R[rm], imm))
-     * with imm the rotation in bits (0, 8, 16 or 24). Used by SXTB16,
-     * SXTAB16, UXTB16, UXTAB16 and by RBIT (rn absent, imm 0). : dsp_fn_nm */
-    DSP_RD_NM_ROT,
-    /* R[rd] = fn(cpu, R[rn], R[rm], imm) with imm the imm5 shift field
-     * (PKHBT: LSL #imm; PKHTB: ASR #imm, 0 meaning 32).    : dsp_fn_nm_imm */
-    DSP_RD_NM_IMM,
-};
-
-/* DSP_RD_SAT immediate for SSAT/USAT: sat_imm | imm5 << 5 | sh << 10
+/* DSP_SAT_IMM: the immediate SSAT/USAT helpers take: sat_imm | imm5 << 5 | sh << 10
  * (sat_imm = encoding bits 20:16, imm5 = bits 11:7, sh = bit 6). The helper
  * shifts R[rn] by LSL #imm5 (sh = 0) or ASR #imm5 (sh = 1, imm5 = 0 meaning
  * ASR #32), then saturates: SSAT to sat_imm + 1 signed bits, USAT to sat_imm
@@ -49,58 +24,64 @@ enum dsp_shape {
 #define DSP_SAT_IMM(sat_imm, imm5, sh) \
     ((uint32_t)(sat_imm) | (uint32_t)(imm5) << 5 | (uint32_t)(sh) << 10)
 
-#define DSP_REG_NONE 0xff /* rn of SXTB16/UXTB16/RBIT; unused fields */
-
 typedef uint32_t (*dsp_fn_nm)(struct arm_cpu *cpu, uint32_t n, uint32_t m);
 typedef uint32_t (*dsp_fn_nma)(struct arm_cpu *cpu, uint32_t n, uint32_t m, uint32_t a);
 typedef uint64_t (*dsp_fn_lohi)(struct arm_cpu *cpu, uint32_t n, uint32_t m, uint64_t acc);
 typedef uint32_t (*dsp_fn_sat)(struct arm_cpu *cpu, uint32_t n, uint32_t imm);
 typedef uint32_t (*dsp_fn_nm_imm)(struct arm_cpu *cpu, uint32_t n, uint32_t m, uint32_t imm);
 
-struct dsp_insn {      /* filled from the encoding by dsp_decode */
-    enum dsp_shape shape;
-    void *fn;          /* one of the dsp_fn_* types above, chosen by shape */
-    uint8_t rd, rd_hi, rn, rm, ra; /* register numbers, DSP_REG_NONE if unused;
-                                      for DSP_RDLOHI_NM rd is RdLo */
-    uint32_t imm;      /* DSP_RD_SAT / DSP_RD_NM_ROT / DSP_RD_NM_IMM, else 0 */
-    const char *name;  /* lower-case mnemonic without condition, e.g. "smlabt" */
-    /* Registers the instruction writes, as a bit mask (bit i = r[i]); for the
-     * translator's undo thunks and register allocation. */
-    uint16_t writes;
-    /* Registers it reads. */
-    uint16_t reads;
-    /* Which flags it may write: DSP_WRITES_Q and/or DSP_WRITES_GE;
-     * DSP_READS_GE for SEL. NZCV are never touched. */
-    uint8_t flags;
-};
+/* Which helper each A32 table line (arm/a32.decode) calls, and how its
+ * decoded arguments become the helper's operands -- the one list of that,
+ * read by the semantic functions (trans_dsp.c) and the reference executor
+ * below. X(OP, SHAPE, helper), SHAPE one of ("R[x]" = register x's value
+ * before the instruction; none is ever the PC: the table marks those
+ * encodings UNPREDICTABLE):
+ *   NM   &rrr      R[rd] = fn(R[rn], R[rm])
+ *   RM   &rr       R[rd] = fn(R[rm], R[rm])            (RBIT)
+ *   NMA  &rrrr     R[rd] = fn(R[rn], R[rm], R[ra])
+ *   LOHI &lohi     R[rdhi]:R[rdlo] = fn(R[rn], R[rm], R[rdhi]:R[rdlo]); RdLo is
+ *                  written first, so RdHi wins when they are the same register
+ *                  (UNPREDICTABLE; as in qemu-arm)
+ *   SAT  &sat      R[rd] = fn(R[rn], DSP_SAT_IMM(satimm, imm5, sh))
+ *   ROT  &rrr_rot  R[rd] = fn(rn == 15 ? 0 : R[rn], ROR(R[rm], 8 * rot))
+ *                  (rn = 15: the forms without accumulator, SXTB16/UXTB16)
+ *   IMM  &rrr_imm  R[rd] = fn(R[rn], R[rm], imm) */
+#define DSP_TRANS_OPS(X)                                                                                \
+    X(SADD16, NM, sadd16) X(SASX, NM, sasx) X(SSAX, NM, ssax) X(SSUB16, NM, ssub16)                     \
+    X(SADD8, NM, sadd8) X(SSUB8, NM, ssub8) X(QADD16, NM, qadd16) X(QASX, NM, qasx)                     \
+    X(QSAX, NM, qsax) X(QSUB16, NM, qsub16) X(QADD8, NM, qadd8) X(QSUB8, NM, qsub8)                     \
+    X(SHADD16, NM, shadd16) X(SHASX, NM, shasx) X(SHSAX, NM, shsax) X(SHSUB16, NM, shsub16)             \
+    X(SHADD8, NM, shadd8) X(SHSUB8, NM, shsub8) X(UADD16, NM, uadd16) X(UASX, NM, uasx)                 \
+    X(USAX, NM, usax) X(USUB16, NM, usub16) X(UADD8, NM, uadd8) X(USUB8, NM, usub8)                     \
+    X(UQADD16, NM, uqadd16) X(UQASX, NM, uqasx) X(UQSAX, NM, uqsax) X(UQSUB16, NM, uqsub16)             \
+    X(UQADD8, NM, uqadd8) X(UQSUB8, NM, uqsub8) X(UHADD16, NM, uhadd16) X(UHASX, NM, uhasx)             \
+    X(UHSAX, NM, uhsax) X(UHSUB16, NM, uhsub16) X(UHADD8, NM, uhadd8) X(UHSUB8, NM, uhsub8)             \
+    X(SEL, NM, sel) X(USAD8, NM, usad8) X(USADA8, NMA, usada8)                                          \
+    X(QADD, NM, qadd) X(QSUB, NM, qsub) X(QDADD, NM, qdadd) X(QDSUB, NM, qdsub)                         \
+    X(SSAT, SAT, ssat) X(USAT, SAT, usat) X(SSAT16, SAT, ssat16) X(USAT16, SAT, usat16)                 \
+    X(SMLABB, NMA, smlabb) X(SMLATB, NMA, smlatb) X(SMLABT, NMA, smlabt) X(SMLATT, NMA, smlatt)         \
+    X(SMLAWB, NMA, smlawb) X(SMLAWT, NMA, smlawt) X(SMULWB, NM, smulwb) X(SMULWT, NM, smulwt)           \
+    X(SMLALBB, LOHI, smlalbb) X(SMLALTB, LOHI, smlaltb) X(SMLALBT, LOHI, smlalbt)                       \
+    X(SMLALTT, LOHI, smlaltt) X(SMULBB, NM, smulbb) X(SMULTB, NM, smultb) X(SMULBT, NM, smulbt)         \
+    X(SMULTT, NM, smultt) X(SMLAD, NMA, smlad) X(SMLADX, NMA, smladx) X(SMUAD, NM, smuad)               \
+    X(SMUADX, NM, smuadx) X(SMLSD, NMA, smlsd) X(SMLSDX, NMA, smlsdx) X(SMUSD, NM, smusd)               \
+    X(SMUSDX, NM, smusdx) X(SMLALD, LOHI, smlald) X(SMLALDX, LOHI, smlaldx) X(SMLSLD, LOHI, smlsld)     \
+    X(SMLSLDX, LOHI, smlsldx) X(SMMLA, NMA, smmla) X(SMMLAR, NMA, smmlar) X(SMMUL, NM, smmul)           \
+    X(SMMULR, NM, smmulr) X(SMMLS, NMA, smmls) X(SMMLSR, NMA, smmlsr) X(PKHBT, IMM, pkhbt)              \
+    X(PKHTB, IMM, pkhtb) X(SXTAB16, ROT, sxtab16) X(SXTB16, ROT, sxtab16) X(UXTAB16, ROT, uxtab16)      \
+    X(UXTB16, ROT, uxtab16) X(RBIT, RM, rbit)
 
-#define DSP_WRITES_Q 1u
-#define DSP_WRITES_GE 2u
-#define DSP_READS_GE 4u
-
-/* cs_id: Capstone's ARM_INS_* id for this instruction (used only to recognise
- * it); insn: the A32 encoding (register numbers are taken from its fields,
- * per the ARM ARM A1 encodings, never from Capstone's operands).
- * Returns false if this is not one of the instructions handled here, if the
- * condition field is 1111, if a should-be-one/zero field is wrong, or if the
- * encoding is UNPREDICTABLE in a way that should raise SIGILL (any register
- * field naming PC). The caller handles the condition (bits 31:28). */
-bool dsp_decode(unsigned cs_id, uint32_t insn, struct dsp_insn *out);
-
-/* Reference executor: performs a decoded instruction on cpu->r[] exactly as
- * the shape says (condition not checked, PC not advanced). Used by the tests
- * and usable as an interpreter oracle; the translator emits the same
- * sequence inline. */
-void dsp_execute(struct arm_cpu *cpu, const struct dsp_insn *d);
-
-/* Table introspection for tests and random instruction generators: entry i
- * (0 <= i < dsp_table_size()) gives its Capstone id, name and encoding
- * pattern (32 bit characters, most significant bit first, in groups of four
- * separated by spaces: '0'/'1' fixed bits,
- * 'c' condition, 'n' Rn, 'm' Rm, 'd' Rd (RdLo), 'h' RdHi, 'a' Ra,
- * 's' sat_imm, 'i' imm5, 'r' rotate, 'S' shift type). */
-unsigned dsp_table_size(void);
-bool dsp_table_entry(unsigned i, unsigned *cs_id, const char **name, const char **pattern);
+/* Reference executor: performs an instruction decoded by arm_decode
+ * (arm/decode.h) that DSP_TRANS_OPS lists -- or UMAAL, which the
+ * translator does inline and which is checked here through dsp_umaal -- on
+ * cpu->r[] as its shape says (condition not checked, PC not advanced).
+ * Returns false (cpu untouched) for any other instruction. For the tests
+ * and as an interpreter oracle; the translator emits the same calls. */
+struct isa_insn;
+bool dsp_execute(struct arm_cpu *cpu, const struct isa_insn *d);
+/* The helper an instruction of DSP_TRANS_OPS calls (dsp_umaal for UMAAL),
+ * NULL for any other. */
+const void *dsp_helper_of(const struct isa_insn *d);
 
 /* ---- the helpers (all take the ARM ARM's operands, see each file) ---- */
 

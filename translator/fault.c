@@ -22,6 +22,16 @@ static sigjmp_buf *recovery;
 static struct arm_cpu *recovery_cpu;
 static volatile sig_atomic_t last_signal;
 static fault_write_protect_fn *write_protect_fn;
+static struct guest_fault last_fault;
+
+void fault_note(int sig, int code, uint32_t addr) { last_fault = (struct guest_fault){sig, code, addr}; }
+
+void fault_note_segv(uint32_t addr)
+{
+    fault_note(SIGSEGV, guest_page_flags(addr) & GUEST_PAGE_MAPPED ? SEGV_ACCERR : SEGV_MAPERR, addr);
+}
+
+struct guest_fault fault_last(void) { return last_fault; }
 
 void fault_set_write_protect_handler(fault_write_protect_fn *fn) { write_protect_fn = fn; }
 
@@ -70,6 +80,14 @@ static void on_fault(int sig, siginfo_t *si, void *ucv)
         write_protect_fn((uint32_t)(a - guest_base)))
         return; /* a snapshot's copy-on-write: the write is retried */
     if (guest && recovery) {
+        /* The reserved window is PROT_NONE on the host: the guest's code
+         * comes from the guest's map, not from the host's si_code. An
+         * access that runs past 4 GiB names the top page. */
+        uint64_t ga = a - guest_base;
+        if (sig == SIGSEGV)
+            fault_note_segv(ga >= (1ull << 32) ? 0xfffff000u : (uint32_t)ga);
+        else
+            fault_note(sig, si->si_code, (uint32_t)ga);
         uintptr_t rip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
         /* In translated code the pinned guest registers are in host
          * registers; in a helper (always called with the cpu synced) they

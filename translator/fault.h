@@ -26,3 +26,16 @@ typedef bool fault_write_protect_fn(uint32_t guest_addr);
 void fault_set_write_protect_handler(fault_write_protect_fn *fn);
 /* The signal of the fault that last jumped to the recovery point. */
 int fault_last_signal(void);
+
+/* A guest fault as the kernel reports it in siginfo: signal, si_code
+ * (SEGV_MAPERR / SEGV_ACCERR / BUS_ADRALN) and si_addr (a guest address).
+ * fault_note() records the one about to be raised; fault_last() is the
+ * latest (a recovered fault in translated code notes itself). */
+struct guest_fault {
+    int sig, code;
+    uint32_t addr;
+};
+void fault_note(int sig, int code, uint32_t addr);
+/* SIGSEGV at a guest address: SEGV_ACCERR on a mapped page, else SEGV_MAPERR. */
+void fault_note_segv(uint32_t addr);
+struct guest_fault fault_last(void);

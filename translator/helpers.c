@@ -83,8 +83,10 @@ uint32_t helper_udiv(struct arm_cpu *cpu, uint32_t n, uint32_t m)
  * and delivers as SIGBUS. The guest has no signal handlers yet: it dies. */
 static void check_exclusive_alignment(uint32_t addr, uint32_t size)
 {
-    if (addr & (size - 1))
+    if (addr & (size - 1)) {
+        fault_note(SIGBUS, BUS_ADRALN, addr);
         fault_raise(SIGBUS);
+    }
 }
 
 uint64_t helper_ldrex(struct arm_cpu *cpu, uint32_t addr, uint32_t size)

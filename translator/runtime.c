@@ -163,6 +163,7 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
         unsigned kind = tb_kind_of(cpu);
         if (pc >= KUSER_PAGE) {
             if (!kuser_step(cpu)) {
+                fault_note_segv(pc);
                 *sig = SIGSEGV;
                 return RUN_SIGNAL;
             }
@@ -174,9 +175,9 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
         uint64_t left = stop_at - cpu->icount;
         struct tblock *tb = single_only ? NULL : code_cache_lookup(pc, kind);
         if (!tb) {
-            uint8_t f = guest_page_flags(pc);
-            if (!(f & GUEST_PAGE_MAPPED) || !(f & 5)) {
-                *sig = SIGSEGV; /* prefetch abort */
+            if (!tr_fetchable(pc)) {
+                fault_note_segv(pc); /* prefetch abort */
+                *sig = SIGSEGV;
                 return RUN_SIGNAL;
             }
             if (!single_only)
@@ -259,16 +260,31 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
         case EXIT_UNDEF:
             /* Not counted by its block: it has not run (translate.c). */
             log_undefined(cpu);
+            fault_note(SIGILL, ILL_ILLOPC, cpu->r[15]);
             *sig = SIGILL;
             return RUN_SIGNAL;
         case EXIT_BKPT:
+            fault_note(SIGTRAP, TRAP_BRKPT, cpu->r[15]);
             *sig = SIGTRAP;
             return RUN_SIGNAL;
         case EXIT_FETCH_FAULT:
             /* A prefetch abort on the page of the second halfword: the
-             * instruction has not run (not counted). */
+             * instruction has not run (not counted); the fault names that
+             * page, as the kernel's si_addr does. */
+            fault_note_segv(cpu->r[15] + 2);
             *sig = SIGSEGV;
             return RUN_SIGNAL;
+        case EXIT_TRAP_SKIPPED:
+            /* A condition-failed instruction retires (one count, as an A32
+             * instruction, with a restore point like any block's) -- if the
+             * budget has room: its block counted 0 at entry, and a block
+             * chained into it may have used the budget up. */
+            if (cpu->icount >= cpu->budget)
+                break; /* the loop stops at stop_at, before it */
+            undo_push_block_all(cpu);
+            cpu->icount++;
+            cpu->r[15] += 4;
+            break;
         case EXIT_BUDGET:
             break; /* the loop re-checks stop_at and picks a single-step block */
         case EXIT_BREAKPOINT:

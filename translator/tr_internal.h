@@ -58,6 +58,8 @@ enum exit_reason {
     EXIT_BREAKPOINT = 5, /* at block entry: a breakpoint (cpu->bp_pass differs) */
     EXIT_FETCH_FAULT = 6, /* cpu->r[15]: a 32-bit Thumb instruction whose second
                            * halfword is on a page that cannot be fetched */
+    EXIT_TRAP_SKIPPED = 7, /* cpu->r[15]: an A32 BKPT/UDF<c> whose condition failed
+                            * (its block did not count it) */
 };
 
 #define CPUF(field, size) xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, field), (size))

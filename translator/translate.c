@@ -7,6 +7,7 @@
 
 #include <capstone/capstone.h>
 #include <stdio.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
@@ -386,11 +387,13 @@ static void log_in_asm(uint32_t pc, const struct isa_insn *d)
     }
 }
 
-static bool fetchable(uint32_t pc)
+bool tr_fetchable(uint32_t addr)
 {
-    uint8_t f = guest_page_flags(pc);
-    return (f & GUEST_PAGE_MAPPED) && (f & (1 /* PROT_READ */ | 4 /* PROT_EXEC */));
+    uint8_t f = guest_page_flags(addr);
+    return (f & GUEST_PAGE_MAPPED) && (f & PROT_EXEC);
 }
+
+static bool fetchable(uint32_t pc) { return tr_fetchable(pc); }
 
 /* mov r15slot, pc; mov eax, why; jmp exit (for prologue checks). */
 static void exit_at(struct xbuf *b, uint32_t pc, enum exit_reason why)
@@ -641,10 +644,21 @@ static bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, str
             X(b, MOV, R32(ESI), ximm((int64_t)t.pc));
             tr_call_synced(&t, (const void *)helper_trace_cpu);
         }
+        /* A conditional A32 trap (BKPT<c>, UDF<c>, an UNPREDICTABLE
+         * encoding with a condition) traps only if its condition holds, as
+         * under qemu-arm; else it retires like any condition-failed
+         * instruction (EXIT_TRAP_SKIPPED: the dispatcher counts it). */
+        size_t skip = SIZE_MAX;
+        if (!pl->fetch_fault && d->iset == ARM_ISET_A32 && d->cond < 14)
+            skip = cond_skip(&t, d->cond, HF_NONE);
         if (pl->fetch_fault)
             tr_exit_reason(&t, pc, EXIT_FETCH_FAULT);
         else if (pl->undecodable || !trans_dispatch(&t, d) || !t.ended)
             tr_exit_reason(&t, pc, EXIT_UNDEF);
+        if (skip != SIZE_MAX) {
+            x_bind(b, skip);
+            exit_at(b, pc, EXIT_TRAP_SKIPPED);
+        }
     } else if (!t.ended) {
         tr_branch_direct(&t, cur);
     }

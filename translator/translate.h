@@ -6,6 +6,9 @@
 #include "translator/code_cache.h"
 
 void translate_init(void);
+/* True if the guest may fetch instructions at addr: a mapped page with
+ * PROT_EXEC (a readable page is not executable, as under qemu-arm). */
+bool tr_fetchable(uint32_t addr);
 /* Translates the A32 block at pc (which must be fetchable) into the code
  * cache; kind TB_SINGLE: just the one instruction. May flush the cache first
  * when it is full. */

@@ -22,15 +22,19 @@ check(func() == "use" and frame_line() == m["deref"], "in use() at MARK:deref, l
       % (m["deref"], func(), frame_line()))
 fault_pc = pc()
 insn = run("x/i $pc")
-mm = re.search(r"\bldr\s+\w+, \[(\w+)\]", insn)
+mm = re.search(r"\bldr\s+\w+, \[(\w+)(?:, #0)?\]", insn)  # Thumb shows the #0
 check(mm is not None, "the instruction at pc is a load: %r" % insn.strip())
 check(val("$" + mm.group(1)) == 0, "its base register %s is 0" % mm.group(1))
+check(val("$_siginfo.si_signo") == 11 and val("$_siginfo.si_code") == 1 and
+      val("(unsigned)$_siginfo._sifields._sigfault.si_addr") == 0,
+      "siginfo: SIGSEGV, SEGV_MAPERR, si_addr 0 (the address loaded from)")
 check(val("p->ptr") == 0 and val("node.value") == sum(range(100)), "node.ptr is NULL, node.value = %d"
       % sum(range(100)))
 at_fault = regs()
 
+size = 2 if val("$cpsr") & 0x20 else 4  # a -mthumb build: 16-bit instructions
 out = run("reverse-stepi")
-check(pc() == fault_pc - 4 and frame_line() == m["deref"], "reverse-stepi: one instruction back, same line")
+check(pc() == fault_pc - size and frame_line() == m["deref"], "reverse-stepi: one instruction back, same line")
 out = run("stepi")
 check(regs() == at_fault, "stepi: back at the faulting instruction, registers as at the fault")
 check("SIGSEGV" not in out, "stepping onto it does not fault")

@@ -4,11 +4,17 @@
 # check. Included from CMakeLists.txt (after `run` and bs_arm_program are
 # defined). Label "reverse"; tests of known-broken behaviour also carry the
 # label "pending" (ctest -L reverse -LE pending runs the ones that must pass).
-set(gdb_progs basics loop watch calls printer spin crash blocked exitstop)
+set(gdb_progs basics loop watch calls printer spin crash blocked exitstop thumb straddle)
 set(saved_programs ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS)
 foreach(p IN LISTS gdb_progs)
   bs_arm_program(gdb-${p} ${CMAKE_CURRENT_SOURCE_DIR}/programs/${p}.c -O0)
+endforeach()
+# The same programs as Thumb code (gcc takes the last of -marm/-mthumb).
+foreach(p IN LISTS gdb_progs)
+  if(NOT p MATCHES "^(thumb|straddle)$")
+    bs_arm_program(gdb-${p}-thumb ${CMAKE_CURRENT_SOURCE_DIR}/programs/${p}.c -O0 -mthumb)
+  endif()
 endforeach()
 add_custom_target(reverse_gdb_programs ALL DEPENDS ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS ${saved_programs} ${BS_REVERSE_PROGRAMS})
@@ -57,10 +63,13 @@ bs_gdb_test(exit-stop-kill exit_stop exitstop ENV BS_EXPECT_STATUS=5 EXIT_HOW=ki
 bs_gdb_test(exit-stop-detach exit_stop exitstop ENV BS_EXPECT_STATUS=5 EXIT_HOW=detach)
 
 # BKPT and UDF are not counted as retired instructions: both stop at count 2.
-foreach(trap bkpt udf)
+foreach(trap bkpt udf thumb-bkpt thumb-udf)
   set(flags -nostdlib -x assembler-with-cpp)
-  if(trap STREQUAL udf)
+  if(trap MATCHES udf)
     list(APPEND flags -DTRAP_UDF)
+  endif()
+  if(trap MATCHES thumb)
+    list(APPEND flags -DTRAP_THUMB)
   endif()
   set(out ${CMAKE_CURRENT_BINARY_DIR}/gdb-trap-${trap})
   add_custom_command(OUTPUT ${out}
@@ -68,5 +77,42 @@ foreach(trap bkpt udf)
     DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/programs/trap_count.S VERBATIM)
   add_custom_target(gdb_trap_${trap} ALL DEPENDS ${out})
 endforeach()
+set(out ${CMAKE_CURRENT_BINARY_DIR}/gdb-cond-trap)
+add_custom_command(OUTPUT ${out}
+  COMMAND ${ARMEL_CC} -static -g -nostdlib -o ${out} ${CMAKE_CURRENT_SOURCE_DIR}/programs/cond_trap.S
+  DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/programs/cond_trap.S VERBATIM)
+add_custom_target(gdb_cond_trap ALL DEPENDS ${out})
 bs_gdb_test(trap-count-bkpt trap_count trap-bkpt ENV TRAP_SIGNAL=SIGTRAP)
+# A conditional BKPT/UDF whose condition fails retires; one whose condition holds traps.
+bs_gdb_test(cond-trap cond_trap cond-trap ENV BS_EXPECT_STATUS=133)
 bs_gdb_test(trap-count-udf trap_count trap-udf ENV TRAP_SIGNAL=SIGILL)
+bs_gdb_test(trap-count-thumb-bkpt trap_count trap-thumb-bkpt LABELS thumb ENV TRAP_SIGNAL=SIGTRAP INSN_SIZE=2)
+bs_gdb_test(trap-count-thumb-udf trap_count trap-thumb-udf LABELS thumb ENV TRAP_SIGNAL=SIGILL INSN_SIZE=2)
+
+# Debugging Thumb code (programs/thumb.c, ARM with Thumb functions):
+# stepping across state switches, breakpoint kinds, disassembly.
+bs_gdb_test(thumb-step thumb_step thumb LABELS thumb)
+bs_gdb_test(thumb-calls thumb_calls thumb LABELS thumb)
+
+# The sessions above on -mthumb builds of their programs (Thumb user code
+# over the ARM libc).
+bs_gdb_test(basics-thumb basics basics-thumb LABELS thumb)
+bs_gdb_test(detach-thumb detach basics-thumb LABELS thumb ENV ${expect_basics})
+bs_gdb_test(stepi-roundtrip-thumb stepi_roundtrip basics-thumb LABELS thumb)
+bs_gdb_test(seek-extended-thumb seek_extended basics-thumb LABELS thumb)
+bs_gdb_test(reverse-continue-thumb reverse_continue loop-thumb LABELS thumb)
+bs_gdb_test(watch-reverse-thumb watch_reverse watch-thumb LABELS thumb)
+bs_gdb_test(watch-forward-live-thumb watch_forward watch-thumb LABELS thumb)
+bs_gdb_test(watch-forward-replay-thumb watch_forward watch-thumb LABELS thumb ENV WATCH_REPLAY=1)
+bs_gdb_test(reverse-step-thumb reverse_step calls-thumb LABELS thumb)
+bs_gdb_test(reverse-next-big-thumb reverse_next_big calls-thumb LABELS thumb)
+bs_gdb_test(replay-output-thumb replay_output printer-thumb LABELS thumb)
+bs_gdb_test(interrupt-thumb interrupt spin-thumb LABELS thumb)
+bs_gdb_test(crash-thumb crash crash-thumb LABELS thumb ENV BS_EXPECT_STATUS=139)
+bs_gdb_test(interrupt-syscall-thumb interrupt_syscall blocked-thumb LABELS thumb)
+bs_gdb_test(exit-stop-thumb exit_stop exitstop-thumb LABELS thumb ENV BS_EXPECT_STATUS=5)
+
+# A BL pair whose second halfword is on an unmapped / non-executable page:
+# the SIGSEGV names that page ($_siginfo, qXfer:siginfo).
+bs_gdb_test(straddle-unmapped straddle straddle ARGS unmapped LABELS thumb ENV STRADDLE=unmapped BS_EXPECT_STATUS=139)
+bs_gdb_test(straddle-noexec straddle straddle ARGS noexec LABELS thumb ENV STRADDLE=noexec BS_EXPECT_STATUS=139)

@@ -10,6 +10,8 @@
 # $BS_OPTS (optional) adds backstep options (e.g. a small -undo-limit).
 # The guest's stdout goes to $BS_GUEST_OUT (default: a temp file printed at
 # the end), so scripts can check it after the session.
+# BS_FRESH_CWD=1 runs backstep in an empty directory of its own (removed at
+# the end) instead of the working directory, for programs that create files.
 # Optional checks after the session: BS_EXPECT_STATUS (backstep's exit
 # status, e.g. the program's after `detach`) and BS_EXPECT_STDOUT (a file the
 # guest's stdout must equal byte for byte).
@@ -19,7 +21,12 @@ shift 3
 work=$(mktemp -d)
 trap 'rm -rf "$work"; [[ -n "${bs_pid:-}" ]] && kill -9 "$bs_pid" 2>/dev/null' EXIT
 out=${BS_GUEST_OUT:-$work/guest.out}
-"$backstep" ${BS_OPTS:-} -g 127.0.0.1:0 -seed 1 "$@" >"$out" 2>"$work/backstep.err" </dev/null &
+cwd=.
+if [[ -n ${BS_FRESH_CWD:-} ]]; then
+  cwd=$work/cwd
+  mkdir "$cwd"
+fi
+(cd "$cwd" && exec "$backstep" ${BS_OPTS:-} -g 127.0.0.1:0 -seed 1 "$@") >"$out" 2>"$work/backstep.err" </dev/null &
 bs_pid=$!
 target=""
 for _ in $(seq 100); do

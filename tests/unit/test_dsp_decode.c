@@ -1,9 +1,13 @@
-/* Decode tests of the DSP table (translator/dsp_table.c): every instruction
- * assembled with `arm-linux-gnueabihf-as -march=armv7-a` (hex pasted with its
- * source line), run through Capstone and dsp_decode, must give the expected
- * helper, registers (read off the assembly syntax, e.g. QADD Rd, Rm, Rn) and
- * immediate; PC operands, cond 1111 and wrong should-be bits are refused; and
- * random encodings filling each table pattern agree with Capstone's id. */
+/* Decode tests of the helper-called A32 instructions (their lines in
+ * arm/a32.decode, through arm_decode; the helper list DSP_TRANS_OPS in
+ * translator/dsp_ops.h): every instruction assembled with
+ * `arm-linux-gnueabihf-as -march=armv7-a` (hex pasted with its source line)
+ * must decode into the expected operation and registers (read off the
+ * assembly syntax, e.g. QADD Rd, Rm, Rn) and immediate, with the registers
+ * it writes and whether it may write Q/GE as the ARM ARM says; PC operands
+ * are UNPREDICTABLE, cond 1111 and wrong should-be bits are other
+ * instructions; and random encodings of each line agree with Capstone. */
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,7 +18,11 @@
 #include <cmocka.h>
 
 #include "arm/cpu.h"
+#include "arm/decode.h"
 #include "translator/dsp_ops.h"
+#include "test_rng.h"
+
+#define DSP_REG_NONE 0xff /* an operand the instruction does not have */
 
 struct expect {
     uint32_t enc;
@@ -158,7 +166,6 @@ static int setup(void **state)
     (void)state;
     if (cs_open(CS_ARCH_ARM, CS_MODE_ARM, &cs) != CS_ERR_OK)
         return -1;
-    cs_option(cs, CS_OPT_DETAIL, CS_OPT_ON);
     return 0;
 }
 
@@ -169,18 +176,92 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Capstone's id for an encoding, 0 (ARM_INS_INVALID) if it does not decode. */
-static unsigned cs_id_of(uint32_t enc)
+/* Capstone's name for an encoding ("" if it does not decode). */
+static const char *cs_name_of(uint32_t enc)
 {
+    static char name[32];
     uint8_t bytes[4] = {enc & 0xff, (enc >> 8) & 0xff, (enc >> 16) & 0xff, enc >> 24};
     cs_insn *ci;
     size_t n = cs_disasm(cs, bytes, 4, 0x1000, 1, &ci);
-    if (n != 1)
-        return 0;
-    unsigned id = ci->id;
-    cs_free(ci, n);
-    return id;
+    name[0] = 0;
+    if (n == 1) {
+        const char *s = cs_insn_name(cs, ci->id);
+        strncpy(name, s ? s : "", sizeof name - 1);
+        cs_free(ci, n);
+    }
+    return name;
 }
+
+/* The operation's name in lower case ("sadd16"). */
+static const char *op_name(const struct isa_insn *d)
+{
+    static char name[32];
+    const char *s = isa_op_names[d->op];
+    size_t i = 0;
+    for (; s[i] && i + 1 < sizeof name; i++)
+        name[i] = (char)tolower((unsigned char)s[i]);
+    name[i] = 0;
+    return name;
+}
+
+enum shape { SH_NONE, SH_NM, SH_RM, SH_NMA, SH_LOHI, SH_SAT, SH_ROT, SH_IMM, SH_UMAAL };
+
+static enum shape shape_of(const struct isa_insn *d)
+{
+    switch (d->op) {
+#define SHAPE(op, shape, fn) \
+    case ISA_OP_##op: return SH_##shape;
+        DSP_TRANS_OPS(SHAPE)
+#undef SHAPE
+    case ISA_OP_UMAAL: return SH_UMAAL;
+    default: return SH_NONE;
+    }
+}
+
+struct fields {
+    uint8_t rd, rd_hi, rn, rm, ra; /* rd is RdLo for the long forms */
+    uint32_t imm; /* SAT: DSP_SAT_IMM; ROT: rotation in bits; IMM: imm5 */
+};
+
+/* The operands in the ARM ARM's terms, from the decoded arguments. */
+static struct fields fields_of(const struct isa_insn *d)
+{
+    struct fields f = {DSP_REG_NONE, DSP_REG_NONE, DSP_REG_NONE, DSP_REG_NONE, DSP_REG_NONE, 0};
+    const union arm_args *a = &d->a;
+    switch (shape_of(d)) {
+    case SH_NM: f.rd = (uint8_t)a->rrr.rd, f.rn = (uint8_t)a->rrr.rn, f.rm = (uint8_t)a->rrr.rm; break;
+    case SH_RM: f.rd = (uint8_t)a->rr.rd, f.rm = (uint8_t)a->rr.rm; break;
+    case SH_NMA:
+        f.rd = (uint8_t)a->rrrr.rd, f.rn = (uint8_t)a->rrrr.rn, f.rm = (uint8_t)a->rrrr.rm;
+        f.ra = (uint8_t)a->rrrr.ra;
+        break;
+    case SH_LOHI:
+        f.rd = (uint8_t)a->lohi.rdlo, f.rd_hi = (uint8_t)a->lohi.rdhi;
+        f.rn = (uint8_t)a->lohi.rn, f.rm = (uint8_t)a->lohi.rm;
+        break;
+    case SH_UMAAL: /* &s_rrrr: RdHi in rd, RdLo in ra */
+        f.rd = (uint8_t)a->s_rrrr.ra, f.rd_hi = (uint8_t)a->s_rrrr.rd;
+        f.rn = (uint8_t)a->s_rrrr.rn, f.rm = (uint8_t)a->s_rrrr.rm;
+        break;
+    case SH_SAT:
+        f.rd = (uint8_t)a->sat.rd, f.rn = (uint8_t)a->sat.rn;
+        f.imm = DSP_SAT_IMM(a->sat.satimm, a->sat.imm5, a->sat.sh);
+        break;
+    case SH_ROT:
+        f.rd = (uint8_t)a->rrr_rot.rd, f.rm = (uint8_t)a->rrr_rot.rm;
+        f.rn = a->rrr_rot.rn == 15 ? DSP_REG_NONE : (uint8_t)a->rrr_rot.rn; /* SXTB16, UXTB16 */
+        f.imm = 8u * (uint32_t)a->rrr_rot.rot;
+        break;
+    case SH_IMM:
+        f.rd = (uint8_t)a->rrr_imm.rd, f.rn = (uint8_t)a->rrr_imm.rn, f.rm = (uint8_t)a->rrr_imm.rm;
+        f.imm = (uint32_t)a->rrr_imm.imm;
+        break;
+    case SH_NONE: break;
+    }
+    return f;
+}
+
+static bool decode(uint32_t enc, struct isa_insn *d) { return a32_decode(enc, d) && shape_of(d) != SH_NONE; }
 
 static void test_assembled(void **state)
 {
@@ -188,152 +269,174 @@ static void test_assembled(void **state)
     unsigned bad = 0;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const struct expect *e = &cases[i];
-        struct dsp_insn d;
-        unsigned id = cs_id_of(e->enc);
-        if (!id || !dsp_decode(id, e->enc, &d)) {
-            print_error("%08x %s: not decoded (cs id %u)\n", e->enc, e->src, id);
+        struct isa_insn d;
+        if (!decode(e->enc, &d) || d.f.unpredictable) {
+            print_error("%08x %s: not decoded as one of ours\n", e->enc, e->src);
             bad++;
             continue;
         }
-        if (strcmp(d.name, e->name) || d.rd != e->rd || d.rd_hi != e->rd_hi || d.rn != e->rn ||
-            d.rm != e->rm || d.ra != e->ra || d.imm != e->imm) {
+        struct fields f = fields_of(&d);
+        if (strcmp(op_name(&d), e->name) || f.rd != e->rd || f.rd_hi != e->rd_hi || f.rn != e->rn ||
+            f.rm != e->rm || f.ra != e->ra || f.imm != e->imm) {
             print_error("%08x %s: got %s rd %u hi %u rn %u rm %u ra %u imm %#x\n", e->enc, e->src,
-                        d.name, d.rd, d.rd_hi, d.rn, d.rm, d.ra, d.imm);
+                        op_name(&d), f.rd, f.rd_hi, f.rn, f.rm, f.ra, f.imm);
             bad++;
         }
-        /* Register masks follow the fields. */
-        uint16_t w = (uint16_t)(1u << e->rd), r = 0;
-        if (e->rd_hi != DSP_REG_NONE) {
+        /* The registers it writes: Rd, or RdLo and RdHi. */
+        uint16_t w = (uint16_t)(1u << e->rd);
+        if (e->rd_hi != DSP_REG_NONE)
             w |= (uint16_t)(1u << e->rd_hi);
-            r |= w;
+        if (d.f.wregs != w) {
+            print_error("%08x %s: writes %#x, want %#x\n", e->enc, e->src, d.f.wregs, w);
+            bad++;
         }
-        if (e->rn != DSP_REG_NONE)
-            r |= (uint16_t)(1u << e->rn);
-        if (e->rm != DSP_REG_NONE)
-            r |= (uint16_t)(1u << e->rm);
-        if (e->ra != DSP_REG_NONE)
-            r |= (uint16_t)(1u << e->ra);
-        if (d.writes != w || d.reads != r) {
-            print_error("%08x %s: masks writes %#x reads %#x\n", e->enc, e->src, d.writes, d.reads);
+        if (d.cond != e->enc >> 28) {
+            print_error("%08x %s: cond %u\n", e->enc, e->src, d.cond);
             bad++;
         }
     }
     assert_int_equal(bad, 0);
 }
 
-static void test_flags_and_shapes(void **state)
+/* Which of them may write Q or GE (A8.8: the parallel S and U forms set GE;
+ * QADD..QDSUB, SSAT/USAT(16), SMLA<x><y>, SMLAW<y>, SMUAD(X), SMLAD(X) and
+ * SMLSD(X) set Q on overflow; nothing else does), and the helper each calls. */
+static void test_flags_and_helpers(void **state)
 {
     (void)state;
-    struct dsp_insn d;
-    assert_true(dsp_decode(ARM_INS_SADD16, 0xe6125f16, &d)); /* sadd16 r5, r2, r6 */
-    assert_int_equal(d.shape, DSP_RD_NM);
-    assert_int_equal(d.flags, DSP_WRITES_GE);
-    assert_ptr_equal(d.fn, (void *)dsp_sadd16);
-    assert_true(dsp_decode(ARM_INS_QADD, 0x11032052, &d)); /* qaddne r2, r2, r3 */
-    assert_int_equal(d.flags, DSP_WRITES_Q);
-    assert_ptr_equal(d.fn, (void *)dsp_qadd);
-    assert_true(dsp_decode(ARM_INS_SEL, 0xe6810fb2, &d)); /* sel r0, r1, r2 */
-    assert_int_equal(d.flags, DSP_READS_GE);
-    assert_true(dsp_decode(ARM_INS_UMAAL, 0xe0454291, &d)); /* umaal r4, r5, r1, r2 */
-    assert_int_equal(d.shape, DSP_RDLOHI_NM);
-    assert_ptr_equal(d.fn, (void *)dsp_umaal);
-    assert_true(dsp_decode(ARM_INS_SXTB16, 0xe68f4071, &d)); /* sxtb16 r4, r1 */
-    assert_int_equal(d.shape, DSP_RD_NM_ROT);
-    assert_int_equal(d.rn, DSP_REG_NONE);
-    assert_ptr_equal(d.fn, (void *)dsp_sxtab16);
-    assert_true(dsp_decode(ARM_INS_PKHTB, 0xe68cb053, &d)); /* pkhtb r11, r12, r3, asr #32 */
-    assert_int_equal(d.shape, DSP_RD_NM_IMM);
-    assert_int_equal(d.imm, 0);
+    static const char *const writes_q_ge[] = {
+        "sadd16", "sasx", "ssax", "ssub16", "sadd8", "ssub8", "uadd16", "uasx", "usax", "usub16", "uadd8",
+        "usub8", "qadd", "qsub", "qdadd", "qdsub", "ssat", "usat", "ssat16", "usat16", "smlabb", "smlabt",
+        "smlatb", "smlatt", "smlawb", "smlawt", "smuad", "smuadx", "smlad", "smladx", "smlsd", "smlsdx",
+    };
+    unsigned bad = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct isa_insn d;
+        if (!decode(cases[i].enc, &d))
+            continue; /* test_assembled reports it */
+        bool want = false;
+        for (size_t k = 0; k < sizeof writes_q_ge / sizeof writes_q_ge[0]; k++)
+            want |= strcmp(writes_q_ge[k], cases[i].name) == 0;
+        if (d.f.psr != want) {
+            print_error("%s: psr fact %d, want %d\n", cases[i].src, d.f.psr, want);
+            bad++;
+        }
+        if (d.f.fl_may || d.f.mem || d.f.end || d.f.trap) {
+            print_error("%s: NZCV, memory, block end or trap facts set\n", cases[i].src);
+            bad++;
+        }
+    }
+    assert_int_equal(bad, 0);
+    struct isa_insn d;
+    assert_true(decode(0xe6125f16, &d)); /* sadd16 r5, r2, r6 */
+    assert_ptr_equal(dsp_helper_of(&d), (const void *)dsp_sadd16);
+    assert_true(decode(0x11032052, &d)); /* qaddne r2, r2, r3 */
+    assert_ptr_equal(dsp_helper_of(&d), (const void *)dsp_qadd);
+    assert_true(decode(0xe0454291, &d)); /* umaal r4, r5, r1, r2 */
+    assert_ptr_equal(dsp_helper_of(&d), (const void *)dsp_umaal);
+    assert_true(decode(0xe68f4071, &d)); /* sxtb16 r4, r1: the SXTAB16 helper with n = 0 */
+    assert_ptr_equal(dsp_helper_of(&d), (const void *)dsp_sxtab16);
+    assert_true(decode(0xe68cb053, &d)); /* pkhtb r11, r12, r3, asr #32: imm 0 */
+    assert_ptr_equal(dsp_helper_of(&d), (const void *)dsp_pkhtb);
+    assert_int_equal(fields_of(&d).imm, 0);
+}
+
+static void expect_unpredictable(uint32_t enc, const char *what)
+{
+    struct isa_insn d;
+    if (!a32_decode(enc, &d) || !d.f.unpredictable) {
+        print_error("%08x (%s): not UNPREDICTABLE (decoded %d)\n", enc, what, a32_decode(enc, &d));
+        fail();
+    }
+}
+
+static void expect_op(uint32_t enc, enum isa_op op, bool yes)
+{
+    struct isa_insn d;
+    bool got = a32_decode(enc, &d) && d.op == op && !d.f.unpredictable;
+    if (got != yes) {
+        print_error("%08x: %s %s\n", enc, yes ? "not" : "wrongly", isa_op_names[op]);
+        fail();
+    }
 }
 
 static void test_refused(void **state)
 {
     (void)state;
-    struct dsp_insn d;
-    /* qadd r4, r1, r2 = e1024051; Rd, Rn, Rm = PC: UNPREDICTABLE -> refused. */
-    assert_true(dsp_decode(ARM_INS_QADD, 0xe1024051, &d));
-    assert_false(dsp_decode(ARM_INS_QADD, 0xe102f051, &d));
-    assert_false(dsp_decode(ARM_INS_QADD, 0xe10f4051, &d));
-    assert_false(dsp_decode(ARM_INS_QADD, 0xe102405f, &d));
+    /* qadd r4, r1, r2 = e1024051; Rd, Rn, Rm = PC: UNPREDICTABLE. */
+    expect_op(0xe1024051, ISA_OP_QADD, true);
+    expect_unpredictable(0xe102f051, "qadd Rd = PC");
+    expect_unpredictable(0xe10f4051, "qadd Rn = PC");
+    expect_unpredictable(0xe102405f, "qadd Rm = PC");
     /* cond = 1111 is another instruction space. */
-    assert_false(dsp_decode(ARM_INS_QADD, 0xf1024051, &d));
-    /* Wrong id for the encoding. */
-    assert_false(dsp_decode(ARM_INS_QSUB, 0xe1024051, &d));
-    assert_false(dsp_decode(ARM_INS_ADD, 0xe1024051, &d));
+    expect_op(0xf1024051, ISA_OP_QADD, false);
     /* sadd16 r4, r1, r2 = e6114f12 with a should-be-one bit (11:8) cleared. */
-    assert_true(dsp_decode(ARM_INS_SADD16, 0xe6114f12, &d));
-    assert_false(dsp_decode(ARM_INS_SADD16, 0xe6114e12, &d));
-    /* smlal<x><y>/umaal with RdHi or RdLo = PC. umaal r4, r5, r1, r2 = e0454291. */
-    assert_false(dsp_decode(ARM_INS_UMAAL, 0xe04f4291, &d));
-    assert_false(dsp_decode(ARM_INS_UMAAL, 0xe045f291, &d));
+    expect_op(0xe6114f12, ISA_OP_SADD16, true);
+    expect_op(0xe6114e12, ISA_OP_SADD16, false);
+    /* umaal with RdHi or RdLo = PC. umaal r4, r5, r1, r2 = e0454291. */
+    expect_unpredictable(0xe04f4291, "umaal RdHi = PC");
+    expect_unpredictable(0xe045f291, "umaal RdLo = PC");
     /* smlabb r5, r1, r2, r3 = e1053281; Ra = PC. */
-    assert_true(dsp_decode(ARM_INS_SMLABB, 0xe1053281, &d));
-    assert_false(dsp_decode(ARM_INS_SMLABB, 0xe105f281, &d));
+    expect_op(0xe1053281, ISA_OP_SMLABB, true);
+    expect_unpredictable(0xe105f281, "smlabb Ra = PC");
     /* smlad r5, r1, r2, r3 = e7053211; with Ra = 1111 the encoding is SMUAD. */
-    assert_false(dsp_decode(ARM_INS_SMLAD, 0xe705f211, &d));
-    assert_true(dsp_decode(ARM_INS_SMUAD, 0xe705f211, &d));
-    /* rbit r4, r1 = e6ff4f31; Rd = PC. */
-    assert_true(dsp_decode(ARM_INS_RBIT, 0xe6ff4f31, &d));
-    assert_false(dsp_decode(ARM_INS_RBIT, 0xe6ffff31, &d));
-    assert_false(dsp_decode(ARM_INS_RBIT, 0xe6ff4f3f, &d));
+    expect_op(0xe705f211, ISA_OP_SMLAD, false);
+    expect_op(0xe705f211, ISA_OP_SMUAD, true);
+    /* rbit r4, r1 = e6ff4f31; Rd or Rm = PC. */
+    expect_op(0xe6ff4f31, ISA_OP_RBIT, true);
+    expect_unpredictable(0xe6ffff31, "rbit Rd = PC");
+    expect_unpredictable(0xe6ff4f3f, "rbit Rm = PC");
 }
 
-/* Fills every letter of a table pattern with random bits (registers 0..14,
- * cond 0..14) and checks Capstone names the same instruction and dsp_decode
- * gives that line back; the same encoding with one register field = 15 is refused. */
-static void test_table_patterns(void **state)
+/* Random encodings of every line that calls a helper (its fixed bits, the
+ * rest random, cond 0..14, no register PC): Capstone names the same
+ * instruction, and putting PC into any register field (a nibble at 0, 8,
+ * 12 or 16 that decodes as a register) makes it UNPREDICTABLE. */
+static void test_table_lines(void **state)
 {
     (void)state;
-    uint32_t seed = 0x2545f491;
-    unsigned bad = 0, checked = 0;
-    for (unsigned i = 0; i < dsp_table_size(); i++) {
-        unsigned id;
-        const char *name, *pat;
-        assert_true(dsp_table_entry(i, &id, &name, &pat));
-        unsigned nbits = 0;
-        for (const char *p = pat; *p; p++)
-            nbits += *p != ' ';
-        assert_int_equal(nbits, 32);
-        for (unsigned iter = 0; iter < 64; iter++) {
-            uint32_t enc = 0, regpos[5];
-            unsigned nregs = 0;
-            int bit = 31;
-            char prev = 0;
-            for (const char *p = pat; *p; p++) {
-                if (*p == ' ')
-                    continue;
-                seed = seed * 1664525u + 1013904223u;
-                uint32_t b = *p == '1' ? 1 : *p == '0' ? 0 : (seed >> 16) & 1;
-                enc |= b << bit;
-                if (strchr("nmdha", *p) && *p != prev)
-                    regpos[nregs++] = (uint32_t)bit - 3;
-                prev = *p;
-                bit--;
-            }
-            /* cond 0..14 and registers 0..14 */
+    rng_state = 0x2545f491u;
+    unsigned bad = 0, checked = 0, lines = 0;
+    for (unsigned k = 0; k < a32_table_len; k++) {
+        const struct arm_table_line *l = &a32_table[k];
+        struct isa_insn probe = {.op = l->op};
+        if (shape_of(&probe) == SH_NONE)
+            continue;
+        lines++;
+        for (unsigned iter = 0, got = 0; got < 64 && iter < 10000; iter++) {
+            uint32_t enc = (rnd() & ~l->mask) | l->fixed;
             if ((enc >> 28) == 15)
-                enc &= ~(1u << 28);
-            for (unsigned k = 0; k < nregs; k++)
-                if (((enc >> regpos[k]) & 15) == 15)
-                    enc &= ~(1u << regpos[k]);
-            struct dsp_insn d;
-            unsigned got = cs_id_of(enc);
-            checked++;
-            if (got != id || !dsp_decode(got, enc, &d) || strcmp(d.name, name)) {
-                if (bad < 20)
-                    print_error("%s: %08x: Capstone id %u (want %u)\n", name, enc, got, id);
-                bad++;
                 continue;
+            struct isa_insn d;
+            if (!a32_decode(enc, &d) || d.line != k || d.f.unpredictable)
+                continue; /* an earlier line of its group, or a PC operand */
+            got++;
+            checked++;
+            const char *cs_name = cs_name_of(enc);
+            if (strcmp(cs_name, op_name(&d))) {
+                if (bad < 20)
+                    print_error("%s: %08x: Capstone says %s\n", l->name, enc, cs_name);
+                bad++;
             }
-            for (unsigned k = 0; k < nregs; k++) {
-                if (dsp_decode(id, enc | 15u << regpos[k], &d)) {
-                    print_error("%s: %08x accepted with PC\n", name, enc | 15u << regpos[k]);
+            for (unsigned pos = 0; pos <= 16; pos += 4) {
+                if (pos == 4)
+                    continue;
+                uint32_t pc_enc = enc | 15u << pos;
+                struct isa_insn p;
+                if (pc_enc == enc || !a32_decode(pc_enc, &p) || p.line != k)
+                    continue;
+                struct fields f = fields_of(&p);
+                bool has_pc = f.rd == 15 || f.rd_hi == 15 || f.rn == 15 || f.rm == 15 || f.ra == 15;
+                if (has_pc && !p.f.unpredictable) {
+                    print_error("%s: %08x accepted with PC\n", l->name, pc_enc);
                     bad++;
                 }
             }
         }
     }
-    print_message("%u random encodings checked\n", checked);
+    print_message("%u lines, %u random encodings checked\n", lines, checked);
+    assert_int_equal(lines, 89);
+    assert_true(checked >= 64u * lines);
     assert_int_equal(bad, 0);
 }
 
@@ -341,9 +444,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_assembled),
-        cmocka_unit_test(test_flags_and_shapes),
+        cmocka_unit_test(test_flags_and_helpers),
         cmocka_unit_test(test_refused),
-        cmocka_unit_test(test_table_patterns),
+        cmocka_unit_test(test_table_lines),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -7,10 +7,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#include <capstone/capstone.h>
 #include <cmocka.h>
 
 #include "arm/cpu.h"
+#include "arm/decode.h"
 #include "translator/dsp_ops.h"
 
 static struct arm_cpu cpu;
@@ -412,37 +412,42 @@ static void test_extend(void **state)
 static void test_execute_shapes(void **state)
 {
     (void)state;
-    struct dsp_insn d;
+    struct isa_insn d;
     /* sxtb16 r0, r1, ror #8 = e68f0471: ROR(0x80007f00, 8) = 0x0080007f. */
-    assert_true(dsp_decode(ARM_INS_SXTB16, 0xe68f0471, &d));
+    assert_true(a32_decode(0xe68f0471, &d) && d.op == ISA_OP_SXTB16);
     cpu.r[0] = 0xdeadbeef;
     cpu.r[1] = 0x80007f00;
     cpu.r[15] = 0x12345678; /* must not be read as Rn */
-    dsp_execute(&cpu, &d);
+    assert_true(dsp_execute(&cpu, &d));
     assert_int_equal(cpu.r[0], 0xff80007f);
     /* umaal r4, r5, r1, r2 = e0454291: r1*r2 + r5 + r4 into r5:r4:
      * 2^32 + 2 + (2^32 - 1) = 2^33 + 1 -> r5 = 2, r4 = 1. */
-    assert_true(dsp_decode(ARM_INS_UMAAL, 0xe0454291, &d));
+    assert_true(a32_decode(0xe0454291, &d) && d.op == ISA_OP_UMAAL);
     cpu.r[1] = 0x10000;
     cpu.r[2] = 0x10000;
     cpu.r[4] = 0xffffffff;
     cpu.r[5] = 2;
-    dsp_execute(&cpu, &d);
+    assert_true(dsp_execute(&cpu, &d));
     assert_int_equal(cpu.r[4], 1);
     assert_int_equal(cpu.r[5], 2);
     /* qadd r4, r1, r2 = e1024051: r4 = sat(r1 + r2). */
-    assert_true(dsp_decode(ARM_INS_QADD, 0xe1024051, &d));
+    assert_true(a32_decode(0xe1024051, &d) && d.op == ISA_OP_QADD);
     cpu.r[1] = 0x7fffffff;
     cpu.r[2] = 0x7fffffff;
     cpu.q = 0;
-    dsp_execute(&cpu, &d);
+    assert_true(dsp_execute(&cpu, &d));
     assert_int_equal(cpu.r[4], 0x7fffffff);
     assert_int_equal(cpu.q, 1);
     /* ssat r5, #31, r0, asr #32 = e6be5050. */
-    assert_true(dsp_decode(ARM_INS_SSAT, 0xe6be5050, &d));
+    assert_true(a32_decode(0xe6be5050, &d) && d.op == ISA_OP_SSAT);
     cpu.r[0] = 0x80000000;
-    dsp_execute(&cpu, &d);
+    assert_true(dsp_execute(&cpu, &d));
     assert_int_equal(cpu.r[5], 0xffffffff);
+    /* add r0, r1, r2 = e0810002 is not one of them: refused, nothing written. */
+    assert_true(a32_decode(0xe0810002, &d));
+    cpu.r[0] = 7;
+    assert_false(dsp_execute(&cpu, &d));
+    assert_int_equal(cpu.r[0], 7);
 }
 
 #define T(f) cmocka_unit_test_setup(f, reset)

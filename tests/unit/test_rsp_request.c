@@ -149,7 +149,13 @@ static void test_qxfer(void **state) {
     assert_int_equal(r.kind, RSP_REQ_XFER_EXEC_FILE);
     assert_false(r.u.xfer.has_pid);
 
+    r = parse("qXfer:siginfo:read::0,80");
+    assert_int_equal(r.kind, RSP_REQ_XFER_SIGINFO);
+    assert_int_equal(r.u.xfer.offset, 0);
+    assert_int_equal(r.u.xfer.length, 0x80);
+
     expect_malformed("qXfer:auxv:read:x:0,10", RSP_ERR_INVAL);
+    expect_malformed("qXfer:siginfo:read:x:0,80", RSP_ERR_INVAL);
     expect_malformed("qXfer:exec-file:read:zz:0,10", RSP_ERR_INVAL);
     expect_malformed("qXfer:exec-file:read:1z:0,10", RSP_ERR_INVAL);
     expect_malformed("qXfer:features:read:target.xml", RSP_ERR_INVAL);
