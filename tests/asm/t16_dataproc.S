@@ -283,5 +283,5 @@
         movs    r5, #7
         muls    r5, r5, r5
         CHECK(r5, 49)
-        CHECKPSR(NZCV_MASK, 0x00000000)
+        CHECKPSR(NZCV_MASK, 0x30000000)
         TEST_END t16_dataproc
