@@ -159,6 +159,7 @@ def _flags(v, a):
 class Facts:
     def __init__(self):
         self.wregs = set()
+        self.wlist = []                   # the w: items that apply, in order
         self.fl_write = self.fl_may = self.fl_read = 0
         self.load = self.store = None     # access size in bytes (0: several)
         self.psr = self.extra = self.unpredictable = self.end = self.trap = False
@@ -173,6 +174,7 @@ def facts(line, a):
                 reg, _, cond = item.partition("?")
                 if not cond or evaluate(cond, a):
                     f.wregs.add(evaluate(reg, a) & 15)
+                    f.wlist.append(evaluate(reg, a) & 15)
         elif k == "wm":
             m = evaluate(v, a)
             f.wregs |= {r for r in range(16) if (m >> r) & 1}
@@ -194,6 +196,27 @@ def facts(line, a):
             f.unpredictable = f.unpredictable or bool(evaluate(v, a))
     f.fl_may |= f.fl_write
     return f
+
+
+def field_bits(line, member):
+    """Bit positions of an argument member that comes from the encoding,
+    least significant bit of its value first; [] for a constant."""
+    e, tab = line.e, line.table
+    f = e["inline"].get(member)
+    if f is None and member in tab.fields:
+        f = tab.fields[member]
+    if f is None:
+        v = e["consts"].get(member, "")
+        if v.startswith("%"):
+            f = tab.fields[v[1:]]
+        elif re.fullmatch(r"[a-z_]\w*", v) and v in e["inline"]:
+            f = e["inline"][v]
+    if f is None:
+        return []
+    bits = []
+    for pos, ln in reversed(f.parts):
+        bits += [pos + i for i in range(ln)]
+    return bits
 
 
 def free_bits(line):
