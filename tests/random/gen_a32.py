@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """gen_a32.py -- random A32 instructions drawn from arm/a32.decode (through
-decodegen.py's parser, isa_table.py), for random_diff.py --iset a32t; the
-program around them (inputs, r11 = scratch+128, the dump) is gen.py's.
+decodegen.py's parser, isa_table.py): the case bodies of gen.py's programs
+(random_diff.py's A32 streams); the program around them (inputs, r11 =
+scratch+128, the dump) is gen.py's.
 
 An instruction is made as in gen_t16.py: pick a line of a32.decode, fill its
 open bits at random (the non-register fields of a line are biased to small
@@ -329,39 +330,19 @@ def gen_case(seed, k, branches=False):
     return regs, flags, [x for sl in slots for x in sl]
 
 
-second_inputs = gen.second_inputs
-
-
-def program(seed, first, count, branches=False, passes=1):
-    return gen.program(seed, first, count, branches, passes, cases=(gen_case, second_inputs))
-
-
 if __name__ == "__main__":
     import argparse
     from collections import Counter
-    ap = argparse.ArgumentParser(description="write a random A32 program from arm/a32.decode")
+    ap = argparse.ArgumentParser(description="how often each line of arm/a32.decode is "
+                                 "drawn (gen.py writes the programs)")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--first", type=int, default=0)
-    ap.add_argument("--cases", type=int, default=10)
     ap.add_argument("--branches", action="store_true")
-    ap.add_argument("--passes", type=int, default=1, choices=(1, 2))
-    ap.add_argument("--list-case", type=int, default=None)
-    ap.add_argument("--stats", type=int, default=None, metavar="N",
-                    help="print how often each table line is drawn in N cases")
+    ap.add_argument("--stats", type=int, default=1000, metavar="N", help="cases (1000)")
     a = ap.parse_args()
-    if a.stats:
-        c = Counter()
-        for k in range(a.stats):
-            for ln in gen_case(a.seed, k, a.branches)[2]:
-                if ln.startswith(".inst"):
-                    d = isa_table.decode(A32, int(ln.split()[1], 16))
-                    c[d.index] += 1
-        for line in A32.lines:
-            print("%6d  %s %s" % (c[line.index], line.name, line.where.split("/")[-1]))
-    elif a.list_case is not None:
-        regs, flags, body = gen_case(a.seed, a.list_case, a.branches)
-        print("flags 0x%08x" % flags)
-        print(" ".join("%s=%08x" % (n, v) for n, v in zip(GP, regs)))
-        print("\n".join(body))
-    else:
-        sys.stdout.write(program(a.seed, a.first, a.cases, a.branches, a.passes))
+    c = Counter()
+    for k in range(a.stats):
+        for ln in gen_case(a.seed, k, a.branches)[2]:
+            if ln.startswith(".inst"):
+                c[isa_table.decode(A32, int(ln.split()[1], 16)).index] += 1
+    for line in A32.lines:
+        print("%6d  %s %s" % (c[line.index], line.name, line.where.split("/")[-1]))

@@ -142,8 +142,14 @@ def _py(expr):
     return s
 
 
+_code = {}
+
+
 def evaluate(expr, a):
-    return eval(_py(expr), {"__builtins__": {}}, dict(a))  # noqa: S307 (table text)
+    c = _code.get(expr)
+    if c is None:
+        c = _code[expr] = compile(_py(expr).strip(), "<fact %s>" % expr, "eval")
+    return eval(c, {"__builtins__": {}}, a)  # noqa: S307 (the table's own text)
 
 
 FLAG_BITS = {"N": 8, "Z": 4, "C": 2, "V": 1}

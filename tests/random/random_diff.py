@@ -42,7 +42,7 @@ except ImportError:
 
 BRANCHES = False
 REG_NAMES = ["r%d" % i for i in range(13)] + ["lr", "APSR", "pad"]
-ISETS = {"a32": "gen", "a32t": "gen_a32", "t16": "gen_t16"}
+ISETS = {"a32": "gen", "t16": "gen_t16"}
 
 
 def words(b):
