@@ -14,8 +14,10 @@ pattern, fields, argument set and facts, plus
 The facts are C expressions over the argument fields (decodegen.py's
 docstring); they are evaluated here after a small C->Python rewrite.  The
 `!fn` field transforms of arm/decode_fn.h are mirrored in FIELD_FN below
-(pure functions of a few bits); check_field_fns() compares them with the
-table tests' expectations where that matters to a generator.
+(pure functions of a few bits).  Run as a script (ctest random/isa-table) it
+checks itself: every line decodes words drawn from it (or an earlier line of
+its group), and the transforms and facts give the ARM ARM's values for a few
+known encodings.
 """
 import os
 import re
@@ -246,3 +248,32 @@ if __name__ == "__main__":
             assert d is not None, (ln, hex(w))
             assert d is ln or (d.group and d.group == ln.group), (ln, d, hex(w))
         print("%s: %d lines" % (tname, len(tab.lines)))
+
+    def check(tname, word, name, **want):
+        ln = decode(tabs[tname], word)
+        assert ln is not None and ln.name == name, (hex(word), ln)
+        a = args(ln, word)
+        f = facts(ln, a)
+        for k, v in want.items():
+            got = sorted(f.wregs) if k == "wregs" else f.unpredictable if k == "unpred" \
+                else a[k]
+            assert got == v, (hex(word), name, k, got, v)
+
+    check("t16", 0xb501, "STM", list=0x4001, wregs=[13])            # push {r0, lr}
+    check("t16", 0xbd00, "LDM", list=0x8000, wregs=[13, 15])        # pop {pc}
+    check("t16", 0xbc00, "LDM", unpred=True)                        # pop {}
+    check("t16", 0xc904, "LDM", w=1, wregs=[1, 2])                  # ldm r1!, {r2}
+    check("t16", 0xc902, "LDM", w=0, wregs=[1])                     # ldm r1, {r1}
+    check("t16", 0xd0fe, "B", imm=-4, cond=0)                       # beq .
+    check("t16", 0xdeff, "UDF")                                     # cond 1110: UDF
+    check("t16", 0x4478, "ADD_rrri", rd=0, rm=15, wregs=[0])        # add r0, pc
+    check("t32", 0xf000f800, "BL", imm=0)
+    check("t32", 0xf7fffffe, "BL", imm=-4)
+    check("t32", 0xf000e800, "BLX_i", imm=0)
+    check("a32", 0xfa000000, "BLX_i", imm=0)
+    check("a32", 0xfb000000, "BLX_i", imm=2)
+    check("a32", 0xfaffffff, "BLX_i", imm=-4)
+    check("a32", 0xe0e621d1, "LDRD_ri", unpred=True)                # p = 0, w = 1
+    check("a32", 0xe1c620d0, "LDRD_ri", unpred=False, wregs=[2, 3])
+    check("a32", 0xe0810392, "UMULL", wregs=[0, 1])
+    print("field transforms and facts: ok")
