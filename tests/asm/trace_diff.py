@@ -71,7 +71,7 @@ def disassembly(objdump, prog):
     """Map address -> 'encoding  mnemonic operands' from objdump -d."""
     out = {}
     try:
-        text = subprocess.run([objdump, "-d", prog], capture_output=True,
+        text = subprocess.run([objdump, "-d", "-z", prog], capture_output=True,
                               text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return out

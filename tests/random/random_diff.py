@@ -67,7 +67,8 @@ def listing(objdump, nm, prog):
         if len(p) == 3:
             syms[p[2]] = int(p[0], 16)
     dis = {}
-    text = subprocess.run([objdump, "-d", prog], capture_output=True, text=True).stdout
+    # -z: objdump would show a run of zero words (movs r0, r0; andeq r0, r0, r0) as "..."
+    text = subprocess.run([objdump, "-d", "-z", prog], capture_output=True, text=True).stdout
     for line in text.splitlines():
         # A32: one 8-digit word; Thumb: a halfword or a 32-bit pair
         m = re.match(r"\s*([0-9a-f]+):\s+([0-9a-f]{8}|[0-9a-f]{4} [0-9a-f]{4}|[0-9a-f]{4})"
