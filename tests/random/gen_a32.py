@@ -35,6 +35,11 @@ argument-set members, never on encodings:
                           by a line that only clears the monitor (&empty with
                           fact x: CLREX) so that the store fails; Rd not Rt,
                           Rt+1 or Rn.
+  * the reference disassemblers are oracles: a word Capstone cannot decode or
+    objdump calls UNDEFINED/UNPREDICTABLE is redrawn (random_diff.py rejects
+    programs with such words).  They catch the UNPREDICTABLE forms the table
+    leaves unmarked because backstep runs them as qemu-arm does: a CP15
+    barrier MCR naming the PC, the unallocated hints with nonzero SBZ bits.
 """
 import os
 import random

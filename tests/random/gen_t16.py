@@ -36,9 +36,11 @@ the facts and argument sets, never on encodings:
     1020 + 4 bytes above the base, lists 36 bytes on either side).
   * SP may be written by the body (ADD/SUB SP, MOV/ADD SP, Rm): nothing reads
     memory through it without the `mov sp, r11` first.
-Encodings the ARM ARM calls UNPREDICTABLE but the table does not mark,
-because qemu-arm executes them and backstep does the same (CMP/ADD with two
-low registers in the high-register form), are generated.
+Encodings the ARM ARM calls UNPREDICTABLE or UNKNOWN but the table does not
+mark, because qemu-arm executes them and backstep does the same, are
+generated: CMP/ADD with two low registers in the high-register form, STMIA
+Rn! with Rn in the list but not its lowest register (both store the original
+base).
 """
 import os
 import random
