@@ -21,7 +21,11 @@ The comparison starts at the first record whose PC is the address of the
 `test_begin` label (found with nm), so the tests do not depend on what the
 loader put in registers or on the stack.  A test may pick its -march with a
 line `@ march: armv7ve` near the top (default armv7-a), and opt into
---ignore-kuser-records with a line `@ trace: ignore-kuser-records`.  A test
+--ignore-kuser-records with a line `@ trace: ignore-kuser-records`.  A line
+`@ thumb` marks a 16-bit Thumb test (t16_*.S, built on thumb.inc): its
+default -march is armv6 (no Thumb-2, so the assembler can only emit T16 and
+the BL/BLX pair), and the qemu-arm trace must be in Thumb state at test_begin
+(the summary line counts the Thumb-state records compared).  A test
 that ends in a signal says so with `@ expect-exit: -4` (the status Python
 reports for a process killed by SIGILL); it prints its "ok NAME" line first.
 
@@ -67,12 +71,14 @@ def disassembly(objdump, prog):
     """Map address -> 'encoding  mnemonic operands' from objdump -d."""
     out = {}
     try:
-        text = subprocess.run([objdump, "-d", prog], capture_output=True,
+        text = subprocess.run([objdump, "-d", "-z", prog], capture_output=True,
                               text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return out
     for line in text.splitlines():
-        m = re.match(r"\s*([0-9a-f]+):\s+([0-9a-f]{8})\s+(.*)$", line)
+        # A32: one 8-digit word; Thumb: one halfword or a 32-bit pair
+        m = re.match(r"\s*([0-9a-f]+):\s+([0-9a-f]{8}|[0-9a-f]{4} [0-9a-f]{4}|[0-9a-f]{4})"
+                     r"\s+(.*)$", line)
         if m:
             out[int(m.group(1), 16)] = "%s  %s" % (m.group(2), m.group(3).strip())
     return out
@@ -118,18 +124,22 @@ def main():
     prefix = args.cc[:-3] if args.cc.endswith("gcc") else "arm-linux-gnueabi-"
     nm, objdump = prefix + "nm", prefix + "objdump"
 
-    march = "armv7-a"
+    march = None
+    thumb = False
     expect_rc = 0
     with open(args.src) as f:
         for line in f.read().splitlines()[:20]:
             m = re.match(r"\s*@\s*march:\s*(\S+)", line)
             if m:
                 march = m.group(1)
+            if re.match(r"\s*@\s*thumb\s*$", line):
+                thumb = True
             if re.match(r"\s*@\s*trace:\s*ignore-kuser-records", line):
                 args.ignore_kuser_records = True
             m = re.match(r"\s*@\s*expect-exit:\s*(-?\d+)", line)
             if m:
                 expect_rc = int(m.group(1))
+    march = march or ("armv6" if thumb else "armv7-a")
     cc = [args.cc, "-nostdlib", "-static", "-march=" + march, "-marm",
           "-I", os.path.dirname(os.path.abspath(args.src)), "-o", prog, args.src]
     p = subprocess.run(cc, capture_output=True, text=True)
@@ -141,6 +151,7 @@ def main():
     if begin is None:
         print("no test_begin symbol in %s (use TEST_BEGIN)" % prog)
         return 2
+    begin &= ~1  # a Thumb function symbol has bit 0 set; the trace PC does not
 
     qlog = os.path.join(args.workdir, name + ".qemu.log")
     blog = os.path.join(args.workdir, name + ".backstep.log")
@@ -181,6 +192,9 @@ def main():
     qs, bs = start_of(qrecs), start_of(brecs)
     if qs is None:
         print("qemu trace never reaches test_begin (0x%08x)" % begin)
+        return 2
+    if thumb and qrecs[qs][18] != "T":
+        print("`@ thumb` test, but qemu-arm is in ARM state at test_begin (0x%08x)" % begin)
         return 2
     if bs is None:
         print("FAIL: backstep trace has no record at test_begin 0x%08x "
@@ -228,7 +242,9 @@ def main():
                 pc = int(b[n][15], 16)
                 print("  backstep continues at 0x%08x: %s" % (pc, dis.get(pc, "?")))
         else:
-            print("trace: %d records identical from test_begin" % n)
+            nt = sum(1 for r in q if r[18] == "T")
+            print("trace: %d records identical from test_begin%s"
+                  % (n, " (%d in Thumb state)" % nt if nt else ""))
 
     if bout != qout:
         failed = True

@@ -1,7 +1,8 @@
-"""cs_check.py -- decode A32 words with the Capstone C library (libcapstone,
-the decoder backstep uses) through ctypes, so the random tester can check
-that every generated instruction is one Capstone 4 knows.  No Python
-bindings needed; if the library is missing, available() is False."""
+"""cs_check.py -- decode A32 words (or, with Capstone(thumb=True), Thumb
+halfwords and pairs) with the Capstone C library (libcapstone) through
+ctypes, so the random tester can check that every generated instruction is
+one Capstone 4 knows.  No Python bindings needed; if the library is missing,
+available() is False."""
 import ctypes
 import ctypes.util
 
@@ -14,7 +15,7 @@ class _Insn(ctypes.Structure):
 
 
 class Capstone:
-    def __init__(self):
+    def __init__(self, thumb=False):
         self.lib = None
         name = ctypes.util.find_library("capstone") or "libcapstone.so.4"
         try:
@@ -28,18 +29,27 @@ class Capstone:
         lib.cs_disasm.restype = ctypes.c_size_t
         lib.cs_free.argtypes = [ctypes.POINTER(_Insn), ctypes.c_size_t]
         self.handle = ctypes.c_size_t()
-        if lib.cs_open(0, 0, ctypes.byref(self.handle)) != 0:   # CS_ARCH_ARM, CS_MODE_ARM
+        mode = 16 if thumb else 0                        # CS_MODE_THUMB / CS_MODE_ARM
+        if lib.cs_open(0, mode, ctypes.byref(self.handle)) != 0:   # CS_ARCH_ARM
             return
         self.lib = lib
 
     def available(self):
         return self.lib is not None
 
-    def decode(self, word, address=0):
-        """'mnemonic op_str' for one little-endian A32 word, or None."""
-        code = word.to_bytes(4, "little")
+    def decode(self, word, address=0, size=4):
+        """'mnemonic op_str' for one little-endian A32 word (size 4), or
+        Thumb halfword (size 2), or None.  A Thumb 32-bit pair is passed as
+        its two halfwords' bytes: decode_bytes()."""
+        return self.decode_bytes(word.to_bytes(size, "little"), address)
+
+    def decode_bytes(self, code, address=0):
         insn = ctypes.POINTER(_Insn)()
-        n = self.lib.cs_disasm(self.handle.value, code, 4, address, 1, ctypes.byref(insn))
+        n = self.lib.cs_disasm(self.handle.value, code, len(code), address, 1,
+                               ctypes.byref(insn))
+        if n == 1 and insn[0].size != len(code):
+            self.lib.cs_free(insn, n)
+            return None
         if n != 1:
             return None
         text = "%s %s" % (insn[0].mnemonic.decode(), insn[0].op_str.decode())

@@ -2,6 +2,8 @@
 """random_diff.py -- differential test of random A32 instruction sequences:
 generate (gen.py), assemble, run under qemu-arm (the reference) and backstep,
 and compare the per-case register dumps and scratch buffers they print.
+--iset t16 (or RANDOM_ISET=t16) does the same with 16-bit Thumb streams drawn
+from arm/t16.decode (gen_t16.py).
 
     random_diff.py --seed 1 --cases 1000 --backstep build/backstep
     RANDOM_SEED=77 RANDOM_CASES=100000 random_diff.py --backstep build/backstep
@@ -30,6 +32,7 @@ import gen  # noqa: E402
 import cs_check  # noqa: E402
 
 CAPSTONE = cs_check.Capstone()
+G = gen        # the generator module of the chosen instruction set (--iset)
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "asm"))
 try:
@@ -39,6 +42,7 @@ except ImportError:
 
 BRANCHES = False
 REG_NAMES = ["r%d" % i for i in range(13)] + ["lr", "APSR", "pad"]
+ISETS = {"a32": "gen", "t16": "gen_t16"}
 
 
 def words(b):
@@ -63,12 +67,39 @@ def listing(objdump, nm, prog):
         if len(p) == 3:
             syms[p[2]] = int(p[0], 16)
     dis = {}
-    text = subprocess.run([objdump, "-d", prog], capture_output=True, text=True).stdout
+    # -z: objdump would show a run of zero words (movs r0, r0; andeq r0, r0, r0) as "..."
+    text = subprocess.run([objdump, "-d", "-z", prog], capture_output=True, text=True).stdout
     for line in text.splitlines():
-        m = re.match(r"\s*([0-9a-f]+):\s+([0-9a-f]{8})\s+(.*)$", line)
+        # A32: one 8-digit word; Thumb: a halfword or a 32-bit pair
+        m = re.match(r"\s*([0-9a-f]+):\s+([0-9a-f]{8}|[0-9a-f]{4} [0-9a-f]{4}|[0-9a-f]{4})"
+                     r"\s+(.*)$", line)
         if m:
             dis[int(m.group(1), 16)] = "%s  %s" % (m.group(2), m.group(3).strip())
     return syms, dis
+
+
+def insn_addrs(dis, a, e):
+    """Addresses of the instructions in [a, e): every 4 bytes in A32, by
+    each instruction's size in Thumb (None marks a hole objdump left)."""
+    addr = a
+    while addr < e:
+        t = dis.get(addr)
+        yield addr, t
+        if t is None and getattr(G, "THUMB", False):
+            addr += 2
+        elif getattr(G, "THUMB", False):
+            addr += 4 if re.match(r"[0-9a-f]{4} [0-9a-f]{4}", t) else 2
+        else:
+            addr += 4
+
+
+def capstone_ok(t, addr):
+    enc = t.split()[0] if not getattr(G, "THUMB", False) or not \
+        re.match(r"[0-9a-f]{4} [0-9a-f]{4}", t) else t[:9]
+    if not getattr(G, "THUMB", False):
+        return CAPSTONE.decode(int(enc, 16), addr) is not None
+    data = b"".join(int(h, 16).to_bytes(2, "little") for h in enc.split())
+    return CAPSTONE.decode_bytes(data, addr) is not None
 
 
 def check_decodes(dis, syms, first, count):
@@ -79,16 +110,19 @@ def check_decodes(dis, syms, first, count):
         if a is None or e is None:
             bad.append("case %d: labels missing" % k)
             continue
-        for addr in range(a, e, 4):
-            t = dis.get(addr, "")
-            if not t or re.search(r"undefined|unpredictable|\.word|\.inst", t, re.I):
+        for addr, t in insn_addrs(dis, a, e):
+            if not t or re.search(r"undefined|unpredictable|\.word|\.short|\.inst", t, re.I):
                 bad.append("case %d at 0x%08x: %s" % (k, addr, t or "<no decode>"))
-            elif CAPSTONE.available() and CAPSTONE.decode(int(t[:8], 16), addr) is None:
+            elif CAPSTONE.available() and not capstone_ok(t, addr):
                 bad.append("case %d at 0x%08x: %s: Capstone cannot decode it" % (k, addr, t))
     return bad
 
 
 def report_case(k, seed, qb, bb, syms, dis):
+    gen = G
+    names = getattr(gen, "REG_NAMES", REG_NAMES)
+    hdr = getattr(gen, "HEADER_BYTES", 64)
+    bias = getattr(gen, "SCRATCH_BIAS", 128)
     n = gen.CASE_BYTES
     p = next(i for i in range(len(qb) // n) if qb[i * n:(i + 1) * n] != bb[i * n:(i + 1) * n])
     qb, bb = qb[p * n:(p + 1) * n], bb[p * n:(p + 1) * n]
@@ -99,29 +133,30 @@ def report_case(k, seed, qb, bb, syms, dis):
     first = None
     for i in range(16):
         if q[i] != b[i]:
-            first = REG_NAMES[i]
+            first = names[i]
             break
     if first is None:
-        off = next(i for i in range(len(qb)) if qb[i] != bb[i]) - 64
-        first = "scratch byte %d (r11%+d)" % (off, off - 128)
+        off = next(i for i in range(len(qb)) if qb[i] != bb[i]) - hdr
+        first = "scratch byte %d (r11%+d)" % (off, off - bias)
     print("MISMATCH in case %d (seed %d, case seed %d), pass %d%s: first difference %s"
           % (k, seed, gen.case_seed(seed, k), p + 1,
              " (same code run again with other inputs)" if p else "", first))
     print("  %-6s %-10s %-10s" % ("", "qemu-arm", "backstep"))
     for i in range(15):
-        print("  %-6s %08x   %08x%s" % (REG_NAMES[i], q[i], b[i], "  <--" if q[i] != b[i] else ""))
-    diffs = [i for i in range(64, n) if qb[i] != bb[i]]
+        print("  %-6s %08x   %08x%s" % (names[i], q[i], b[i], "  <--" if q[i] != b[i] else ""))
+    diffs = [i for i in range(hdr, n) if qb[i] != bb[i]]
     if diffs:
+        o = hdr + bias
         print("  scratch bytes differ at r11%+d .. r11%+d (%d bytes), e.g. r11%+d: qemu %02x backstep %02x"
-              % (diffs[0] - 192, diffs[-1] - 192, len(diffs), diffs[0] - 192, qb[diffs[0]],
-                 bbb[diffs[0]]))
+              % (diffs[0] - o, diffs[-1] - o, len(diffs), diffs[0] - o, qb[diffs[0]],
+                 bb[diffs[0]]))
     print("  initial: APSR=%08x %s" % (flags, " ".join(
         "%s=%08x" % (nm, v) for nm, v in zip(gen.GP, regs))))
     print("  listing:")
     a, e = syms.get("case_%d_body" % k), syms.get("case_%d_end" % k)
     if a is not None and e is not None:
-        for addr in range(a, e, 4):
-            print("    %08x: %s" % (addr, dis.get(addr, "?")))
+        for addr, t in insn_addrs(dis, a, e):
+            print("    %08x: %s" % (addr, t or "?"))
     else:
         print("\n".join("    " + x for x in body))
 
@@ -176,6 +211,9 @@ def first_trace_divergence(qemu, backstep, prog, dis, body_pc, timeout, quiet=Fa
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--iset", choices=sorted(ISETS), default=os.environ.get("RANDOM_ISET", "a32"),
+                    help="instruction set of the streams: a32 (gen.py, default) or t16 "
+                         "(gen_t16.py, drawn from arm/t16.decode)")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("RANDOM_SEED", "1")))
     ap.add_argument("--cases", type=int, default=int(os.environ.get("RANDOM_CASES", "1000")))
     ap.add_argument("--per-binary", type=int, default=500)
@@ -201,8 +239,11 @@ def main():
                          "first instruction whose result differs")
     ap.add_argument("--timeout", type=float, default=120)
     a = ap.parse_args()
-    global BRANCHES
+    global BRANCHES, G, CAPSTONE
     BRANCHES = a.branches
+    gen = G = __import__(ISETS[a.iset])
+    if getattr(G, "THUMB", False):
+        CAPSTONE = cs_check.Capstone(thumb=True)
     workdir = a.workdir or "random-work-%d" % a.seed
     os.makedirs(workdir, exist_ok=True)
     prefix = a.cc[:-3] if a.cc.endswith("gcc") else "arm-linux-gnueabi-"
@@ -214,11 +255,13 @@ def main():
     done = 0
     for first in range(0, a.cases, a.per_binary):
         count = min(a.per_binary, a.cases - first)
-        base = os.path.join(workdir, "seed%d%s%s_%d" % (a.seed, "b" if a.branches else "",
-                                                       "p1" if a.passes == 1 else "", first))
+        base = os.path.join(workdir, "%sseed%d%s%s_%d" % ("" if a.iset == "a32" else a.iset + "-",
+                                                         a.seed, "b" if a.branches else "",
+                                                         "p1" if a.passes == 1 else "", first))
         with open(base + ".S", "w") as f:
             f.write(gen.program(a.seed, first, count, a.branches, a.passes))
-        p = subprocess.run([a.cc, "-nostdlib", "-static", "-march=armv7ve", "-marm",
+        p = subprocess.run([a.cc, "-nostdlib", "-static",
+                            "-march=" + getattr(gen, "MARCH", "armv7ve"), "-marm",
                             "-o", base, base + ".S"], capture_output=True, text=True)
         if p.returncode != 0 or p.stderr.strip():
             print("ASSEMBLY PROBLEM for %s.S:\n%s" % (base, p.stderr[:3000]))

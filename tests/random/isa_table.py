@@ -1,0 +1,279 @@
+"""isa_table.py -- read-only access to backstep's decode tables (arm/*.decode)
+for the random generators: it runs arm/decodegen.py's parser (the same one the
+build uses, so nothing is listed twice) and gives, per table line, its
+pattern, fields, argument set and facts, plus
+
+  decode(table, word)     the line the generated C decoder picks for word
+                          (file order, first match; a `cond` field never
+                          matches 1111), or None
+  args(line, word)        the argument-set members the decoder fills in
+  facts(line, a)          the line's facts evaluated for those arguments:
+                          written registers, flags, memory access,
+                          UNPREDICTABLE, end of block, trap
+
+The facts are C expressions over the argument fields (decodegen.py's
+docstring); they are evaluated here after a small C->Python rewrite.  The
+`!fn` field transforms of arm/decode_fn.h are mirrored in FIELD_FN below
+(pure functions of a few bits).  Run as a script (ctest random/isa-table) it
+checks itself: every line decodes words drawn from it (or an earlier line of
+its group), and the transforms and facts give the ARM ARM's values for a few
+known encodings.
+"""
+import os
+import re
+import sys
+
+ARM_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "arm")
+sys.path.insert(0, ARM_DIR)
+import decodegen  # noqa: E402
+
+
+def _sext(v, bits):
+    v &= (1 << bits) - 1
+    return v - (1 << bits) if v >> (bits - 1) else v
+
+
+def _t32_bl_offset(v):
+    s, j1, j2 = (v >> 23) & 1, (v >> 22) & 1, (v >> 21) & 1
+    i1, i2 = int(not (j1 ^ s)), int(not (j2 ^ s))
+    return _sext((s << 24) | (i1 << 23) | (i2 << 22) | ((v & 0x1fffff) << 1), 25)
+
+
+# arm/decode_fn.h, one line each (see the comments there)
+FIELD_FN = {
+    "a32_blx_offset": lambda v: _sext(((v >> 1) << 2) | ((v & 1) << 1), 26),
+    "t32_bl_offset": _t32_bl_offset,
+    "t16_push_list": lambda v: (v & 0xff) | ((v >> 8) << 14),
+    "t16_pop_list": lambda v: (v & 0xff) | ((v >> 8) << 15),
+    "t16_ldm_wback": lambda v: int(not (((v & 0xff) >> (v >> 8)) & 1)),
+}
+
+
+class Line:
+    """One pattern line of a table (a wrapper over decodegen's entry dict)."""
+
+    def __init__(self, table, e, index):
+        self.table, self.e, self.index = table, e, index
+        self.name = e["name"]
+        self.fixed, self.mask = e["fixed"], e["mask"]
+        self.argset = e["argset"]
+        self.where = e["where"]
+        self.group = e["group"]
+        self.has_cond = e["cond"]
+        self.facts_raw = list(e["facts"])
+        self.fact_keys = {f.partition(":")[0] for f in self.facts_raw}
+
+    def __repr__(self):
+        return "<%s %s>" % (self.name, self.where)
+
+    def fact(self, key):
+        """The raw values of one fact kind (e.g. 'w' -> ['rd'])."""
+        return [f.partition(":")[2] for f in self.facts_raw if f.partition(":")[0] == key]
+
+
+class Table:
+    def __init__(self, name, gen_tab, gen):
+        self.name = name
+        self.width = gen_tab.width
+        self.fields = gen_tab.fields
+        self.members = gen.argsets
+        self.lines = [Line(self, e, i) for i, e in enumerate(gen_tab.lines)]
+
+
+def load(*names):
+    """Parse arm/NAME.decode for each name (all in one decodegen.Gen, as the
+    build does, so shared argument sets are checked) -> {name: Table}."""
+    g = decodegen.Gen()
+    for n in names:
+        g.parse(os.path.join(ARM_DIR, n + ".decode"))
+    return {t.name: Table(t.name, t, g) for t in g.tables}
+
+
+def _field_value(f, word):
+    width = sum(ln for _, ln in f.parts)
+    v = 0
+    for pos, ln in f.parts:
+        v = (v << ln) | ((word >> pos) & ((1 << ln) - 1))
+    if f.signed:
+        v = _sext(v, width)
+    if f.shl:
+        v = _sext(v << f.shl, 32)
+    if f.fn:
+        v = FIELD_FN[f.fn](v)
+    return v
+
+
+def decode(table, word):
+    for ln in table.lines:
+        if (word & ln.mask) != ln.fixed:
+            continue
+        if ln.has_cond:
+            c = ln.e["inline"]["cond"]
+            if _field_value(c, word) == 0xf:
+                continue
+        return ln
+    return None
+
+
+def args(line, word):
+    """Argument-set members as the generated decoder computes them."""
+    e, tab = line.e, line.table
+    out = {}
+    for m in tab.members[line.argset]:
+        if m in e["inline"]:
+            out[m] = _field_value(e["inline"][m], word)
+        elif m in tab.fields:
+            out[m] = _field_value(tab.fields[m], word)
+        else:
+            v = e["consts"][m]
+            if v.startswith("%"):
+                out[m] = _field_value(tab.fields[v[1:]], word)
+            elif re.fullmatch(r"[a-z_]\w*", v):
+                out[m] = _field_value(e["inline"][v], word)
+            else:
+                out[m] = int(v, 0)
+    if "cond" in e["inline"]:
+        out["cond"] = _field_value(e["inline"]["cond"], word)
+    return out
+
+
+def _py(expr):
+    """A fact's C expression as Python."""
+    s = expr.replace("&&", " and ").replace("||", " or ")
+    s = re.sub(r"!(?!=)", " not ", s)
+    return s
+
+
+_code = {}
+
+
+def evaluate(expr, a):
+    c = _code.get(expr)
+    if c is None:
+        c = _code[expr] = compile(_py(expr).strip(), "<fact %s>" % expr, "eval")
+    return eval(c, {"__builtins__": {}}, a)  # noqa: S307 (the table's own text)
+
+
+FLAG_BITS = {"N": 8, "Z": 4, "C": 2, "V": 1}
+
+
+def _flags(v, a):
+    fl, _, cond = v.partition("?")
+    if cond and not evaluate(cond, a):
+        return 0
+    return sum(FLAG_BITS[ch] for ch in fl)
+
+
+class Facts:
+    def __init__(self):
+        self.wregs = set()
+        self.wlist = []                   # the w: items that apply, in order
+        self.fl_write = self.fl_may = self.fl_read = 0
+        self.load = self.store = None     # access size in bytes (0: several)
+        self.psr = self.extra = self.unpredictable = self.end = self.trap = False
+
+
+def facts(line, a):
+    f = Facts()
+    for raw in line.facts_raw:
+        k, _, v = raw.partition(":")
+        if k == "w":
+            for item in v.split(","):
+                reg, _, cond = item.partition("?")
+                if not cond or evaluate(cond, a):
+                    f.wregs.add(evaluate(reg, a) & 15)
+                    f.wlist.append(evaluate(reg, a) & 15)
+        elif k == "wm":
+            m = evaluate(v, a)
+            f.wregs |= {r for r in range(16) if (m >> r) & 1}
+        elif k == "fw":
+            f.fl_write |= _flags(v, a)
+        elif k == "fm":
+            f.fl_may |= _flags(v, a)
+        elif k == "fr":
+            f.fl_read |= _flags(v, a)
+        elif k == "ld":
+            f.load = int(v)
+        elif k == "st":
+            f.store = int(v)
+        elif k in ("psr", "x", "trap", "end"):
+            val = bool(evaluate(v, a)) if v else True
+            attr = {"psr": "psr", "x": "extra", "trap": "trap", "end": "end"}[k]
+            setattr(f, attr, getattr(f, attr) or val)
+        elif k == "unpred":
+            f.unpredictable = f.unpredictable or bool(evaluate(v, a))
+    f.fl_may |= f.fl_write
+    return f
+
+
+def field_bits(line, member):
+    """Bit positions of an argument member that comes from the encoding,
+    least significant bit of its value first; [] for a constant."""
+    e, tab = line.e, line.table
+    f = e["inline"].get(member)
+    if f is None and member in tab.fields:
+        f = tab.fields[member]
+    if f is None:
+        v = e["consts"].get(member, "")
+        if v.startswith("%"):
+            f = tab.fields[v[1:]]
+        elif re.fullmatch(r"[a-z_]\w*", v) and v in e["inline"]:
+            f = e["inline"][v]
+    if f is None:
+        return []
+    bits = []
+    for pos, ln in reversed(f.parts):
+        bits += [pos + i for i in range(ln)]
+    return bits
+
+
+def free_bits(line):
+    """Mask of the bits a line leaves open (its fields)."""
+    return ((1 << line.table.width) - 1) & ~line.mask
+
+
+if __name__ == "__main__":
+    # A quick self-check: every line decodes words drawn from itself or from
+    # an earlier line of its group, and prints its facts for one such word.
+    import random
+    tabs = load("a32", "t16", "t32")
+    rng = random.Random(1)
+    for tname in ("t16", "a32"):
+        tab = tabs[tname]
+        for ln in tab.lines:
+            w = ln.fixed | (rng.getrandbits(tab.width) & free_bits(ln))
+            if ln.has_cond:
+                w &= 0xefffffff                 # not the unconditional space
+            d = decode(tab, w)
+            assert d is not None, (ln, hex(w))
+            assert d is ln or (d.group and d.group == ln.group), (ln, d, hex(w))
+        print("%s: %d lines" % (tname, len(tab.lines)))
+
+    def check(tname, word, name, **want):
+        ln = decode(tabs[tname], word)
+        assert ln is not None and ln.name == name, (hex(word), ln)
+        a = args(ln, word)
+        f = facts(ln, a)
+        for k, v in want.items():
+            got = sorted(f.wregs) if k == "wregs" else f.unpredictable if k == "unpred" \
+                else a[k]
+            assert got == v, (hex(word), name, k, got, v)
+
+    check("t16", 0xb501, "STM", list=0x4001, wregs=[13])            # push {r0, lr}
+    check("t16", 0xbd00, "LDM", list=0x8000, wregs=[13, 15])        # pop {pc}
+    check("t16", 0xbc00, "LDM", unpred=True)                        # pop {}
+    check("t16", 0xc904, "LDM", w=1, wregs=[1, 2])                  # ldm r1!, {r2}
+    check("t16", 0xc902, "LDM", w=0, wregs=[1])                     # ldm r1, {r1}
+    check("t16", 0xd0fe, "B", imm=-4, cond=0)                       # beq .
+    check("t16", 0xdeff, "UDF")                                     # cond 1110: UDF
+    check("t16", 0x4478, "ADD_rrri", rd=0, rm=15, wregs=[0])        # add r0, pc
+    check("t32", 0xf000f800, "BL", imm=0)
+    check("t32", 0xf7fffffe, "BL", imm=-4)
+    check("t32", 0xf000e800, "BLX_i", imm=0)
+    check("a32", 0xfa000000, "BLX_i", imm=0)
+    check("a32", 0xfb000000, "BLX_i", imm=2)
+    check("a32", 0xfaffffff, "BLX_i", imm=-4)
+    check("a32", 0xe0e621d1, "LDRD_ri", unpred=True)                # p = 0, w = 1
+    check("a32", 0xe1c620d0, "LDRD_ri", unpred=False, wregs=[2, 3])
+    check("a32", 0xe0810392, "UMULL", wregs=[0, 1])
+    print("field transforms and facts: ok")
