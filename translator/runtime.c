@@ -170,6 +170,16 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
             chain_from = NULL;
             continue;
         }
+        /* An ARM-state pc that is not word aligned (a BX, POP {pc}, LDR pc
+         * or data-processing write of an address with bits 1:0 = 10): the
+         * PC alignment fault of ARMv7, SIGBUS (BUS_ADRALN) as under qemu-arm. */
+        if (!cpu->thumb && (pc & 3)) {
+            if (log_enabled(LOG_CPU)) /* qemu-arm logs the state it faults in */
+                helper_trace_cpu(cpu, pc);
+            fault_note(SIGBUS, BUS_ADRALN, pc);
+            *sig = SIGBUS;
+            return RUN_SIGNAL;
+        }
         if (single_only && cpu->icount >= single_until)
             single_only = false; /* the fault did not come back */
         uint64_t left = stop_at - cpu->icount;
@@ -238,16 +248,12 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
         }
         switch ((enum exit_reason)r) {
         case EXIT_INDIRECT: {
-            /* BXWritePC (A2.3.2): bit 0 selects Thumb; in ARM state bit 1
-             * set is UNPREDICTABLE and is dropped, as qemu-arm does. */
+            /* BXWritePC (A2.3.2): bit 0 selects Thumb. An ARM-state target
+             * with bit 1 set (UNPREDICTABLE) is kept: fetching there faults
+             * with SIGBUS below, as under qemu-arm 7.2. */
             uint32_t target = cpu->r[15];
-            if (target & 1) {
-                cpu->thumb = 1;
-                cpu->r[15] = target & ~1u;
-            } else {
-                cpu->thumb = 0;
-                cpu->r[15] = target & ~3u;
-            }
+            cpu->thumb = target & 1;
+            cpu->r[15] = target & ~1u;
             break;
         }
         case EXIT_SVC:
