@@ -450,8 +450,9 @@ static void p__llseek(const char *n, const uint32_t a[7])
     const char *w = a[4] <= 2 ? whence_name(a[4]) : NULL;
     log_printf("%s(", n);
     strace_int(a[0], 0);
-    /* qemu prints the two halves with "%ld" of 32-bit values passed as longs. */
-    log_printf("%d,%d,", (int32_t)a[1], (int32_t)a[2]);
+    /* qemu prints the two halves with "%ld" of 32-bit values that reach
+     * printf zero-extended: unsigned, in effect. */
+    log_printf("%u,%u,", a[1], a[2]);
     strace_pointer(a[3], 0);
     log_printf("%s)", w ? w : "UNKNOWN");
 }
@@ -701,7 +702,17 @@ static void p_socket(const char *n, const uint32_t a[7])
     if (domain == 17 || (domain == 2 && type == 10)) {
         if (proto == 3)
             name = "ETH_P_ALL";
-    } else if (domain != 16) {
+    } else if (domain == 16) {
+        /* the netlink protocols qemu-arm 7.2 names */
+        switch (proto) {
+        case 0: name = "NETLINK_ROUTE"; break;
+        case 9: name = "NETLINK_AUDIT"; break;
+        case 12: name = "NETLINK_NETFILTER"; break;
+        case 15: name = "NETLINK_KOBJECT_UEVENT"; break;
+        case 20: name = "NETLINK_RDMA"; break;
+        case 21: name = "NETLINK_CRYPTO"; break;
+        }
+    } else {
         switch (proto) {
         case 0: name = "IPPROTO_IP"; break;
         case 6: name = "IPPROTO_TCP"; break;
@@ -736,7 +747,7 @@ static void p_syslog(const char *n, const uint32_t a[7])
     if (a[0] < sizeof actions / sizeof actions[0])
         log_printf("%s,", actions[a[0]]);
     else
-        log_printf("%d,", (int32_t)a[0]);
+        log_printf("%u,", a[0]); /* "%ld" of a zero-extended value, as in _llseek */
     strace_pointer(a[1], 0);
     strace_int(a[2], 1);
     log_printf(")");
