@@ -1,0 +1,201 @@
+/* Unit tests of the -strace formatter (linux/strace*.c) on edge cases a real
+ * program rarely reaches: strings that run into an unmapped page, NULL and
+ * bad pointers, exit/exit_group and unknown numbers (no result), ARM private
+ * calls (no line at all), qemu's own error codes. The expected texts are what
+ * qemu-arm 7.2 -strace printed for the same calls (tests/strace/probe.c runs
+ * most of them against qemu-arm itself); the comparisons with qemu on whole
+ * programs are in tests/strace. Also checks that every name in qemu's strace
+ * list (linux/strace_list.h) is the syscall table's name for that number. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "base/log.h"
+#include "linux/guest_mem.h"
+#include "linux/strace.h"
+#include "linux/syscall_table.h"
+
+static char log_path[] = "/tmp/bs_strace_logXXXXXX";
+static uint32_t page; /* a mapped read/write guest page */
+
+static int group_setup(void **state)
+{
+    (void)state;
+    char err[256];
+    if (!guest_mem_init(err, sizeof err)) {
+        fprintf(stderr, "guest_mem_init: %s\n", err);
+        return -1;
+    }
+    int fd = mkstemp(log_path);
+    if (fd < 0)
+        return -1;
+    close(fd);
+    if (!log_open_file(log_path, err, sizeof err))
+        return -1;
+    /* two pages; the second is unmapped again so that the first ends at a hole */
+    int64_t a = guest_mmap(0, 2 * GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (a < 0 || guest_munmap((uint32_t)a + GUEST_PAGE_SIZE, GUEST_PAGE_SIZE) != 0)
+        return -1;
+    page = (uint32_t)a;
+    return 0;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    unlink(log_path);
+    return 0;
+}
+
+/* Runs one traced call (enter, then exit with result r) and returns what it
+ * logged, without the "PID " prefix. */
+static const char *trace(uint32_t nr, const uint32_t a[7], int64_t r)
+{
+    static char buf[4096];
+    FILE *f = log_file();
+    fflush(f);
+    if (ftruncate(fileno(f), 0) != 0)
+        return "ftruncate failed";
+    rewind(f);
+    strace_enter(nr, a);
+    strace_exit(nr, a, r);
+    fflush(f);
+    FILE *in = fopen(log_path, "r");
+    assert_non_null(in);
+    size_t n = fread(buf, 1, sizeof buf - 1, in);
+    fclose(in);
+    buf[n] = 0;
+    char prefix[32];
+    int len = snprintf(prefix, sizeof prefix, "%d ", (int)getpid());
+    if (n == 0)
+        return buf;
+    assert_memory_equal(buf, prefix, (size_t)len);
+    return buf + len;
+}
+
+static void put(uint32_t addr, const char *s) { memcpy(g2h(addr), s, strlen(s) + 1); }
+
+static void test_strings_and_pointers(void **state)
+{
+    (void)state;
+    put(page, "/nonexistent/file");
+    uint32_t a[7] = {page, 0};
+    assert_string_equal(trace(5, a, -2), "open(\"/nonexistent/file\",O_RDONLY) = -1 errno=2 (No such file or directory)\n");
+    a[0] = 0x10; /* unmapped */
+    assert_string_equal(trace(5, a, -14), "open(0x00000010,O_RDONLY) = -1 errno=14 (Bad address)\n");
+    a[0] = 0;
+    assert_string_equal(trace(5, a, -14), "open(NULL,O_RDONLY) = -1 errno=14 (Bad address)\n");
+    /* a string whose NUL would lie in the unmapped page after it */
+    memset(g2h(page), 'x', GUEST_PAGE_SIZE);
+    a[0] = page + GUEST_PAGE_SIZE - 4;
+    char want[128];
+    snprintf(want, sizeof want, "open(0x%08x,O_RDONLY) = -1 errno=14 (Bad address)\n", a[0]);
+    assert_string_equal(trace(5, a, -14), want);
+    /* one that ends exactly on the last byte of the page */
+    ((char *)g2h(page))[GUEST_PAGE_SIZE - 1] = 0;
+    assert_string_equal(trace(5, a, 3), "open(\"xxx\",O_RDONLY) = 3\n");
+}
+
+static void test_execve_stops_at_unreadable(void **state)
+{
+    (void)state;
+    put(page, "/bin/x");
+    put(page + 16, "a1");
+    uint32_t argv[3] = {page, page + 16, 0};
+    memcpy(g2h(page + 64), argv, sizeof argv);
+    uint32_t a[7] = {page, page + 64, 0};
+    assert_string_equal(trace(11, a, -2), "execve(\"/bin/x\",{\"/bin/x\",\"a1\",NULL}) = -1 errno=2 (No such file or directory)\n");
+    a[1] = 0; /* qemu stops printing at the unreadable argv and closes nothing */
+    assert_string_equal(trace(11, a, -14), "execve(\"/bin/x\",{ = -1 errno=14 (Bad address)\n");
+    a[0] = 0x10;
+    assert_string_equal(trace(11, a, -14), " = -1 errno=14 (Bad address)\n");
+}
+
+static void test_no_result_lines(void **state)
+{
+    (void)state;
+    uint32_t a[7] = {3};
+    assert_string_equal(trace(248, a, 0), "exit_group(3)\n"); /* never returns in qemu */
+    assert_string_equal(trace(1, a, 0), "exit(3)\n");
+    assert_string_equal(trace(398, a, -38), "Unknown syscall 398\n"); /* rseq: not in qemu's list */
+    assert_string_equal(trace(0x7777, a, -38), "Unknown syscall 30583\n");
+    FILE *f = log_file();
+    fflush(f);
+    if (ftruncate(fileno(f), 0) != 0)
+        fail();
+    rewind(f);
+    strace_enter(0xf0005, a); /* ARM set_tls: qemu handles it outside do_syscall */
+    strace_exit(0xf0005, a, 0);
+    fflush(f);
+    assert_int_equal(ftell(f), 0);
+}
+
+static void test_results(void **state)
+{
+    (void)state;
+    uint32_t a[7] = {0};
+    assert_string_equal(trace(45, a, 0x1d9000), "brk(NULL) = 0x001d9000\n");
+    uint32_t m[7] = {0, 8192, 3, 0x22, (uint32_t)-1, 0};
+    assert_string_equal(trace(192, m, 0xb6ff0000), "mmap2(NULL,8192,PROT_READ|PROT_WRITE,MAP_PRIVATE|MAP_ANONYMOUS,-1,0) = 0xb6ff0000\n");
+    assert_string_equal(trace(192, m, -12), "mmap2(NULL,8192,PROT_READ|PROT_WRITE,MAP_PRIVATE|MAP_ANONYMOUS,-1,0) = -1 errno=12 (Cannot allocate memory)\n");
+    uint32_t r[7] = {7, page, 8};
+    char want[64];
+    snprintf(want, sizeof want, "read(7,%#x,8) = 8\n", page); /* qemu's "%s(%d,%#x,%d)" */
+    assert_string_equal(trace(3, r, 8), want);
+}
+
+static void test_results_qemu_codes(void **state)
+{
+    (void)state;
+    uint32_t r[7] = {7, 0, 8};
+    /* qemu's own restart code, and sigreturn's */
+    assert_string_equal(trace(3, r, -512), "read(7,0,8) = -1 errno=512 (To be restarted)\n");
+    assert_string_equal(trace(119, r, -513),
+                        "sigreturn(7,0,8,0,0,0) = -1 errno=513 (Successful exit from sigreturn)\n");
+    /* a value that is not an error prints signed, as TARGET_ABI_FMT_ld */
+    assert_string_equal(trace(3, r, 0x80000000u), "read(7,0,8) = -2147483648\n");
+}
+
+static void test_names_match_syscall_table(void **state)
+{
+    (void)state;
+    static const struct {
+        uint32_t nr;
+        const char *name;
+    } list[] = {
+#define STRACE(nr, name, format, call, ret) {nr, #name},
+#include "linux/strace_list.h"
+#undef STRACE
+    };
+    unsigned checked = 0;
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++) {
+        const struct syscall_desc *d = syscall_lookup(list[i].nr);
+        if (!d)
+            continue; /* OABI-only numbers: qemu's name is used */
+        if (strcmp(d->name, list[i].name) != 0)
+            fail_msg("syscall %u: qemu calls it %s, the syscall table %s", list[i].nr, list[i].name, d->name);
+        checked++;
+    }
+    assert_true(checked > 300);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_strings_and_pointers),
+        cmocka_unit_test(test_execve_stops_at_unreadable),
+        cmocka_unit_test(test_no_result_lines),
+        cmocka_unit_test(test_results),
+        cmocka_unit_test(test_results_qemu_codes),
+        cmocka_unit_test(test_names_match_syscall_table),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
