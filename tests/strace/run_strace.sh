@@ -6,6 +6,7 @@
 # Usage: run_strace.sh BACKSTEP QEMU_ARM CC CASE
 #   CASE (see the case statement below):
 #     probe            tests/strace/probe.c (static): ~250 syscalls, good and bad arguments
+#     probe-thumb      the same built as Thumb code
 #     prog:NAME        tests/programs/NAME.c, static, -O2
 #     bb:NAME          Debian's busybox-static applet command NAME (table below)
 #     dyn-libpath      a dynamically linked hello world, -L /usr/arm-linux-gnueabi
@@ -95,8 +96,10 @@ btrace=(-strace)
 logfile=
 stdin_cmd=()
 case $CASE in
-  probe | logfile | d-strace)
-    compile "$here/probe.c" "$tmp/probe" -static -O2
+  probe | probe-thumb | logfile | d-strace)
+    thumb=()
+    [[ $CASE == probe-thumb ]] && thumb=(-mthumb)
+    compile "$here/probe.c" "$tmp/probe" -static -O2 "${thumb[@]}"
     prog=("$tmp/probe")
     [[ $CASE == logfile ]] && logfile=trace.log
     [[ $CASE == d-strace ]] && btrace=(-d strace)
