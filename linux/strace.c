@@ -29,142 +29,142 @@ struct strace_entry {
 
 static void p_str(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 /* qemu's rmdir printer passes last=0: "rmdir("d",)". */
 static void p_rmdir(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_str_str(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_string(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_str_ptr(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_pointer(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_str_mode(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_file_mode(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_fd_str(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_int(a[0], 0);
     strace_string(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_fd_ptr(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_int(a[0], 0);
     strace_pointer(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_ptr_ptr(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_pointer(a[0], 0);
     strace_pointer(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_accept(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_int(a[0], 0);
     strace_pointer(a[1], 0);
     strace_number(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_access(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_flags(strace_access_flags, a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_faccessat(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_at_dirfd(a[0], 0);
     strace_string(a[1], 0);
     strace_flags(strace_access_flags, a[2], 0);
     strace_flags(strace_at_file_flags, a[3], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_brk(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_pointer(a[0], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_chown(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_int(a[1], 0);
     strace_int(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_clock_ptr(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_enums(strace_clockids, a[0], 0);
     strace_pointer(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_clock_settime(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_enums(strace_clockids, a[0], 0);
     strace_timespec(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_clock_nanosleep(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_enums(strace_clockids, a[0], 0);
     strace_int(a[1], 0);
     strace_timespec(a[2], 0);
     strace_timespec(a[3], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 /* ARM passes clone(flags, stack, parent_tid, tls, child_tid). */
 static void p_clone(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_flags(strace_clone_flags, a[0], 0);
-    log_printf("child_stack=0x%08x,parent_tidptr=0x%08x,tls=0x%08x,child_tidptr=0x%08x)", a[1], a[2], a[3], a[4]);
+    strace_printf("child_stack=0x%08x,parent_tidptr=0x%08x,tls=0x%08x,child_tidptr=0x%08x)", a[1], a[2], a[3], a[4]);
 }
 
 /* qemu 7.2 prints the path and argv (not envp), and stops printing (without
@@ -175,7 +175,7 @@ static void p_execve(const char *n, const uint32_t a[7])
     const char *s = strace_guest_string(a[0], &len);
     if (!s)
         return;
-    log_printf("%s(\"%.*s\",{", n, (int)len, s);
+    strace_printf("%s(\"%.*s\",{", n, (int)len, s);
     for (uint64_t p = a[1]; p <= UINT32_MAX - 3; p += 4) {
         uint32_t arg;
         if (!strace_read(&arg, (uint32_t)p, 4))
@@ -183,138 +183,138 @@ static void p_execve(const char *n, const uint32_t a[7])
         if (arg == 0)
             break;
         if ((s = strace_guest_string(arg, &len)))
-            log_printf("\"%.*s\",", (int)len, s);
+            strace_printf("\"%.*s\",", (int)len, s);
     }
-    log_printf("NULL})");
+    strace_printf("NULL})");
 }
 
 static void p_fallocate(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_int(a[0], 0);
     strace_flags(strace_falloc_flags, a[1], 0);
-    log_printf("%" PRIu64 ",%" PRIu64 ")", (uint64_t)a[2] | (uint64_t)a[3] << 32,
+    strace_printf("%" PRIu64 ",%" PRIu64 ")", (uint64_t)a[2] | (uint64_t)a[3] << 32,
                (uint64_t)a[4] | (uint64_t)a[5] << 32);
 }
 
 static void p_fchmodat(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_at_dirfd(a[0], 0);
     strace_string(a[1], 0);
     strace_file_mode(a[2], 0);
     strace_flags(strace_at_file_flags, a[3], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_fchownat(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_at_dirfd(a[0], 0);
     strace_string(a[1], 0);
     strace_int(a[2], 0);
     strace_int(a[3], 0);
     strace_flags(strace_at_file_flags, a[4], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_fcntl(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_int(a[0], 0);
     switch (a[1]) {
-    case 0: log_printf("F_DUPFD,"); strace_int(a[2], 1); break;
-    case 1: log_printf("F_GETFD"); break;
-    case 2: log_printf("F_SETFD,"); strace_int(a[2], 1); break;
-    case 3: log_printf("F_GETFL"); break;
-    case 4: log_printf("F_SETFL,"); strace_open_flags(a[2], 1); break;
-    case 5: log_printf("F_GETLK,"); strace_pointer(a[2], 1); break;
-    case 6: log_printf("F_SETLK,"); strace_pointer(a[2], 1); break;
-    case 7: log_printf("F_SETLKW,"); strace_pointer(a[2], 1); break;
-    case 8: log_printf("F_SETOWN,"); strace_int(a[2], 0); break;
-    case 9: log_printf("F_GETOWN"); break;
-    case 10: log_printf("F_SETSIG,"); strace_int(a[2], 0); break;
-    case 11: log_printf("F_GETSIG"); break;
-    case 12: log_printf("F_GETLK64,"); strace_pointer(a[2], 1); break;
-    case 13: log_printf("F_SETLK64,"); strace_pointer(a[2], 1); break;
-    case 14: log_printf("F_SETLKW64,"); strace_pointer(a[2], 1); break;
-    case 15: log_printf("F_SETOWN_EX,"); strace_pointer(a[2], 1); break;
-    case 16: log_printf("F_GETOWN_EX,"); strace_pointer(a[2], 1); break;
-    case 1024: log_printf("F_SETLEASE,"); strace_int(a[2], 1); break;
-    case 1025: log_printf("F_GETLEASE"); break;
-    case 1026: log_printf("F_NOTIFY,"); strace_int(a[2], 1); break;
-    case 1030: log_printf("F_DUPFD_CLOEXEC,"); strace_int(a[2], 1); break;
-    case 1031: log_printf("F_SETPIPE_SZ,"); strace_int(a[2], 1); break;
-    case 1032: log_printf("F_GETPIPE_SZ"); break;
-    case 1033: log_printf("F_ADD_SEALS,0x%08x", a[2]); break;
-    case 1034: log_printf("F_GET_SEALS"); break;
+    case 0: strace_printf("F_DUPFD,"); strace_int(a[2], 1); break;
+    case 1: strace_printf("F_GETFD"); break;
+    case 2: strace_printf("F_SETFD,"); strace_int(a[2], 1); break;
+    case 3: strace_printf("F_GETFL"); break;
+    case 4: strace_printf("F_SETFL,"); strace_open_flags(a[2], 1); break;
+    case 5: strace_printf("F_GETLK,"); strace_pointer(a[2], 1); break;
+    case 6: strace_printf("F_SETLK,"); strace_pointer(a[2], 1); break;
+    case 7: strace_printf("F_SETLKW,"); strace_pointer(a[2], 1); break;
+    case 8: strace_printf("F_SETOWN,"); strace_int(a[2], 0); break;
+    case 9: strace_printf("F_GETOWN"); break;
+    case 10: strace_printf("F_SETSIG,"); strace_int(a[2], 0); break;
+    case 11: strace_printf("F_GETSIG"); break;
+    case 12: strace_printf("F_GETLK64,"); strace_pointer(a[2], 1); break;
+    case 13: strace_printf("F_SETLK64,"); strace_pointer(a[2], 1); break;
+    case 14: strace_printf("F_SETLKW64,"); strace_pointer(a[2], 1); break;
+    case 15: strace_printf("F_SETOWN_EX,"); strace_pointer(a[2], 1); break;
+    case 16: strace_printf("F_GETOWN_EX,"); strace_pointer(a[2], 1); break;
+    case 1024: strace_printf("F_SETLEASE,"); strace_int(a[2], 1); break;
+    case 1025: strace_printf("F_GETLEASE"); break;
+    case 1026: strace_printf("F_NOTIFY,"); strace_int(a[2], 1); break;
+    case 1030: strace_printf("F_DUPFD_CLOEXEC,"); strace_int(a[2], 1); break;
+    case 1031: strace_printf("F_SETPIPE_SZ,"); strace_int(a[2], 1); break;
+    case 1032: strace_printf("F_GETPIPE_SZ"); break;
+    case 1033: strace_printf("F_ADD_SEALS,0x%08x", a[2]); break;
+    case 1034: strace_printf("F_GET_SEALS"); break;
     default:
         strace_int(a[1], 0);
         strace_pointer(a[2], 1);
         break;
     }
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_fgetxattr(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_int(a[0], 0);
     strace_string(a[1], 0);
     strace_pointer(a[2], 0);
     strace_uint(a[3], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_flistxattr(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_int(a[0], 0);
     strace_pointer(a[1], 0);
     strace_uint(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_getxattr(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_string(a[1], 0);
     strace_pointer(a[2], 0);
     strace_uint(a[3], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_listxattr(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_pointer(a[1], 0);
     strace_uint(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 /* 64-bit lengths come in an aligned register pair (a[2], a[3]) on ARM EABI. */
 static void p_ftruncate64(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_int(a[0], 0);
-    log_printf("%" PRIu64 ")", (uint64_t)a[2] | (uint64_t)a[3] << 32);
+    strace_printf("%" PRIu64 ")", (uint64_t)a[2] | (uint64_t)a[3] << 32);
 }
 
 static void p_truncate64(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
-    log_printf("%" PRIu64 ")", (uint64_t)a[2] | (uint64_t)a[3] << 32);
+    strace_printf("%" PRIu64 ")", (uint64_t)a[2] | (uint64_t)a[3] << 32);
 }
 
 static void p_truncate(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_int(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_futex(const char *n, const uint32_t a[7])
@@ -326,14 +326,14 @@ static void p_futex(const char *n, const uint32_t a[7])
         "FUTEX_CMP_REQUEUE_PI", "FUTEX_LOCK_PI2",
     };
     uint32_t cmd = a[1], base = cmd & ~(128u | 256u);
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_pointer(a[0], 0);
     if (base < sizeof ops / sizeof ops[0])
-        log_printf("%s%s%s", cmd & 128 ? "FUTEX_PRIVATE_FLAG|" : "", cmd & 256 ? "FUTEX_CLOCK_REALTIME|" : "",
+        strace_printf("%s%s%s", cmd & 128 ? "FUTEX_PRIVATE_FLAG|" : "", cmd & 256 ? "FUTEX_CLOCK_REALTIME|" : "",
                    ops[base]);
     else
-        log_printf("0x%x", cmd);
-    log_printf(",%d,", (int32_t)a[2]);
+        strace_printf("0x%x", cmd);
+    strace_printf(",%d,", (int32_t)a[2]);
     switch (base) {
     case 0:  /* FUTEX_WAIT */
     case 6:  /* FUTEX_LOCK_PI */
@@ -347,90 +347,90 @@ static void p_futex(const char *n, const uint32_t a[7])
     /* qemu prints uaddr2 twice (as a pointer, then as a number) and never val3. */
     strace_pointer(a[4], 0);
     strace_int(a[4], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_futimesat(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_at_dirfd(a[0], 0);
     strace_string(a[1], 0);
     strace_timeval(a[2], 0);
     strace_timeval(a[2] + 8, 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void print_itimerval(uint32_t addr, int last)
 {
     if (addr == 0) {
-        log_printf("NULL%s", strace_comma(last));
+        strace_printf("NULL%s", strace_comma(last));
         return;
     }
-    log_printf("{it_interval=");
+    strace_printf("{it_interval=");
     strace_timeval(addr, 0);
-    log_printf("it_value=");
+    strace_printf("it_value=");
     strace_timeval(addr + 8, 0);
-    log_printf("}%s", strace_comma(last));
+    strace_printf("}%s", strace_comma(last));
 }
 
 static void p_getitimer(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_enums(strace_itimer_types, a[0], 0);
     strace_pointer(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_setitimer(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_enums(strace_itimer_types, a[0], 0);
     print_itimerval(a[1], 0);
     strace_pointer(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_settimeofday(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_timeval(a[0], 0);
     strace_timezone(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_ioctl(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_ioctl_args(a);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_kill(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_int(a[0], 0);
     strace_signal(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_tgkill(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_int(a[0], 0);
     strace_int(a[1], 0);
     strace_signal(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_linkat(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_at_dirfd(a[0], 0);
     strace_string(a[1], 0);
     strace_at_dirfd(a[2], 0);
     strace_string(a[3], 0);
     strace_flags(strace_at_file_flags, a[4], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static const char *whence_name(uint32_t w)
@@ -448,43 +448,43 @@ static const char *whence_name(uint32_t w)
 static void p__llseek(const char *n, const uint32_t a[7])
 {
     const char *w = a[4] <= 2 ? whence_name(a[4]) : NULL;
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_int(a[0], 0);
     /* qemu prints the two halves with "%ld" of 32-bit values that reach
      * printf zero-extended: unsigned, in effect. */
-    log_printf("%u,%u,", a[1], a[2]);
+    strace_printf("%u,%u,", a[1], a[2]);
     strace_pointer(a[3], 0);
-    log_printf("%s)", w ? w : "UNKNOWN");
+    strace_printf("%s)", w ? w : "UNKNOWN");
 }
 
 static void p_lseek(const char *n, const uint32_t a[7])
 {
     const char *w = whence_name(a[2]);
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_int(a[0], 0);
     strace_int(a[1], 0);
     if (w)
-        log_printf("%s)", w);
+        strace_printf("%s)", w);
     else
-        log_printf("%#x)", a[2]);
+        strace_printf("%#x)", a[2]);
 }
 
 static void p_madvise(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_pointer(a[0], 0);
     strace_int(a[1], 0);
     strace_enums(strace_madvise_advice, a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_mkdirat(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_at_dirfd(a[0], 0);
     strace_string(a[1], 0);
     strace_file_mode(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 /* makedev(major, minor) as glibc's macros split the (sign-extended) dev_t. */
@@ -493,48 +493,48 @@ static void print_makedev(uint32_t dev)
     uint64_t d = (uint64_t)(int64_t)(int32_t)dev;
     unsigned maj = (unsigned)(((d >> 8) & 0xfff) | ((d >> 32) & ~0xfffu));
     unsigned min = (unsigned)((d & 0xff) | ((d >> 12) & ~0xffu));
-    log_printf(",makedev(%d,%d)", (int)maj, (int)min);
+    strace_printf(",makedev(%d,%d)", (int)maj, (int)min);
 }
 
 static void p_mknod(const char *n, const uint32_t a[7])
 {
     bool dev = (a[1] & (0020000 | 0060000)) != 0;
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_file_mode(a[1], 1);
     if (dev)
         print_makedev(a[2]);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_mknodat(const char *n, const uint32_t a[7])
 {
     bool dev = (a[2] & (0020000 | 0060000)) != 0;
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_at_dirfd(a[0], 0);
     strace_string(a[1], 0);
     strace_file_mode(a[2], 1);
     if (dev)
         print_makedev(a[3]);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_mlockall(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_flags(strace_mlockall_flags, a[0], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void print_mmap_args(const char *n, const uint32_t v[6])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_pointer(v[0], 0);
     strace_int(v[1], 0);
     strace_flags(strace_mmap_prot_flags, v[2], 0);
     strace_flags(strace_mmap_flags, v[3], 0);
     strace_int(v[4], 0);
-    log_printf("%#x)", v[5]);
+    strace_printf("%#x)", v[5]);
 }
 
 static void p_mmap(const char *n, const uint32_t a[7]) { print_mmap_args(n, a); }
@@ -550,124 +550,124 @@ static void p_old_mmap(const char *n, const uint32_t a[7])
 
 static void p_mount(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_string(a[1], 0);
     strace_string(a[2], 0);
     strace_flags(strace_mount_flags, a[3], 0);
     strace_pointer(a[4], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_mprotect(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_pointer(a[0], 0);
     strace_int(a[1], 0);
     strace_flags(strace_mmap_prot_flags, a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_munmap(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_pointer(a[0], 0);
     strace_int(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_mq_open(const char *n, const uint32_t a[7])
 {
     bool creat = (a[1] & 0100) != 0;
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_open_flags(a[1], !creat);
     if (creat) {
         strace_file_mode(a[2], 0);
         strace_pointer(a[3], 1);
     }
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_fstatat64(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_at_dirfd(a[0], 0);
     strace_string(a[1], 0);
     strace_pointer(a[2], 0);
     strace_flags(strace_at_file_flags, a[3], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_open(const char *n, const uint32_t a[7])
 {
     bool creat = (a[1] & 0100) != 0;
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_open_flags(a[1], !creat);
     if (creat)
         strace_file_mode(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_openat(const char *n, const uint32_t a[7])
 {
     bool creat = (a[2] & 0100) != 0;
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_at_dirfd(a[0], 0);
     strace_string(a[1], 0);
     strace_open_flags(a[2], !creat);
     if (creat)
         strace_file_mode(a[3], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_readlink(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_pointer(a[1], 0);
     strace_uint(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_readlinkat(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_at_dirfd(a[0], 0);
     strace_string(a[1], 0);
     strace_pointer(a[2], 0);
     strace_uint(a[3], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_renameat(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_at_dirfd(a[0], 0);
     strace_string(a[1], 0);
     strace_at_dirfd(a[2], 0);
     strace_string(a[3], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_rt_sigaction(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_signal(a[0], 0);
     strace_pointer(a[1], 0);
     strace_pointer(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 /* qemu 7.2 prints both sets as pointers and not the size. */
 static void p_rt_sigprocmask(const char *n, const uint32_t a[7])
 {
     const char *how = a[0] == 0 ? "SIG_BLOCK" : a[0] == 1 ? "SIG_UNBLOCK" : a[0] == 2 ? "SIG_SETMASK" : "UNKNOWN";
-    log_printf("%s(%s,", n, how);
+    strace_printf("%s(%s,", n, how);
     strace_pointer(a[1], 0);
     strace_pointer(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void print_socket_type(uint32_t type)
@@ -677,27 +677,27 @@ static void print_socket_type(uint32_t type)
         [5] = "SOCK_SEQPACKET", [10] = "SOCK_PACKET",
     };
     if (types[type & 0xf])
-        log_printf("%s", types[type & 0xf]);
+        strace_printf("%s", types[type & 0xf]);
     if (type & 02000000)
-        log_printf("|SOCK_CLOEXEC");
+        strace_printf("|SOCK_CLOEXEC");
     if (type & 04000)
-        log_printf("|SOCK_NONBLOCK");
+        strace_printf("|SOCK_NONBLOCK");
 }
 
 static void p_socket(const char *n, const uint32_t a[7])
 {
     int32_t domain = (int32_t)a[0], type = (int32_t)a[1], proto = (int32_t)a[2];
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     switch (domain) {
-    case 1: log_printf("PF_UNIX"); break;
-    case 2: log_printf("PF_INET"); break;
-    case 16: log_printf("PF_NETLINK"); break;
-    case 17: log_printf("PF_PACKET"); break;
-    default: log_printf("%d", domain); break;
+    case 1: strace_printf("PF_UNIX"); break;
+    case 2: strace_printf("PF_INET"); break;
+    case 16: strace_printf("PF_NETLINK"); break;
+    case 17: strace_printf("PF_PACKET"); break;
+    default: strace_printf("%d", domain); break;
     }
-    log_printf(",");
+    strace_printf(",");
     print_socket_type((uint32_t)type);
-    log_printf(",");
+    strace_printf(",");
     const char *name = NULL;
     if (domain == 17 || (domain == 2 && type == 10)) {
         if (proto == 3)
@@ -721,18 +721,18 @@ static void p_socket(const char *n, const uint32_t a[7])
         }
     }
     if (name)
-        log_printf("%s)", name);
+        strace_printf("%s)", name);
     else
-        log_printf("%d)", proto);
+        strace_printf("%d)", proto);
 }
 
 static void p_symlinkat(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_at_dirfd(a[1], 0);
     strace_string(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_syslog(const char *n, const uint32_t a[7])
@@ -743,59 +743,59 @@ static void p_syslog(const char *n, const uint32_t a[7])
         "SYSLOG_ACTION_CONSOLE_OFF", "SYSLOG_ACTION_CONSOLE_ON",  "SYSLOG_ACTION_CONSOLE_LEVEL",
         "SYSLOG_ACTION_SIZE_UNREAD", "SYSLOG_ACTION_SIZE_BUFFER",
     };
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     if (a[0] < sizeof actions / sizeof actions[0])
-        log_printf("%s,", actions[a[0]]);
+        strace_printf("%s,", actions[a[0]]);
     else
-        log_printf("%u,", a[0]); /* "%ld" of a zero-extended value, as in _llseek */
+        strace_printf("%u,", a[0]); /* "%ld" of a zero-extended value, as in _llseek */
     strace_pointer(a[1], 0);
     strace_int(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_umount2(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_string(a[0], 0);
     strace_flags(strace_umount2_flags, a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_unlinkat(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_at_dirfd(a[0], 0);
     strace_string(a[1], 0);
     strace_flags(strace_unlinkat_flags, a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_unshare(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_flags(strace_clone_flags, a[0], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_utimensat(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_at_dirfd(a[0], 0);
     strace_string(a[1], 0);
     strace_pointer(a[2], 0);
     strace_flags(strace_at_file_flags, a[3], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void p_statx(const char *n, const uint32_t a[7])
 {
-    log_printf("%s(", n);
+    strace_printf("%s(", n);
     strace_at_dirfd(a[0], 0);
     strace_string(a[1], 0);
     strace_flags(strace_statx_flags, a[2], 0);
     strace_flags(strace_statx_mask, a[3], 0);
     strace_pointer(a[4], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 /* ---- result printers: everything after " = " ---- */
@@ -807,13 +807,13 @@ static void print_error(uint32_t ret)
     int e = -(int32_t)ret;
     /* qemu's own codes for a syscall to restart and for sigreturn */
     const char *s = e == 512 ? "To be restarted" : e == 513 ? "Successful exit from sigreturn" : strerror(e);
-    log_printf("-1 errno=%d (%s)", e, s);
+    strace_printf("-1 errno=%d (%s)", e, s);
 }
 
 static void r_addr(const uint32_t a[7], uint32_t ret)
 {
     (void)a;
-    log_printf("0x%08x", ret);
+    strace_printf("0x%08x", ret);
 }
 
 static void r_adjtimex(const uint32_t a[7], uint32_t ret)
@@ -824,76 +824,76 @@ static void r_adjtimex(const uint32_t a[7], uint32_t ret)
         " TIME_WAIT (leap second has occurred)", " TIME_ERROR (clock not synchronized)",
     };
     (void)a;
-    log_printf("%d%s", (int32_t)ret, ret < 6 ? states[ret] : "");
+    strace_printf("%d%s", (int32_t)ret, ret < 6 ? states[ret] : "");
 }
 
 static void r_clock_gettime(const uint32_t a[7], uint32_t ret)
 {
-    log_printf("%d (", (int32_t)ret);
+    strace_printf("%d (", (int32_t)ret);
     strace_timespec(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void r_clock_gettime64(const uint32_t a[7], uint32_t ret)
 {
-    log_printf("%d (", (int32_t)ret);
+    strace_printf("%d (", (int32_t)ret);
     strace_timespec64(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void r_gettimeofday(const uint32_t a[7], uint32_t ret)
 {
-    log_printf("%d (", (int32_t)ret);
+    strace_printf("%d (", (int32_t)ret);
     strace_timeval(a[0], 0);
     strace_timezone(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void r_getitimer(const uint32_t a[7], uint32_t ret)
 {
-    log_printf("%d (", (int32_t)ret);
+    strace_printf("%d (", (int32_t)ret);
     print_itimerval(a[1], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void r_setitimer(const uint32_t a[7], uint32_t ret)
 {
-    log_printf("%d (old_value = ", (int32_t)ret);
+    strace_printf("%d (old_value = ", (int32_t)ret);
     print_itimerval(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }
 
 /* The names the kernel wrote: ret bytes of NUL-terminated strings at a[1]
  * (flistxattr's list is its second argument too). */
 static void r_listxattr(const uint32_t a[7], uint32_t ret)
 {
-    log_printf("%d (list = ", (int32_t)ret);
+    strace_printf("%d (list = ", (int32_t)ret);
     if (a[1] == 0) {
-        log_printf("NULL)");
+        strace_printf("NULL)");
         return;
     }
     uint32_t at = a[1], left = ret;
     while (left) {
         size_t len;
         if (at != a[1])
-            log_printf(",");
+            strace_printf(",");
         const char *s = strace_guest_string(at, &len);
         if (!s) {
             strace_pointer(at, 1);
             break;
         }
-        log_printf("\"%.*s\"", (int)len, s);
+        strace_printf("\"%.*s\"", (int)len, s);
         if (len + 1 >= left)
             break;
         left -= (uint32_t)len + 1;
         at += (uint32_t)len + 1;
     }
-    log_printf(")");
+    strace_printf(")");
 }
 
 static void r_ioctl(const uint32_t a[7], uint32_t ret)
 {
-    log_printf("%d", (int32_t)ret);
+    strace_printf("%d", (int32_t)ret);
     strace_ioctl_result(a);
 }
 
@@ -913,7 +913,7 @@ static void print_generic(const char *fmt, const char *name, const uint32_t a[7]
     unsigned next = 0;
     for (const char *f = fmt; *f; f++) {
         if (*f != '%') {
-            log_printf("%c", *f);
+            strace_printf("%c", *f);
             continue;
         }
         bool alt = f[1] == '#';
@@ -921,23 +921,23 @@ static void print_generic(const char *fmt, const char *name, const uint32_t a[7]
             f++;
         char conv = *++f;
         if (conv == 's') {
-            log_printf("%s", name);
+            strace_printf("%s", name);
             continue;
         }
         uint32_t v = next < 6 ? a[next] : 0;
         next++;
         switch (conv) {
-        case 'd': log_printf("%d", (int32_t)v); break;
-        case 'u': log_printf("%u", v); break;
-        case 'x': log_printf(alt ? "%#x" : "%x", v); break;
-        case 'o': log_printf(alt ? "%#o" : "%o", v); break;
+        case 'd': strace_printf("%d", (int32_t)v); break;
+        case 'u': strace_printf("%u", v); break;
+        case 'x': strace_printf(alt ? "%#x" : "%x", v); break;
+        case 'o': strace_printf(alt ? "%#o" : "%o", v); break;
         case 'p':
             if (v)
-                log_printf("0x%x", v);
+                strace_printf("0x%x", v);
             else
-                log_printf("(nil)");
+                strace_printf("(nil)");
             break;
-        default: log_printf("%%%c", conv); break;
+        default: strace_printf("%%%c", conv); break;
         }
         if (!conv)
             break;
@@ -954,19 +954,16 @@ void strace_enter(uint32_t nr, const uint32_t a[7])
 {
     if (nr >= 0xf0000)
         return;
-    FILE *f = log_file();
-    flockfile(f);
-    log_printf("%d ", (int)getpid());
+    strace_printf("%d ", (int)getpid());
     const struct strace_entry *e = nr < NR_MAX ? &entries[nr] : NULL;
     if (!e || !e->name) {
-        log_printf("Unknown syscall %u\n", nr);
+        strace_printf("Unknown syscall %u\n", nr);
     } else if (e->call) {
         e->call(entry_name(nr, e), a);
     } else {
         print_generic(e->format ? e->format : "%s(%d,%d,%d,%d,%d,%d)", entry_name(nr, e), a);
     }
-    fflush(f);
-    funlockfile(f);
+    strace_flush();
 }
 
 void strace_exit(uint32_t nr, const uint32_t a[7], int64_t r)
@@ -976,16 +973,13 @@ void strace_exit(uint32_t nr, const uint32_t a[7], int64_t r)
         return;
     const struct strace_entry *e = &entries[nr];
     uint32_t ret = (uint32_t)r;
-    FILE *f = log_file();
-    flockfile(f);
-    log_printf(" = ");
+    strace_printf(" = ");
     if (is_error(ret))
         print_error(ret);
     else if (e->ret)
         e->ret(a, ret);
     else
-        log_printf("%d", (int32_t)ret);
-    log_printf("\n");
-    fflush(f);
-    funlockfile(f);
+        strace_printf("%d", (int32_t)ret);
+    strace_printf("\n");
+    strace_flush();
 }

@@ -64,14 +64,14 @@ static bool print_scalar(uint8_t t, uint32_t addr)
     memcpy(&u32, b, 4);
     memcpy(&u64, b, 8);
     switch (t) {
-    case T_CHAR: log_printf("%c", b[0]); break;
-    case T_SHORT: log_printf("%d", (int)u16); break;
+    case T_CHAR: strace_printf("%c", b[0]); break;
+    case T_SHORT: strace_printf("%d", (int)u16); break;
     case T_INT:
-    case T_LONG: log_printf("%d", (int32_t)u32); break;
-    case T_ULONG: log_printf("%u", u32); break;
-    case T_PTRVOID: log_printf("0x%x", u32); break;
-    case T_LONGLONG: log_printf("%" PRId64, (int64_t)u64); break;
-    case T_ULONGLONG: log_printf("%" PRIu64, u64); break;
+    case T_LONG: strace_printf("%d", (int32_t)u32); break;
+    case T_ULONG: strace_printf("%u", u32); break;
+    case T_PTRVOID: strace_printf("0x%x", u32); break;
+    case T_LONGLONG: strace_printf("%" PRId64, (int64_t)u64); break;
+    case T_ULONGLONG: strace_printf("%" PRIu64, u64); break;
     default: return false;
     }
     return true;
@@ -122,9 +122,9 @@ static bool print_termios(uint32_t addr)
         return false;
     uint32_t f[4];
     memcpy(f, t, sizeof f);
-    log_printf("{c_iflag = ");
+    strace_printf("{c_iflag = ");
     strace_flags(termios_iflags, f[0], 0);
-    log_printf("c_oflag = ");
+    strace_printf("c_oflag = ");
     strace_flags(termios_oflags, f[1] & ~0177400u, 0);
     if (f[1] & 0400)
         strace_enums(nldly, f[1] & 0400, 0);
@@ -138,18 +138,18 @@ static bool print_termios(uint32_t addr)
         strace_enums(vtdly, f[1] & 040000, 0);
     if (f[1] & 0100000)
         strace_enums(ffdly, f[1] & 0100000, 0);
-    log_printf("c_cflag = ");
+    strace_printf("c_cflag = ");
     if (f[2] & 010017)
         strace_enums(cbaud, f[2] & 010017, 0);
     if (f[2] & 060)
         strace_enums(csize, f[2] & 060, 0);
     strace_flags(termios_cflags, f[2] & ~(010017u | 060u), 0);
-    log_printf("c_lflag = ");
+    strace_printf("c_lflag = ");
     strace_flags(termios_lflags, f[3], 0);
     /* qemu prints c_cc as a C string (up to its first NUL, possibly running
      * into the bytes after it) and c_line as a raw character. */
     size_t n = strnlen((const char *)t + 17, sizeof t - 17);
-    log_printf("c_cc = \"%.*s\",c_line = '%c'}", (int)n, (const char *)t + 17, t[16]);
+    strace_printf("c_cc = \"%.*s\",c_line = '%c'}", (int)n, (const char *)t + 17, t[16]);
     return true;
 }
 
@@ -158,7 +158,7 @@ static bool print_winsize(uint32_t addr)
     uint16_t w[4];
     if (!strace_read(w, addr, sizeof w))
         return false;
-    log_printf("{%d,%d,%d,%d}", w[0], w[1], w[2], w[3]);
+    strace_printf("{%d,%d,%d,%d}", w[0], w[1], w[2], w[3]);
     return true;
 }
 
@@ -180,24 +180,24 @@ void strace_ioctl_args(const uint32_t a[7])
     strace_int(a[0], 0);
     const struct ioctl_entry *e = ioctl_find(a[1]);
     if (!e) {
-        log_printf("%#x,%#x", a[1], a[2]);
+        strace_printf("%#x,%#x", a[1], a[2]);
         return;
     }
-    log_printf("%s", e->name);
+    strace_printf("%s", e->name);
     switch (e->type) {
     case T_NULL: return;
     case T_CHAR:
     case T_SHORT:
     case T_INT:
-    case T_LONG: log_printf(",%d", (int32_t)a[2]); return;
-    case T_ULONG: log_printf(",%u", a[2]); return;
-    case T_PTRVOID: log_printf(","); strace_pointer(a[2], 1); return;
+    case T_LONG: strace_printf(",%d", (int32_t)a[2]); return;
+    case T_ULONG: strace_printf(",%u", a[2]); return;
+    case T_PTRVOID: strace_printf(","); strace_pointer(a[2], 1); return;
     case T_PTR:
-        log_printf(",");
+        strace_printf(",");
         if (e->access == IOC_R || !print_pointee(e, a[2]))
             strace_pointer(a[2], 1);
         return;
-    default: log_printf(",%#x", a[2]); return;
+    default: strace_printf(",%#x", a[2]); return;
     }
 }
 
@@ -206,8 +206,8 @@ void strace_ioctl_result(const uint32_t a[7])
     const struct ioctl_entry *e = ioctl_find(a[1]);
     if (!e || e->type != T_PTR || (e->access != IOC_R && e->access != IOC_RW))
         return;
-    log_printf(" (");
+    strace_printf(" (");
     if (!print_pointee(e, a[2]))
         strace_pointer(a[2], 1);
-    log_printf(")");
+    strace_printf(")");
 }

@@ -5,10 +5,47 @@
 #include "linux/strace_print.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 
+#include "base/log.h"
 #include "linux/guest_mem.h"
+
+static _Thread_local struct {
+    char buf[16384];
+    size_t len;
+} out;
+
+void strace_flush(void)
+{
+    FILE *f = log_file();
+    if (out.len) {
+        fwrite(out.buf, 1, out.len, f);
+        out.len = 0;
+    }
+    fflush(f);
+}
+
+void strace_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(out.buf + out.len, sizeof out.buf - out.len, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof out.buf - out.len) {
+        out.len += (size_t)n;
+        return;
+    }
+    /* Does not fit: write what is buffered, then this piece on its own. */
+    strace_flush();
+    va_start(ap, fmt);
+    vfprintf(log_file(), fmt, ap);
+    va_end(ap);
+}
 
 bool strace_read(void *dst, uint32_t addr, uint32_t len)
 {
@@ -40,14 +77,14 @@ const char *strace_guest_string(uint32_t addr, size_t *len)
 void strace_pointer(uint32_t v, int last)
 {
     if (v == 0)
-        log_printf("NULL%s", strace_comma(last));
+        strace_printf("NULL%s", strace_comma(last));
     else
-        log_printf("0x%08x%s", v, strace_comma(last));
+        strace_printf("0x%08x%s", v, strace_comma(last));
 }
 
-void strace_int(uint32_t v, int last) { log_printf("%d%s", (int32_t)v, strace_comma(last)); }
+void strace_int(uint32_t v, int last) { strace_printf("%d%s", (int32_t)v, strace_comma(last)); }
 
-void strace_uint(uint32_t v, int last) { log_printf("%u%s", v, strace_comma(last)); }
+void strace_uint(uint32_t v, int last) { strace_printf("%u%s", v, strace_comma(last)); }
 
 void strace_string(uint32_t addr, int last)
 {
@@ -58,50 +95,50 @@ void strace_string(uint32_t addr, int last)
         return;
     }
     /* qemu prints the bytes as they are, without escaping. */
-    log_printf("\"%.*s\"%s", (int)n, s, strace_comma(last));
+    strace_printf("\"%.*s\"%s", (int)n, s, strace_comma(last));
 }
 
 void strace_flags(const struct strace_flag *f, uint32_t v, int last)
 {
     if (v == 0 && f->value == 0) {
-        log_printf("%s%s", f->name, strace_comma(last));
+        strace_printf("%s%s", f->name, strace_comma(last));
         return;
     }
     const char *sep = "";
     int n = 0;
     for (; f->name; f++) {
         if (f->value != 0 && (v & f->value) == f->value) {
-            log_printf("%s%s", sep, f->name);
+            strace_printf("%s%s", sep, f->name);
             v &= ~f->value;
             sep = "|";
             n++;
         }
     }
     if (n == 0)
-        log_printf("%#x%s", v, strace_comma(last));
+        strace_printf("%#x%s", v, strace_comma(last));
     else if (v != 0)
-        log_printf("%s%#x%s", sep, v, strace_comma(last));
+        strace_printf("%s%#x%s", sep, v, strace_comma(last));
     else
-        log_printf("%s", strace_comma(last));
+        strace_printf("%s", strace_comma(last));
 }
 
 void strace_enums(const struct strace_enum *e, uint32_t v, int last)
 {
     for (; e->name; e++) {
         if ((uint32_t)e->value == v) {
-            log_printf("%s%s", e->name, strace_comma(last));
+            strace_printf("%s%s", e->name, strace_comma(last));
             return;
         }
     }
-    log_printf("%#x%s", v, strace_comma(last));
+    strace_printf("%#x%s", v, strace_comma(last));
 }
 
 void strace_at_dirfd(uint32_t v, int last)
 {
     if ((int32_t)v == -100)
-        log_printf("AT_FDCWD%s", strace_comma(last));
+        strace_printf("AT_FDCWD%s", strace_comma(last));
     else
-        log_printf("%d%s", (int32_t)v, strace_comma(last));
+        strace_printf("%d%s", (int32_t)v, strace_comma(last));
 }
 
 void strace_file_mode(uint32_t mode, int last)
@@ -111,7 +148,7 @@ void strace_file_mode(uint32_t mode, int last)
         {0040000, "S_IFDIR"},  {0020000, "S_IFCHR"}, {0010000, "S_IFIFO"}, {0, NULL},
     };
     if (mode == 0) {
-        log_printf("000%s", strace_comma(last));
+        strace_printf("000%s", strace_comma(last));
         return;
     }
     const char *sep = "";
@@ -119,7 +156,7 @@ void strace_file_mode(uint32_t mode, int last)
      * S_IFREG for 0140000, as in qemu). */
     for (const struct strace_flag *m = types; m->name; m++) {
         if ((mode & m->value) == m->value) {
-            log_printf("%s", m->name);
+            strace_printf("%s", m->name);
             sep = "|";
             mode &= ~m->value;
             break;
@@ -127,8 +164,8 @@ void strace_file_mode(uint32_t mode, int last)
     }
     mode &= ~0170000u;
     if (mode != 0)
-        log_printf("%s%#o", sep, mode);
-    log_printf("%s", strace_comma(last));
+        strace_printf("%s%#o", sep, mode);
+    strace_printf("%s", strace_comma(last));
 }
 
 void strace_open_flags(uint32_t v, int last)
@@ -148,10 +185,10 @@ void strace_open_flags(uint32_t v, int last)
     strace_flags(access_modes, v & 3, 1);
     v &= ~3u;
     if (v == 0) {
-        log_printf("%s", strace_comma(last));
+        strace_printf("%s", strace_comma(last));
         return;
     }
-    log_printf("|");
+    strace_printf("|");
     strace_flags(open_flags, v, last);
 }
 
@@ -166,65 +203,65 @@ static const char *const signal_names[32] = {
 void strace_signal(uint32_t v, int last)
 {
     if (v < 32 && signal_names[v])
-        log_printf("%s%s", signal_names[v], strace_comma(last));
+        strace_printf("%s%s", signal_names[v], strace_comma(last));
     else
-        log_printf("%u%s", v, strace_comma(last));
+        strace_printf("%u%s", v, strace_comma(last));
 }
 
 void strace_timespec(uint32_t addr, int last)
 {
     int32_t ts[2];
     if (addr == 0)
-        log_printf("NULL%s", strace_comma(last));
+        strace_printf("NULL%s", strace_comma(last));
     else if (!strace_read(ts, addr, sizeof ts))
         strace_pointer(addr, last);
     else
-        log_printf("{tv_sec = %d,tv_nsec = %d}%s", ts[0], ts[1], strace_comma(last));
+        strace_printf("{tv_sec = %d,tv_nsec = %d}%s", ts[0], ts[1], strace_comma(last));
 }
 
 void strace_timespec64(uint32_t addr, int last)
 {
     int64_t ts[2];
     if (addr == 0)
-        log_printf("NULL%s", strace_comma(last));
+        strace_printf("NULL%s", strace_comma(last));
     else if (!strace_read(ts, addr, sizeof ts))
         strace_pointer(addr, last);
     else
-        log_printf("{tv_sec = %" PRId64 ",tv_nsec = %" PRId64 "}%s", ts[0], ts[1], strace_comma(last));
+        strace_printf("{tv_sec = %" PRId64 ",tv_nsec = %" PRId64 "}%s", ts[0], ts[1], strace_comma(last));
 }
 
 void strace_timeval(uint32_t addr, int last)
 {
     int32_t tv[2];
     if (addr == 0)
-        log_printf("NULL%s", strace_comma(last));
+        strace_printf("NULL%s", strace_comma(last));
     else if (!strace_read(tv, addr, sizeof tv))
         strace_pointer(addr, last);
     else
-        log_printf("{tv_sec = %d,tv_usec = %d}%s", tv[0], tv[1], strace_comma(last));
+        strace_printf("{tv_sec = %d,tv_usec = %d}%s", tv[0], tv[1], strace_comma(last));
 }
 
 void strace_timezone(uint32_t addr, int last)
 {
     int32_t tz[2];
     if (addr == 0)
-        log_printf("NULL%s", strace_comma(last));
+        strace_printf("NULL%s", strace_comma(last));
     else if (!strace_read(tz, addr, sizeof tz))
         strace_pointer(addr, last);
     else
-        log_printf("{%d,%d}%s", tz[0], tz[1], strace_comma(last));
+        strace_printf("{%d,%d}%s", tz[0], tz[1], strace_comma(last));
 }
 
 void strace_number(uint32_t addr, int last)
 {
     int32_t v = 0;
     if (addr == 0) {
-        log_printf("NULL%s", strace_comma(last));
+        strace_printf("NULL%s", strace_comma(last));
         return;
     }
     /* qemu prints what get_user_s32 left in its variable, 0 on a fault. */
     (void)strace_read(&v, addr, sizeof v);
-    log_printf("[%d]%s", v, strace_comma(last));
+    strace_printf("[%d]%s", v, strace_comma(last));
 }
 
 const struct strace_flag strace_access_flags[] = {

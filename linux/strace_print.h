@@ -9,7 +9,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "base/log.h"
 
 /* One named bit set (or value, for value 0) of a flag table; tables end
  * with {0, NULL}. */
@@ -25,6 +24,13 @@ struct strace_enum {
 };
 
 static inline const char *strace_comma(int last) { return last ? "" : ","; }
+
+/* All -strace text goes through strace_printf into a per-thread buffer that
+ * strace_flush writes to the log in one piece, so that the lines of several
+ * guest processes sharing the log interleave only between parts, not inside
+ * one (a very long part may still be written in pieces). */
+void strace_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void strace_flush(void);
 
 /* Copies len guest bytes at addr into dst if they are all readable. */
 bool strace_read(void *dst, uint32_t addr, uint32_t len);
