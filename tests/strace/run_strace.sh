@@ -14,8 +14,8 @@
 #     dyn              the same with -L only (needs -L for absolute guest paths)
 #     logfile          probe with -D LOGFILE: the trace goes to the file
 #     d-strace         probe, backstep given -d strace instead of -strace
-#     blocking         busybox cat reading a pipe whose writer waits: while the
-#                      read blocks, the trace must already show "read(0,...)"
+#     blocking         busybox cat reading a pipe whose writer waits 3 s: while
+#                      the read blocks, the trace must already show "read(0,...)"
 #                      without its result, as qemu's does
 #
 # Both engines run in a fresh empty directory at the same path, with the same
@@ -134,7 +134,7 @@ case $CASE in
   blocking)
     bb=$(busybox)
     prog=("$bb" cat)
-    stdin_cmd=(sh -c 'sleep 2; echo late line')
+    stdin_cmd=(sh -c 'sleep 3; echo late line')
     ;;
   *)
     echo "FAIL: unknown case '$CASE'" >&2
@@ -156,14 +156,15 @@ run_one() { # run_one NAME EMULATOR [emulator options...]; results in $tmp/NAME.
   [[ -n $logfile ]] && log=(-D "$work/$logfile")
   local rc=0
   if [[ ${#stdin_cmd[@]} -gt 0 ]]; then
-    # The writer sleeps before writing; 1 s into the run the reader blocks in read(0, ...).
+    # The writer sleeps 3 s before writing; 1.5 s into the run the reader
+    # (started in well under a second, even under ASan) blocks in read(0, ...).
     { (
       cd "$work"
       "${stdin_cmd[@]}" | "${clean_env[@]}" timeout -k 5 "$TIMEOUT" "$@" "${log[@]}" "${opts[@]}" "${prog[@]}" \
         >"$tmp/$name.out" 2>"$tmp/$name.trace"
     ) & } 2>/dev/null
     local pid=$!
-    sleep 1
+    sleep 1.5
     cp "$tmp/$name.trace" "$tmp/$name.partial"
     wait "$pid" || rc=$?
   else
@@ -226,7 +227,7 @@ if ! cmp -s "$tmp/qemu.norm" "$tmp/backstep.norm"; then
   fail=1
 fi
 if [[ $CASE == blocking ]]; then
-  # 1 s in, the last line of each trace must be the unfinished read of stdin.
+  # 1.5 s in, the last line of each trace must be the unfinished read of stdin.
   for e in qemu backstep; do
     last=$(tail -c 200 "$tmp/$e.partial" | tail -n 1)
     if [[ ! $last =~ ^[0-9]+\ read\(0,0x[0-9a-f]+,[0-9]+\)$ ]]; then
