@@ -175,7 +175,8 @@ int main(void)
     syscall(SYS_mmap2, 0, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     syscall(SYS_mmap2, 0, 4096, PROT_READ, MAP_SHARED, 55, 0);
     syscall(SYS_mmap2, 0, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_DENYWRITE, fd, 1);
-    syscall(SYS_mmap2, 0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_POPULATE | MAP_STACK, -1, 0);
+    syscall(SYS_mmap2, 0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_POPULATE | MAP_STACK,
+            -1, 0);
     syscall(SYS_mmap2, (void *)0x1000, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
     syscall(SYS_msync, BAD, 4096, 0);
     syscall(SYS_mlock, BAD, 4096);

@@ -88,7 +88,9 @@ static void test_strings_and_pointers(void **state)
     (void)state;
     put(page, "/nonexistent/file");
     uint32_t a[7] = {page, 0};
-    assert_string_equal(trace(5, a, -2), "open(\"/nonexistent/file\",O_RDONLY) = -1 errno=2 (No such file or directory)\n");
+    assert_string_equal(trace(5, a, -2),
+                        "open(\"/nonexistent/file\",O_RDONLY)"
+                        " = -1 errno=2 (No such file or directory)\n");
     a[0] = 0x10; /* unmapped */
     assert_string_equal(trace(5, a, -14), "open(0x00000010,O_RDONLY) = -1 errno=14 (Bad address)\n");
     a[0] = 0;
@@ -112,7 +114,9 @@ static void test_execve_stops_at_unreadable(void **state)
     uint32_t argv[3] = {page, page + 16, 0};
     memcpy(g2h(page + 64), argv, sizeof argv);
     uint32_t a[7] = {page, page + 64, 0};
-    assert_string_equal(trace(11, a, -2), "execve(\"/bin/x\",{\"/bin/x\",\"a1\",NULL}) = -1 errno=2 (No such file or directory)\n");
+    assert_string_equal(trace(11, a, -2),
+                        "execve(\"/bin/x\",{\"/bin/x\",\"a1\",NULL})"
+                        " = -1 errno=2 (No such file or directory)\n");
     a[1] = 0; /* qemu stops printing at the unreadable argv and closes nothing */
     assert_string_equal(trace(11, a, -14), "execve(\"/bin/x\",{ = -1 errno=14 (Bad address)\n");
     a[0] = 0x10;
@@ -144,8 +148,12 @@ static void test_results(void **state)
     uint32_t a[7] = {0};
     assert_string_equal(trace(45, a, 0x1d9000), "brk(NULL) = 0x001d9000\n");
     uint32_t m[7] = {0, 8192, 3, 0x22, (uint32_t)-1, 0};
-    assert_string_equal(trace(192, m, 0xb6ff0000), "mmap2(NULL,8192,PROT_READ|PROT_WRITE,MAP_PRIVATE|MAP_ANONYMOUS,-1,0) = 0xb6ff0000\n");
-    assert_string_equal(trace(192, m, -12), "mmap2(NULL,8192,PROT_READ|PROT_WRITE,MAP_PRIVATE|MAP_ANONYMOUS,-1,0) = -1 errno=12 (Cannot allocate memory)\n");
+    assert_string_equal(trace(192, m, 0xb6ff0000),
+                        "mmap2(NULL,8192,PROT_READ|PROT_WRITE,MAP_PRIVATE|MAP_ANONYMOUS,-1,0)"
+                        " = 0xb6ff0000\n");
+    assert_string_equal(trace(192, m, -12),
+                        "mmap2(NULL,8192,PROT_READ|PROT_WRITE,MAP_PRIVATE|MAP_ANONYMOUS,-1,0)"
+                        " = -1 errno=12 (Cannot allocate memory)\n");
     uint32_t r[7] = {7, page, 8};
     char want[64];
     snprintf(want, sizeof want, "read(7,%#x,8) = 8\n", page); /* qemu's "%s(%d,%#x,%d)" */
@@ -186,7 +194,9 @@ static void test_printers_of_unimplemented_calls(void **state)
     int32_t ts[2] = {0, 1000};
     memcpy(g2h(page + 48), ts, sizeof ts);
     uint32_t cs[7] = {99, page + 48};
-    assert_string_equal(trace(262, cs, -22), "clock_settime(0x63,{tv_sec = 0,tv_nsec = 1000}) = -1 errno=22 (Invalid argument)\n");
+    assert_string_equal(trace(262, cs, -22),
+                        "clock_settime(0x63,{tv_sec"
+                        " = 0,tv_nsec = 1000}) = -1 errno=22 (Invalid argument)\n");
     uint32_t ca[7] = {0, 0};
     assert_string_equal(trace(372, ca, -14), "clock_adjtime(CLOCK_REALTIME,NULL) = -1 errno=14 (Bad address)\n");
     assert_string_equal(trace(124, ca, -14), "adjtimex((nil)) = -1 errno=14 (Bad address)\n");
@@ -198,7 +208,9 @@ static void test_printers_of_unimplemented_calls(void **state)
     assert_string_equal(trace(21, mo, -2), "mount(\"none\",\"/nonexistent\",\"tmpfs\",MS_NOSUID|MS_RDONLY,NULL) = "
                                           "-1 errno=2 (No such file or directory)\n");
     uint32_t um[7] = {page + 80, 2};
-    assert_string_equal(trace(52, um, -2), "umount2(\"/nonexistent\",MNT_DETACH) = -1 errno=2 (No such file or directory)\n");
+    assert_string_equal(trace(52, um, -2),
+                        "umount2(\"/nonexistent\",MNT_DETACH)"
+                        " = -1 errno=2 (No such file or directory)\n");
     uint32_t un[7] = {0};
     assert_string_equal(trace(337, un, 0), "unshare(0) = 0\n");
     uint32_t ut[7] = {page + 112, 0};
