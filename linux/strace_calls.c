@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "linux/strace_print.h"
 
@@ -781,4 +782,182 @@ void p_statx(const char *n, const uint32_t a[7])
     strace_flags(strace_statx_mask, a[3], 0);
     strace_pointer(a[4], 1);
     strace_printf(")");
+}
+
+/* qemu 7.2 prints an fd set from bit n down to bit 0, and stops without the
+ * closing bracket if it cannot read the set. */
+void strace_fdset(int32_t n, uint32_t addr)
+{
+    strace_printf("[");
+    if (addr) {
+        uint32_t words = (uint32_t)(n / 32 + 1);
+        uint32_t bits[64];
+        if (n < 0 || words > 64 || !strace_read(bits, addr, words * 4))
+            return;
+        bool first = true;
+        for (int32_t i = n; i >= 0; i--) {
+            if ((bits[i / 32] >> (i & 31)) & 1) {
+                strace_printf("%s%d", first ? "" : ",", i);
+                first = false;
+            }
+        }
+    }
+    strace_printf("]");
+}
+
+/* qemu prints no nfds, only the three sets and the timeout. */
+void p_newselect(const char *n, const uint32_t a[7])
+{
+    strace_printf("%s(", n);
+    strace_fdset((int32_t)a[0], a[1]);
+    strace_printf(",");
+    strace_fdset((int32_t)a[0], a[2]);
+    strace_printf(",");
+    strace_fdset((int32_t)a[0], a[3]);
+    strace_printf(",");
+    strace_timeval(a[4], 1);
+    strace_printf(")");
+}
+
+static void print_si_code(int32_t code)
+{
+    switch (code) {
+    case 0: strace_printf("SI_USER"); break;
+    case 0x80: strace_printf("SI_KERNEL"); break;
+    case -1: strace_printf("SI_QUEUE"); break;
+    case -2: strace_printf("SI_TIMER"); break;
+    case -3: strace_printf("SI_MESGQ"); break;
+    case -4: strace_printf("SI_ASYNCIO"); break;
+    case -5: strace_printf("SI_SIGIO"); break;
+    case -6: strace_printf("SI_TKILL"); break;
+    default: strace_printf("%d", code); break;
+    }
+}
+
+/* A guest siginfo_t at addr, classified as qemu does: kill-like codes carry
+ * pid and uid; otherwise SIGCHLD, SIGIO and everything else (a queued signal)
+ * have their own fields. The pointer if unreadable. */
+static void print_siginfo(uint32_t addr, int last)
+{
+    int32_t f[8];
+    if (!strace_read(f, addr, sizeof f)) {
+        strace_pointer(addr, last);
+        return;
+    }
+    int32_t sig = f[0], code = f[2];
+    strace_printf("{si_signo=");
+    strace_signal((uint32_t)sig, 1);
+    strace_printf(", si_code=");
+    print_si_code((int16_t)code);
+    if (code == 0 || code == -6 || code == 0x80)
+        strace_printf(", si_pid=%u, si_uid=%u", (uint32_t)f[3], (uint32_t)f[4]);
+    else if (sig == 17)
+        strace_printf(", si_pid=%u, si_uid=%u, si_status=%d, si_utime=%d, si_stime=%d", (uint32_t)f[3],
+                      (uint32_t)f[4], f[5], f[6], f[7]);
+    else if (sig == 29)
+        strace_printf(", si_band=%d, si_fd=%d", f[3], f[4]);
+    else
+        strace_printf(", si_pid=%u, si_uid=%u, si_sigval=%d", (uint32_t)f[3], (uint32_t)f[4], f[5]);
+    strace_printf("}");
+}
+
+void p_rt_sigqueueinfo(const char *n, const uint32_t a[7])
+{
+    strace_printf("%s(", n);
+    strace_int(a[0], 0);
+    strace_signal(a[1], 0);
+    print_siginfo(a[2], 1);
+    strace_printf(")");
+}
+
+void p_rt_tgsigqueueinfo(const char *n, const uint32_t a[7])
+{
+    strace_printf("%s(", n);
+    strace_int(a[0], 0);
+    strace_int(a[1], 0);
+    strace_signal(a[2], 0);
+    print_siginfo(a[3], 1);
+    strace_printf(")");
+}
+
+void p_pidfd_send_signal(const char *n, const uint32_t a[7])
+{
+    strace_printf("%s(", n);
+    strace_int(a[0], 0);
+    strace_signal(a[1], 0);
+    print_siginfo(a[2], 0);
+    strace_uint(a[3], 1);
+    strace_printf(")");
+}
+
+/* qemu 7.2's print_sockaddr: the address, then ", LEN" (after a pointer too,
+ * which keeps its own comma: "0x00000010,, 16"). */
+static void print_sockaddr(uint32_t addr, uint32_t len, int last)
+{
+    uint8_t sa[128];
+    uint32_t n = len < sizeof sa ? len : sizeof sa;
+    /* qemu reads the whole length (and the first 16 bytes whatever it is) */
+    memset(sa, 0, sizeof sa);
+    if (len == 0 || !strace_readable(addr, len) || !strace_read(sa, addr, n)) {
+        strace_pointer(addr, 0);
+    } else {
+        uint16_t family = (uint16_t)(sa[0] | sa[1] << 8);
+        switch (family) {
+        case 1: /* AF_UNIX */
+            strace_printf("{sun_family=AF_UNIX,sun_path=\"");
+            for (uint32_t i = 2; i < n && sa[i]; i++)
+                strace_printf("%c", sa[i]);
+            strace_printf("\"}");
+            break;
+        case 2: /* AF_INET: port in network order */
+            strace_printf("{sin_family=AF_INET,sin_port=htons(%d),sin_addr=inet_addr(\"%d.%d.%d.%d\")}",
+                          sa[2] << 8 | sa[3], sa[4], sa[5], sa[6], sa[7]);
+            break;
+        case 16: { /* AF_NETLINK */
+            uint32_t pid, groups;
+            memcpy(&pid, sa + 4, 4);
+            memcpy(&groups, sa + 8, 4);
+            strace_printf("{nl_family=AF_NETLINK,nl_pid=%u,nl_groups=%u}", pid, groups);
+            break;
+        }
+        default:
+            strace_printf("{sa_family=%d, sa_data={", family);
+            for (int i = 0; i < 13; i++)
+                strace_printf("%02x, ", sa[2 + i]);
+            strace_printf("%02x}}", sa[15]);
+            break;
+        }
+    }
+    strace_printf(", %d%s", (int32_t)len, strace_comma(last));
+}
+
+void p_bind(const char *n, const uint32_t a[7])
+{
+    strace_printf("%s(", n);
+    strace_int(a[0], 0);
+    print_sockaddr(a[1], a[2], 1);
+    strace_printf(")");
+}
+
+/* The SysV IPC command names in qemu's order: a number that two names share
+ * (MSG_INFO and GETVAL are both 12) prints as the first. */
+static void print_ipc_cmd(uint32_t cmd)
+{
+    static const char *const names[20] = {
+        [0] = "IPC_RMID",  [1] = "IPC_SET",   [2] = "IPC_STAT",  [3] = "IPC_INFO",  [11] = "MSG_STAT",
+        [12] = "MSG_INFO", [13] = "SHM_STAT", [14] = "SHM_INFO", [15] = "GETZCNT",  [16] = "SETVAL",
+        [17] = "SETALL",   [18] = "SEM_STAT", [19] = "SEM_INFO",
+    };
+    cmd &= 0xff;
+    if (cmd < 20 && names[cmd])
+        strace_printf("%s", names[cmd]);
+    else
+        strace_printf("%d", (int)cmd);
+}
+
+void p_semctl(const char *n, const uint32_t a[7])
+{
+    strace_printf("%s(%d,%d,", n, (int32_t)a[0], (int32_t)a[1]);
+    print_ipc_cmd(a[2]);
+    strace_printf(",0x%08x)", a[3]);
 }

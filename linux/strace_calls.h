@@ -17,7 +17,11 @@ strace_call_fn p_str, p_rmdir, p_str_str, p_str_ptr, p_str_mode, p_fd_str,
     p_mprotect, p_munmap, p_mq_open, p_fstatat64, p_open, p_openat,
     p_readlink, p_readlinkat, p_renameat, p_rt_sigaction, p_rt_sigprocmask, p_socket,
     p_symlinkat, p_syslog, p_umount2, p_unlinkat, p_unshare, p_utimensat,
-    p_statx;
+    p_statx, p_newselect, p_rt_sigqueueinfo, p_rt_tgsigqueueinfo, p_pidfd_send_signal, p_bind,
+    p_semctl;
 
 /* struct itimerval at addr, as qemu prints it (also used for results). */
 void strace_itimerval(uint32_t addr, int last);
+/* The fd set of n+1 bits at addr, as qemu prints it ("[2,0]"; also used for
+ * _newselect's result). */
+void strace_fdset(int32_t n, uint32_t addr);

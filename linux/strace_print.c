@@ -47,6 +47,8 @@ void strace_printf(const char *fmt, ...)
     va_end(ap);
 }
 
+bool strace_readable(uint32_t addr, uint32_t len) { return guest_range_ok(addr, len, PROT_READ); }
+
 bool strace_read(void *dst, uint32_t addr, uint32_t len)
 {
     if (!guest_range_ok(addr, len, PROT_READ))

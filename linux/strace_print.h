@@ -32,6 +32,8 @@ static inline const char *strace_comma(int last) { return last ? "" : ","; }
 void strace_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void strace_flush(void);
 
+/* True if the len guest bytes at addr are all readable. */
+bool strace_readable(uint32_t addr, uint32_t len);
 /* Copies len guest bytes at addr into dst if they are all readable. */
 bool strace_read(void *dst, uint32_t addr, uint32_t len);
 /* Host address and length of the NUL-terminated guest string at addr, or

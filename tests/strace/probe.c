@@ -4,6 +4,7 @@
  * addresses or times are printed by the program itself). Runs in an empty
  * scratch directory (the test's work dir). */
 #define _GNU_SOURCE
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <linux/futex.h>
 #include <sched.h>
@@ -16,11 +17,13 @@
 #include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/resource.h>
+#include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -263,7 +266,36 @@ int main(void)
     syscall(SYS_socket, 12345, 0, 0);
     syscall(SYS_close, syscall(SYS_socket, AF_NETLINK, SOCK_RAW | SOCK_NONBLOCK, 0));
     syscall(SYS_socket, AF_INET, SOCK_DGRAM, 17 /* IPPROTO_UDP */);
+    {
+        struct sockaddr_un un;
+        struct sockaddr_in in;
+        char raw[16] = {10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, (char)0xee};
+        memset(&un, 0, sizeof un);
+        un.sun_family = AF_UNIX;
+        strcpy(un.sun_path, "/nonexistent/sock");
+        memset(&in, 0, sizeof in);
+        in.sin_family = AF_INET;
+        in.sin_port = htons(80);
+        in.sin_addr.s_addr = htonl(0x7f000001);
+        syscall(SYS_bind, r, &un, sizeof un);
+        syscall(SYS_bind, r, &in, sizeof in);
+        syscall(SYS_bind, r, raw, 16);
+        syscall(SYS_bind, r, BAD, 16);
+        syscall(SYS_connect, r, &in, sizeof in);
+    }
     syscall(SYS_close, r);
+    {
+        fd_set rs, ws;
+        struct timeval zero = {0, 0};
+        FD_ZERO(&rs);
+        FD_ZERO(&ws);
+        FD_SET(0, &rs);
+        FD_SET(2, &rs);
+        FD_SET(1, &ws);
+        syscall(SYS__newselect, 3, &rs, &ws, NULL, &zero);
+        syscall(SYS__newselect, 3, NULL, NULL, NULL, &zero);
+        syscall(SYS__newselect, -1, NULL, NULL, NULL, NULL);
+    }
     /* exec: failing */
     char *argv[] = {"/nonexistent/prog", "a1", "a 2", NULL};
     char *envp[] = {"X=1", NULL};
