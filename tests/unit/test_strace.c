@@ -234,7 +234,8 @@ static void test_siginfo_and_ipc(void **state)
                                             "si_code=SI_QUEUE, si_pid=123, si_uid=0, si_sigval=0}) = "
                                             "-1 errno=3 (No such process)\n");
     uint32_t bq[7] = {999999, 10, 0x10};
-    assert_string_equal(trace(178, bq, -14), "rt_sigqueueinfo(999999,SIGUSR1,0x00000010) = -1 errno=14 (Bad address)\n");
+    assert_string_equal(trace(178, bq, -14),
+                        "rt_sigqueueinfo(999999,SIGUSR1,0x00000010) = -1 errno=14 (Bad address)\n");
     uint32_t ps[7] = {99, 0, 0, 0};
     assert_string_equal(trace(424, ps, -9), "pidfd_send_signal(99,0,NULL,0) = -1 errno=9 (Bad file descriptor)\n");
     uint32_t sc[7] = {0, 0, 0 /* IPC_RMID */, 0};
