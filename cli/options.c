@@ -21,6 +21,7 @@ void options_usage(FILE *out)
             "  -U VAR         remove VAR from the guest environment (repeatable)\n"
             "  -d ITEM,...    log items (in_asm, out_asm, cpu, unimp, strace, exec, page; -d help)\n"
             "  -D LOGFILE     write the log there instead of stderr\n"
+            "  -strace        log every syscall as qemu-arm -strace does (same as -d strace)\n"
             "  -g PORT        wait for gdb on 127.0.0.1:PORT before the first instruction and\n"
             "                 record history for reverse debugging (also -g HOST:PORT, -g unix:PATH)\n"
             "  -undo-limit SIZE  undo log size while recording (default 64M; K/M/G suffixes)\n"
@@ -103,6 +104,9 @@ enum options_result options_parse(struct options *o, int argc, char **argv, char
                     return OPTIONS_EXIT_OK;
             }
             o->log_items = v;
+        } else if (strcmp(a, "-strace") == 0) {
+            /* qemu-arm's spelling of -d strace; -d adds to the same mask */
+            log_mask |= LOG_STRACE;
         } else if (strcmp(a, "-D") == 0) {
             if (!(v = need_arg(argc, argv, &i)))
                 return OPTIONS_EXIT_ERROR;

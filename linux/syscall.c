@@ -1,6 +1,7 @@
 /* Syscall dispatch: looks the ARM EABI number up in the table, runs the
- * handler, turns the result into the guest's r0 and writes the -d strace and
- * -d unimp lines. Also the small validation helpers every handler shares.
+ * handler, turns the result into the guest's r0, writes the -d unimp line and
+ * hands each call to the -strace formatter (linux/strace.c). Also the small
+ * validation helpers every handler shares.
  * Never executes a guest syscall without a table entry: unknown numbers get
  * -ENOSYS. */
 #include "linux/syscall.h"
@@ -10,28 +11,17 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "linux/strace.h"
 #include "linux/syscall_impl.h"
 #include "linux/proc_self.h"
 #include "linux/sysroot_path.h"
 
-static void log_strace(uint32_t nr, const struct syscall_desc *d, const uint32_t a[7], int64_t r)
-{
-    char name[24];
-    if (d)
-        snprintf(name, sizeof(name), "%s", d->name);
-    else
-        snprintf(name, sizeof(name), "syscall_%u", nr);
-    if (r < 0 && r >= -4095)
-        log_printf("%d %s(0x%x,0x%x,0x%x,0x%x,0x%x,0x%x) = -1 errno=%d (%s)\n", (int)getpid(), name, a[0], a[1],
-                   a[2], a[3], a[4], a[5], (int)-r, strerror((int)-r));
-    else
-        log_printf("%d %s(0x%x,0x%x,0x%x,0x%x,0x%x,0x%x) = %lld (0x%x)\n", (int)getpid(), name, a[0], a[1], a[2],
-                   a[3], a[4], a[5], (long long)r, (uint32_t)r);
-}
-
 uint32_t linux_syscall(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
 {
     const struct syscall_desc *d = syscall_lookup(nr);
+    bool trace = log_enabled(LOG_STRACE);
+    if (trace)
+        strace_enter(nr, a); /* before: a blocking call shows while it blocks */
     int64_t r;
     if (d && d->handler) {
         r = d->handler(p, a);
@@ -44,8 +34,8 @@ uint32_t linux_syscall(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
         }
         r = -ENOSYS;
     }
-    if (log_enabled(LOG_STRACE))
-        log_strace(nr, d, a, r);
+    if (trace)
+        strace_exit(nr, a, r);
     return (uint32_t)r;
 }
 
