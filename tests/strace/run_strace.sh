@@ -11,7 +11,7 @@
 #     bb:NAME          Debian's busybox-static applet command NAME (table below)
 #     dyn-libpath      a dynamically linked hello world, -L /usr/arm-linux-gnueabi
 #                      plus LD_LIBRARY_PATH so ld.so finds libc by a host path
-#     dyn              the same with -L only (needs -L for absolute guest paths)
+#     dyn              the same with -L only, as a user runs it
 #     logfile          probe with -D LOGFILE: the trace goes to the file
 #     d-strace         probe, backstep given -d strace instead of -strace
 #     blocking         busybox cat reading a pipe whose writer waits 3 s: while
