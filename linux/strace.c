@@ -120,13 +120,7 @@ static void r_listxattr(const uint32_t a[7], uint32_t ret)
 static void r_newselect(const uint32_t a[7], uint32_t ret)
 {
     strace_printf(" = 0x%08x (", ret);
-    strace_fdset((int32_t)a[0], a[1]);
-    strace_printf(",");
-    strace_fdset((int32_t)a[0], a[2]);
-    strace_printf(",");
-    strace_fdset((int32_t)a[0], a[3]);
-    strace_printf(",");
-    strace_timeval(a[4], 1);
+    strace_select_sets(a);
     strace_printf(")");
 }
 

@@ -805,10 +805,8 @@ void strace_fdset(int32_t n, uint32_t addr)
     strace_printf("]");
 }
 
-/* qemu prints no nfds, only the three sets and the timeout. */
-void p_newselect(const char *n, const uint32_t a[7])
+void strace_select_sets(const uint32_t a[7])
 {
-    strace_printf("%s(", n);
     strace_fdset((int32_t)a[0], a[1]);
     strace_printf(",");
     strace_fdset((int32_t)a[0], a[2]);
@@ -816,6 +814,13 @@ void p_newselect(const char *n, const uint32_t a[7])
     strace_fdset((int32_t)a[0], a[3]);
     strace_printf(",");
     strace_timeval(a[4], 1);
+}
+
+/* qemu prints no nfds, only the three sets and the timeout. */
+void p_newselect(const char *n, const uint32_t a[7])
+{
+    strace_printf("%s(", n);
+    strace_select_sets(a);
     strace_printf(")");
 }
 

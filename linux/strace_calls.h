@@ -22,6 +22,8 @@ strace_call_fn p_str, p_rmdir, p_str_str, p_str_ptr, p_str_mode, p_fd_str,
 
 /* struct itimerval at addr, as qemu prints it (also used for results). */
 void strace_itimerval(uint32_t addr, int last);
+/* _newselect's three fd sets and its timeout (its call and its result). */
+void strace_select_sets(const uint32_t a[7]);
 /* The fd set of n+1 bits at addr, as qemu prints it ("[2,0]"; also used for
  * _newselect's result). */
 void strace_fdset(int32_t n, uint32_t addr);
