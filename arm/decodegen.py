@@ -33,7 +33,10 @@ Facts (C expressions over the argument fields, no spaces inside):
     st:N ld:N        a store / load of N bytes (0: several)
     psr              may change Q, GE, T or IT
     x                changes the extra state (exclusive monitor, TLS, FPSCR)
-    unpred:COND      UNPREDICTABLE when COND: never translated
+    unpred:COND      UNPREDICTABLE when COND: never translated (SIGILL)
+    qdef:COND        UNPREDICTABLE (or UNKNOWN) when COND, but qemu-arm defines
+                     what happens and backstep does the same: translated; the
+                     random generators never emit it (no C output)
 FLAGS is a word of N Z C V letters. The same NAME may stand on several lines
 and in several tables: they must use the same argument set, and one semantic
 function (trans_NAME) serves them all.
@@ -294,6 +297,8 @@ class Gen:
                 out.append("d->f.%s |= %s;" % (dst, "(%s)" % self.cexpr(entry, v) if v else "true"))
             elif k == "unpred":
                 out.append("d->f.unpredictable |= (%s);" % self.cexpr(entry, v))
+            elif k == "qdef":
+                self.cexpr(entry, v)  # checked like any fact, used by the generators only
             else:
                 self.err(entry["where"], "unknown fact %s" % k)
         if w:

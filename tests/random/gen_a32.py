@@ -137,7 +137,7 @@ class Gen:
             return None
         a = isa_table.args(line, w)
         f = isa_table.facts(line, a)
-        if f.unpredictable or f.wregs & {11, 13, 15} or len(set(f.wlist)) != len(f.wlist):
+        if f.unpredictable or f.qemu_defined or f.wregs & {11, 13, 15} or len(set(f.wlist)) != len(f.wlist):
             return None
         if not self.regs_ok(line, a, f):
             return None

@@ -26,7 +26,8 @@ the facts and argument sets, never on encodings:
     never generated; with --branches, forward `b<cond>`/`b` over 1-4 generated
     groups inside the case are added as assembler text.
   * an instance whose written registers include the PC (e.g. POP {..pc},
-    MOV pc, Rm) or r11 is redrawn, and so is one whose `unpred:` fact holds.
+    MOV pc, Rm) or r11 is redrawn, and so is one whose `unpred:` or `qdef:`
+    fact holds (UNPREDICTABLE, whether or not qemu-arm defines it).
   * memory access (ld:/st: facts): the base `rn` of &ldst_ri/&ldst_rr/&ldm
     is set right before the access: `mov rN, r11` for a low register, `mov
     sp, r11` for SP (PUSH, POP, SP-relative); the literal base (rn = PC)
@@ -36,11 +37,10 @@ the facts and argument sets, never on encodings:
     1020 + 4 bytes above the base, lists 36 bytes on either side).
   * SP may be written by the body (ADD/SUB SP, MOV/ADD SP, Rm): nothing reads
     memory through it without the `mov sp, r11` first.
-Encodings the ARM ARM calls UNPREDICTABLE or UNKNOWN but the table does not
-mark, because qemu-arm executes them and backstep does the same, are
-generated: CMP/ADD with two low registers in the high-register form, STMIA
-Rn! with Rn in the list but not its lowest register (both store the original
-base).
+The table marks with `qdef:` the UNPREDICTABLE and UNKNOWN forms qemu-arm
+executes (CMP with two low registers or the PC in the high-register form,
+ADD pc, pc, BLX pc, STMIA Rn! with Rn in the list but not its lowest
+register): backstep runs them as qemu-arm does, and they are not generated.
 """
 import os
 import random
@@ -116,7 +116,7 @@ class Gen:
                     continue
                 a = isa_table.args(line, w)
                 f = isa_table.facts(line, a)
-                if f.unpredictable or 15 in f.wregs or 11 in f.wregs:
+                if f.unpredictable or f.qemu_defined or 15 in f.wregs or 11 in f.wregs:
                     continue
                 pre = []
                 if f.load is not None or f.store is not None:

@@ -171,6 +171,7 @@ class Facts:
         self.fl_write = self.fl_may = self.fl_read = 0
         self.load = self.store = None     # access size in bytes (0: several)
         self.psr = self.extra = self.unpredictable = self.end = self.trap = False
+        self.qemu_defined = False         # qdef: UNPREDICTABLE, executed as qemu-arm does
 
 
 def facts(line, a):
@@ -202,6 +203,8 @@ def facts(line, a):
             setattr(f, attr, getattr(f, attr) or val)
         elif k == "unpred":
             f.unpredictable = f.unpredictable or bool(evaluate(v, a))
+        elif k == "qdef":
+            f.qemu_defined = f.qemu_defined or bool(evaluate(v, a))
     f.fl_may |= f.fl_write
     return f
 
@@ -256,12 +259,18 @@ if __name__ == "__main__":
         f = facts(ln, a)
         for k, v in want.items():
             got = sorted(f.wregs) if k == "wregs" else f.unpredictable if k == "unpred" \
-                else a[k]
+                else f.qemu_defined if k == "qdef" else a[k]
             assert got == v, (hex(word), name, k, got, v)
 
     check("t16", 0xb501, "STM", list=0x4001, wregs=[13])            # push {r0, lr}
     check("t16", 0xbd00, "LDM", list=0x8000, wregs=[13, 15])        # pop {pc}
     check("t16", 0xbc00, "LDM", unpred=True)                        # pop {}
+    # UNPREDICTABLE/UNKNOWN forms qemu-arm executes (ARM ARM A8.8.38, A8.8.199)
+    check("t16", 0x4501, "CMP_rrri", rn=1, rm=0, qdef=True, unpred=False)  # cmp r1, r0 (hi form)
+    check("t16", 0x45f8, "CMP_rrri", rn=8, rm=15, qdef=True)        # cmp r8, pc
+    check("t16", 0x45c8, "CMP_rrri", rn=8, rm=9, qdef=False)        # cmp r8, r9
+    check("t16", 0xc107, "STM", rn=1, qdef=True)                    # stmia r1!, {r0-r2}
+    check("t16", 0xc007, "STM", rn=0, qdef=False)                   # stmia r0!, {r0-r2}
     check("t16", 0xc904, "LDM", w=1, wregs=[1, 2])                  # ldm r1!, {r2}
     check("t16", 0xc902, "LDM", w=0, wregs=[1])                     # ldm r1, {r1}
     check("t16", 0xd0fe, "B", imm=-4, cond=0)                       # beq .
