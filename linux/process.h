@@ -29,11 +29,16 @@ struct linux_proc {
     /* TPIDRURO, written by the ARM private set_tls syscall. */
     uint32_t tls;
 
-    /* Set by exit/exit_group (exit_status) or by a fatal signal (fatal_signal). */
     /* Set by the recorder when the debugger interrupted a blocking syscall
-     * before it did anything (the runtime then stops). */
+     * before it did anything, or when a watched access before the syscall
+     * means it must not run (the runtime then stops, the SVC counted). */
     bool syscall_interrupted;
+    /* Set by the recorder after a syscall whose effect the debugger must see
+     * before the guest goes on (the kernel wrote a watched range): the
+     * runtime stops right after the SVC. */
+    bool syscall_stop;
 
+    /* Set by exit/exit_group (exit_status) or by a fatal signal (fatal_signal). */
     bool exited;
     int exit_status;
     int fatal_signal;

@@ -7,7 +7,12 @@
  * undo records of each slice are scanned for stores into a watched range,
  * and a slice with a hit is undone and stepped through one instruction at a
  * time, stopping before the instruction that writes (what gdb expects of a
- * target whose watchpoints are not "steppable", like ARM).
+ * target whose watchpoints are not "steppable", like ARM). At the end of
+ * history every live syscall of a slice is checked before it runs, so the
+ * run past the access that is undone never includes a syscall (nothing
+ * outside the guest sees it) and the stop is at the end of history again; a
+ * syscall whose kernel write hits a watched range stops the slice right
+ * after it, and the stop is before its SVC.
  *
  * Backward: pop the undo log down to the BLOCK record at or before the
  * target and run forward the rest of the way. Reverse-continue pops record
@@ -221,7 +226,8 @@ static void from_run(enum run_stop r, int sig, struct engine_stop *out)
     memset(out, 0, sizeof *out);
     switch (r) {
     case RUN_SYSCALL_INTERRUPTED: out->kind = ES_INTERRUPTED; break;
-    case RUN_REACHED: out->kind = ES_REACHED; break;
+    case RUN_REACHED:
+    case RUN_SYSCALL_STOP: out->kind = ES_REACHED; break;
     case RUN_BREAKPOINT: out->kind = ES_BREAKPOINT; break;
     case RUN_SIGNAL: out->kind = ES_SIGNAL; out->signal = sig; break;
     case RUN_EXITED: out->kind = ES_EXITED; break;
@@ -256,10 +262,36 @@ static bool find_watch_forward(uint64_t until, struct engine_stop *out)
             out->watch_kind = s.kind;
             return true;
         }
-        if (r != RUN_REACHED)
+        if (r != RUN_REACHED && r != RUN_SYSCALL_STOP)
             return false;
     }
     return false;
+}
+
+/* Undo records up to here were checked for watched accesses (live runs
+ * check at every syscall, see syscall_watch_check). */
+static struct undo_mark watch_checked;
+
+/* Before and after each live syscall of a forward run while watchpoints are
+ * set (timeline/syscall_replay.h): a hit since the last check stops the run
+ * there, so no syscall runs after a watched access. */
+static bool syscall_watch_check(void)
+{
+    struct scan s = scan_since(watch_checked);
+    if (!s.hit)
+        watch_checked = undo_mark_now(cpu);
+    return s.hit;
+}
+
+/* A forward watch stop at the end of history is found by running a little
+ * past the access and coming back: what ran after it made no syscall (each
+ * live syscall is checked first), so nothing outside the guest saw it, and
+ * history ends at the stop again. The stop is live, as gdbserver's is: the
+ * debugger can write registers and memory there. */
+static void forget_unseen_future(void)
+{
+    if (replay_log_live() && cpu->icount < history_end)
+        history_end = cpu->icount;
 }
 
 void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt_fn *intr, void *ctx,
@@ -294,9 +326,13 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
         struct undo_mark m = undo_mark_now(cpu);
         uint64_t start = cpu->icount;
         int sig = 0;
+        watch_checked = m;
+        if (watching)
+            syscall_replay_set_watch(syscall_watch_check);
         enum run_stop r = runtime_run_until(cpu, limit, stop_at_breakpoints ? RUN_STOP_AT_BREAKPOINTS : 0, &sig);
+        syscall_replay_set_watch(NULL);
         note_progress();
-        if (watching && scan_since(m).hit) {
+        if (watching && scan_since(watch_checked).hit) {
             /* Back to the slice's start and through it step by step. */
             uint64_t end = cpu->icount;
             pop_to_mark(m);
@@ -305,8 +341,10 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
                         (unsigned long long)start);
                 exit(1);
             }
-            if (find_watch_forward(end, out))
+            if (find_watch_forward(end, out)) {
+                forget_unseen_future();
                 return;
+            }
             /* The second run stopped where the first did. */
         }
         if (r == RUN_SYSCALL_INTERRUPTED) {
@@ -320,7 +358,7 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
             }
             continue;
         }
-        if (r != RUN_REACHED) {
+        if (r != RUN_REACHED && r != RUN_SYSCALL_STOP) {
             from_run(r, sig, out);
             return;
         }
@@ -440,7 +478,7 @@ static uint64_t last_write_in(uint64_t end, struct scan *found)
             after = cpu->icount;
             *found = s;
         }
-        if (r != RUN_REACHED)
+        if (r != RUN_REACHED && r != RUN_SYSCALL_STOP)
             break;
     }
     return after;

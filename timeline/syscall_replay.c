@@ -167,6 +167,12 @@ static void before_map(struct arm_cpu *cpu, struct linux_proc *p, struct map_cha
         capture_range(m, a0, a1, false);
         break;
     case NR_brk: {
+        m->any = true; /* brk_cur itself may change */
+        /* Below the start of the heap (brk(0) asks where the break is)
+         * nothing changes (sys_brk): no pages to save. Counting from 0
+         * would save every mapped page below the heap. */
+        if (a0 < p->brk_start)
+            break;
         uint32_t lo = page_up(p->brk_cur), hi = page_up(a0);
         if (hi < lo) {
             uint32_t t = lo;
@@ -174,7 +180,6 @@ static void before_map(struct arm_cpu *cpu, struct linux_proc *p, struct map_cha
             hi = t;
         }
         capture_range(m, lo, hi - lo, true);
-        m->any = true; /* brk_cur itself changes */
         break;
     }
     default:
@@ -287,8 +292,16 @@ static void replay_one(struct arm_cpu *cpu, struct linux_proc *p, const struct r
     replay_log_advance();
 }
 
+static syscall_replay_watch_fn *watch_fn;
+
+void syscall_replay_set_watch(syscall_replay_watch_fn *fn) { watch_fn = fn; }
+
 static void live_one(struct arm_cpu *cpu, struct linux_proc *p)
 {
+    if (watch_fn && watch_fn()) {
+        p->syscall_interrupted = true; /* nothing pushed or logged yet */
+        return;
+    }
     uint32_t nr = cpu->r[7];
     const struct syscall_desc *d = syscall_lookup(nr);
     undo_push_cpu(cpu, replay_log_cursor());
@@ -329,6 +342,8 @@ static void live_one(struct arm_cpu *cpu, struct linux_proc *p)
         after_map(cpu, &m, cpu->r[0]);
     }
     replay_log_commit(cpu->r[0]);
+    if (watch_fn && watch_fn())
+        p->syscall_stop = true;
 }
 
 static void serve(struct arm_cpu *cpu, struct linux_proc *p)

@@ -18,3 +18,13 @@ void syscall_replay_on_child(syscall_replay_child_fn *fn);
 void syscall_replay_interrupt_on(int fd);
 /* Forgets a SIGIO that arrived while the guest was stopped. */
 void syscall_replay_interrupt_clear(void);
+
+/* While watchpoints are set at the end of history, every live syscall is
+ * checked twice by fn: before it runs (true: a watched access happened since
+ * the last check, so the syscall must not run; it is abandoned as an
+ * interrupted one is and the runtime stops with RUN_SYSCALL_INTERRUPTED) and
+ * after it (true: the kernel wrote a watched range; the runtime stops with
+ * RUN_SYSCALL_STOP). So a forward run never passes a watched access with a
+ * syscall. NULL: no checks. */
+typedef bool syscall_replay_watch_fn(void);
+void syscall_replay_set_watch(syscall_replay_watch_fn *fn);

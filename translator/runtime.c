@@ -262,6 +262,11 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
                 proc->syscall_interrupted = false;
                 return RUN_SYSCALL_INTERRUPTED;
             }
+            if (proc->syscall_stop && !proc->exited) {
+                proc->syscall_stop = false;
+                return RUN_SYSCALL_STOP;
+            }
+            proc->syscall_stop = false;
             break;
         case EXIT_UNDEF:
             /* Not counted by its block: it has not run (translate.c). */

@@ -28,6 +28,8 @@ enum run_stop {
     RUN_SYSCALL_INTERRUPTED, /* the debugger interrupted a blocking syscall: it did
                               * not happen, but its SVC is counted (the caller
                               * steps back one instruction; see p->syscall_interrupted) */
+    RUN_SYSCALL_STOP, /* right after a syscall the recorder asked to stop after
+                       * (p->syscall_stop: the kernel wrote a watched range) */
 };
 #define RUN_STOP_AT_BREAKPOINTS 1u
 

@@ -3,11 +3,13 @@
  * into a 16 KiB table and a load from it per iteration (about 20
  * instructions), so recording has registers, stores and calls to log -- and
  * a write watchpoint on `marker` is hit exactly once, at the very beginning
- * of history. Usage: history ITERATIONS */
+ * of history; `untouched` is never accessed (the cost of a watchpoint that
+ * is never hit). Usage: history ITERATIONS */
 #include <stdio.h>
 #include <stdlib.h>
 
 volatile unsigned marker;
+volatile unsigned untouched;
 static unsigned table[4096];
 
 __attribute__((noinline)) static unsigned step(unsigned x, unsigned i)

@@ -10,7 +10,9 @@ protocol itself (a minimal RSP client, no gdb in between):
     random P, then one `bs` (the seek time is reported separately);
   - reverse-continue to a write watchpoint hit at the very start of history
     (the only write of `marker` in history.c), from the end;
-  - peak memory of the backstep process (VmHWM).
+  - peak memory of the backstep process (VmHWM);
+  - recording speed again, in a second process, with a write watchpoint on
+    `untouched` (never accessed): what a watchpoint costs a forward run.
 
 Usage: reverse_bench.py BACKSTEP PROG HISTORY_INSNS [--bs N] [--points N]
 PROG is bench/reverse/history.c built for ARM, run with enough iterations
@@ -80,6 +82,24 @@ def pct(xs, p):
     return xs[min(len(xs) - 1, int(round(p / 100.0 * (len(xs) - 1))))]
 
 
+def start(backstep, prog, iters):
+    p = subprocess.Popen([backstep, "-g", "127.0.0.1:0", prog, str(iters)],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    line = p.stderr.readline()
+    m = re.search(r"waiting for gdb on ([\d.]+):(\d+)", line)
+    if not m:
+        sys.exit("reverse_bench: backstep did not start: " + line)
+    return p, RSP(m.group(1), int(m.group(2)))
+
+
+def symbol(prog, name):
+    for line in subprocess.check_output(["arm-linux-gnueabi-nm", prog], text=True).splitlines():
+        f = line.split()
+        if len(f) == 3 and f[2] == name:
+            return int(f[0], 16)
+    sys.exit("reverse_bench: no symbol %s in %s" % (name, prog))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("backstep")
@@ -91,15 +111,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     iters = a.iterations or a.history // 4
-    p = subprocess.Popen([a.backstep, "-g", "127.0.0.1:0", a.prog, str(iters)],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    line = p.stderr.readline()
-    m = re.search(r"waiting for gdb on ([\d.]+):(\d+)", line)
-    if not m:
-        sys.exit("reverse_bench: backstep did not start: " + line)
-    c = RSP(m.group(1), int(m.group(2)))
-    marker = int(subprocess.check_output(
-        ["arm-linux-gnueabi-nm", a.prog], text=True).split("marker")[0].split("\n")[-1].split()[0], 16)
+    p, c = start(a.backstep, a.prog, iters)
+    marker = symbol(a.prog, "marker")
 
     t0 = time.perf_counter()
     r, out = c.monitor("seek %d" % a.history)
@@ -138,6 +151,15 @@ def main():
     c.send("k")
     p.wait(timeout=30)
 
+    p, c = start(a.backstep, a.prog, iters)
+    assert c.cmd("Z2,%x,4" % symbol(a.prog, "untouched")) == "OK"
+    t0 = time.perf_counter()
+    c.monitor("seek %d" % a.history)
+    t_watch = time.perf_counter() - t0
+    watch_ok = when(c) == a.history
+    c.send("k")
+    p.wait(timeout=30)
+
     ms = lambda x: "%.3f" % (x * 1000)
     print("history %.0e instructions: recorded in %.2f s (%.1f M instructions/s under -g)"
           % (a.history, t_rec, a.history / t_rec / 1e6))
@@ -150,9 +172,11 @@ def main():
     print("  reverse-continue to the write watchpoint %d instructions back: %.2f s (%s, stopped at %d)"
           % (a.history - landed, t_bc, "hit" if ok else "NO HIT: " + r, landed))
     print("  peak memory of backstep: %.0f MiB" % hwm)
+    print("  recording with a write watchpoint never hit: %.2f s (%.2fx the time without)%s"
+          % (t_watch, t_watch / t_rec, "" if watch_ok else " -- DID NOT REACH THE END"))
     for l in hist.strip().splitlines():
         print("  | " + l)
-    return 0 if ok else 1
+    return 0 if ok and watch_ok else 1
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@
 # check. Included from CMakeLists.txt (after `run` and bs_arm_program are
 # defined). Label "reverse"; tests of known-broken behaviour also carry the
 # label "pending" (ctest -L reverse -LE pending runs the ones that must pass).
-set(gdb_progs basics loop watch calls printer spin crash blocked exitstop thumb straddle)
+set(gdb_progs basics loop watch watchside calls printer spin crash blocked exitstop thumb straddle)
 set(saved_programs ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS)
 foreach(p IN LISTS gdb_progs)
@@ -48,6 +48,15 @@ bs_gdb_test(watch-forward-replay watch_forward watch ENV WATCH_REPLAY=1)
 # before the exit, and far from it.
 bs_gdb_test(watch-forward-live watch_forward watch)
 bs_gdb_test(watch-forward-live-long watch_forward watch ARGS 100000)
+# Nothing runs past a forward watch stop (issue 13): output, a file and a
+# blocking read right after each watched access; live, then in replay.
+# (The -thumb and -dyn variants are below.)
+function(bs_watch_side_test name prog)
+  set(flag ${CMAKE_CURRENT_BINARY_DIR}/${name}.flag)
+  bs_gdb_test(${name} watch_side ${prog} ARGS ${flag} ${ARGN}
+              ENV BS_STDIN_FIFO=1 BS_EXPECT_STATUS=0 WATCH_SIDE_FILE=${flag} ${BS_WATCH_SIDE_ENV})
+endfunction()
+bs_watch_side_test(watch-side watchside)
 bs_gdb_test(reverse-step reverse_step calls)
 bs_gdb_test(reverse-next-big reverse_next_big calls)
 bs_gdb_test(replay-output replay_output printer)
@@ -104,6 +113,7 @@ bs_gdb_test(reverse-continue-thumb reverse_continue loop-thumb LABELS thumb)
 bs_gdb_test(watch-reverse-thumb watch_reverse watch-thumb LABELS thumb)
 bs_gdb_test(watch-forward-live-thumb watch_forward watch-thumb LABELS thumb)
 bs_gdb_test(watch-forward-replay-thumb watch_forward watch-thumb LABELS thumb ENV WATCH_REPLAY=1)
+bs_watch_side_test(watch-side-thumb watchside-thumb LABELS thumb)
 bs_gdb_test(reverse-step-thumb reverse_step calls-thumb LABELS thumb)
 bs_gdb_test(reverse-next-big-thumb reverse_next_big calls-thumb LABELS thumb)
 bs_gdb_test(replay-output-thumb replay_output printer-thumb LABELS thumb)

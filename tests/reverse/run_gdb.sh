@@ -10,6 +10,9 @@
 # $BS_OPTS (optional) adds backstep options (e.g. a small -undo-limit).
 # The guest's stdout goes to $BS_GUEST_OUT (default: a temp file printed at
 # the end), so scripts can check it after the session.
+# BS_STDIN_FIFO=1 gives the guest a FIFO as stdin, opened read-write so that
+# its reads block until the script writes to the path in $BS_GUEST_FIFO
+# (default stdin: /dev/null).
 # BS_FRESH_CWD=1 runs backstep in an empty directory of its own (removed at
 # the end) instead of the working directory, for programs that create files.
 # Optional checks after the session: BS_EXPECT_STATUS (backstep's exit
@@ -26,7 +29,14 @@ if [[ -n ${BS_FRESH_CWD:-} ]]; then
   cwd=$work/cwd
   mkdir "$cwd"
 fi
-(cd "$cwd" && exec "$backstep" ${BS_OPTS:-} -g 127.0.0.1:0 -seed 1 "$@") >"$out" 2>"$work/backstep.err" </dev/null &
+fifo=""
+if [[ -n ${BS_STDIN_FIFO:-} ]]; then
+  fifo=$work/stdin
+  mkfifo "$fifo"
+  (cd "$cwd" && exec "$backstep" ${BS_OPTS:-} -g 127.0.0.1:0 -seed 1 "$@") >"$out" 2>"$work/backstep.err" <>"$fifo" &
+else
+  (cd "$cwd" && exec "$backstep" ${BS_OPTS:-} -g 127.0.0.1:0 -seed 1 "$@") >"$out" 2>"$work/backstep.err" </dev/null &
+fi
 bs_pid=$!
 target=""
 for _ in $(seq 100); do
@@ -37,7 +47,7 @@ done
 if [[ -z $target ]]; then
   echo "backstep did not start listening:"; cat "$work/backstep.err"; exit 1
 fi
-BS_TARGET=$target timeout 600 "$gdb" -batch -nx -x "$script" "$1" >"$work/gdb.out" 2>&1
+BS_TARGET=$target BS_GUEST_FIFO=$fifo timeout 600 "$gdb" -batch -nx -x "$script" "$1" >"$work/gdb.out" 2>&1
 gdb_rc=$?
 cat "$work/gdb.out"
 for _ in $(seq 300); do
