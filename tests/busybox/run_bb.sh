@@ -127,14 +127,16 @@ for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
   if [[ -n ${!v:-} ]]; then clean_env+=("$v=${!v}"); fi
 done
 
-run_one() { # run_one NAME EMULATOR
-  local name=$1 emu=$2 rc=0
+run_one() { # run_one NAME EMULATOR [EMULATOR OPTIONS...]
+  local name=$1 rc=0
+  shift
+  local emu=("$@")
   prepare "$name"
   # (the outer 2>/dev/null only silences bash's own "Killed"/"Aborted" job notices)
   { (
     cd "$work"
     ulimit -c 0
-    exec "${clean_env[@]}" "$timeout_abs" -k 5 "$TIMEOUT" "$emu" "$busybox" "${args[@]}" \
+    exec "${clean_env[@]}" "$timeout_abs" -k 5 "$TIMEOUT" "${emu[@]}" "$busybox" "${args[@]}" \
       <"$stdin_file" >"$tmp/$name.out" 2>"$tmp/$name.err.raw"
   ) || rc=$?; } 2>/dev/null
   echo "$rc" >"$tmp/$name.rc"
@@ -144,7 +146,12 @@ run_one() { # run_one NAME EMULATOR
 # Absolute paths: env -i looks commands up in the guest's PATH.
 timeout_abs=$(command -v timeout)
 backstep_abs=$(cd "$(dirname "$BACKSTEP")" && pwd)/$(basename "$BACKSTEP")
-run_one qemu "$qemu_abs"
+# $QEMU_CPU: the CPU qemu-arm runs as (the one whose AT_HWCAP backstep advertises).
+if [[ -n ${QEMU_CPU:-} ]]; then
+  run_one qemu "$qemu_abs" -cpu "$QEMU_CPU"
+else
+  run_one qemu "$qemu_abs"
+fi
 run_one backstep "$backstep_abs"
 qrc=$(cat "$tmp/qemu.rc")
 brc=$(cat "$tmp/backstep.rc")

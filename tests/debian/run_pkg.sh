@@ -29,17 +29,24 @@ clean_env=(env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C LC_ALL=C TZ=UTC)
 for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
   if [[ -n ${!v:-} ]]; then clean_env+=("$v=${!v}"); fi
 done
-run_one() { # run_one NAME EMULATOR
-  mkdir -p "$tmp/$1"
-  cp "$cases" "$tmp/$1/input.txt"
+run_one() { # run_one NAME EMULATOR [EMULATOR OPTIONS...]
+  local name=$1
+  shift
+  mkdir -p "$tmp/$name"
+  cp "$cases" "$tmp/$name/input.txt"
   local rc=0
-  { (cd "$tmp/$1" && exec "${clean_env[@]}" timeout -k 5 120 "$2" -L "$root" "$root$prog" "${args[@]}" \
-      </dev/null >"$tmp/$1.out.raw" 2>"$tmp/$1.err.raw") || rc=$?; } 2>/dev/null
-  echo "$rc" >"$tmp/$1.rc"
-  sed "s|$root|SYSROOT|g" "$tmp/$1.out.raw" >"$tmp/$1.out"
-  grep -Ev '^(qemu|backstep): uncaught target signal' "$tmp/$1.err.raw" | sed "s|$root|SYSROOT|g" >"$tmp/$1.err" || true
+  { (cd "$tmp/$name" && exec "${clean_env[@]}" timeout -k 5 120 "$@" -L "$root" "$root$prog" "${args[@]}" \
+      </dev/null >"$tmp/$name.out.raw" 2>"$tmp/$name.err.raw") || rc=$?; } 2>/dev/null
+  echo "$rc" >"$tmp/$name.rc"
+  sed "s|$root|SYSROOT|g" "$tmp/$name.out.raw" >"$tmp/$name.out"
+  grep -Ev '^(qemu|backstep): uncaught target signal' "$tmp/$name.err.raw" | sed "s|$root|SYSROOT|g" >"$tmp/$name.err" || true
 }
-run_one qemu "$qemu"
+# $QEMU_CPU: the CPU qemu-arm runs as (the one whose AT_HWCAP backstep advertises).
+if [[ -n ${QEMU_CPU:-} ]]; then
+  run_one qemu "$qemu" -cpu "$QEMU_CPU"
+else
+  run_one qemu "$qemu"
+fi
 run_one backstep "$backstep"
 fail=0
 for s in out err rc; do

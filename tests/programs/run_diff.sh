@@ -18,6 +18,10 @@
 #   // OPTS: -E X=1 -U Y   options given to both qemu-arm and backstep
 #   // EXIT: 42            expected exit status under qemu-arm (default 0);
 #                          checked so a broken program is caught, not just a diff
+#   // CFLAGS: -ffast-math added to the compiler flags
+#
+# $QEMU_CPU, if set, is given to qemu-arm alone as `-cpu $QEMU_CPU` (the CPU
+# whose AT_HWCAP and AT_PLATFORM backstep advertises).
 #
 # The line "qemu: uncaught target signal ..." that qemu-arm prints when the guest
 # dies by a signal (and a "backstep: uncaught target signal ..." equivalent) is
@@ -68,6 +72,7 @@ stdin_spec=$(directive STDIN)
 opts_str=$(directive OPTS)
 expect_exit=$(directive EXIT)
 expect_exit=${expect_exit:-0}
+FLAGS="$FLAGS $(directive CFLAGS)"
 
 # Split the word lists with xargs-style quoting (no shell expansions).
 args=()
@@ -121,7 +126,11 @@ run_one() { # run_one NAME EMULATOR... ; results in $tmp/NAME.{out,err,rc}
   grep -Ev '^(qemu|backstep): uncaught target signal' "$tmp/$name.err.raw" >"$tmp/$name.err" || true
 }
 
-run_one qemu "$QEMU"
+if [[ -n ${QEMU_CPU:-} ]]; then
+  run_one qemu "$QEMU" -cpu "$QEMU_CPU"
+else
+  run_one qemu "$QEMU"
+fi
 run_one backstep "$BACKSTEP"
 
 qrc=$(cat "$tmp/qemu.rc")
