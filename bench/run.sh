@@ -3,7 +3,7 @@
 # bench/workloads/*.c and prints a table (not part of ctest: speed is measured here).
 #
 # Usage: bench/run.sh [--backstep PATH|none] [--qemu PATH] [--runs N] [--quick] [--only NAME[,NAME...]]
-#                     [--record] [--reverse] [--thumb] [--dynamic]
+#                     [--record] [--reverse] [--thumb] [--dynamic] [--armhf]
 #   --backstep PATH  backstep binary (default: build/backstep, then build*/backstep);
 #                    "none" leaves the backstep column out
 #   --qemu PATH      qemu-arm binary (default: qemu-arm from PATH)
@@ -14,7 +14,12 @@
 #                    debugger) against backstep's run mode and qemu-arm, same workloads
 #   --thumb          build the workloads as Thumb code (-mthumb instead of -marm)
 #   --dynamic        link the ARM workloads dynamically (the compiler's default) and run
-#                    them with -L SYSROOT (ARMEL_SYSROOT, default /usr/arm-linux-gnueabi)
+#                    them with -L SYSROOT (ARMEL_SYSROOT, default /usr/arm-linux-gnueabi;
+#                    with --armhf ARMHF_SYSROOT, default /usr/arm-linux-gnueabihf)
+#   --armhf          build with arm-linux-gnueabihf-gcc (ARMv7, Thumb-2 unless --arm,
+#                    hard-float VFP) and run qemu-arm as -cpu cortex-a15,neon=off (the
+#                    CPU backstep advertises to armhf programs)
+#   --arm            with --armhf: A32 code (-marm)
 #   --reverse        reverse-execution figures through the remote protocol
 #                    (bench/reverse/reverse_bench.py on bench/reverse/history.c): recording
 #                    speed, reverse-stepi latency, seek latency, reverse-continue to a write
@@ -39,9 +44,11 @@ only=""
 record=0
 reverse=0
 armcc=${ARMEL_CC:-arm-linux-gnueabi-gcc}
-armmode=-marm
+armmode=
 armlink=-static
 emu_opts=()
+qemu_opts=()
+armhf=0
 hostcc=${HOST_CC:-gcc}
 
 usage() { sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; }
@@ -49,7 +56,9 @@ while [[ $# -gt 0 ]]; do
   case $1 in
     --backstep) backstep=${2:?--backstep needs a path}; shift 2 ;;
     --thumb) armmode=-mthumb; shift ;;
-    --dynamic) armlink=; emu_opts=(-L "${ARMEL_SYSROOT:-/usr/arm-linux-gnueabi}"); shift ;;
+    --dynamic) armlink=; shift ;;
+    --armhf) armhf=1; shift ;;
+    --arm) armmode=-marm; shift ;;
     --qemu) qemu=${2:?--qemu needs a path}; shift 2 ;;
     --runs) runs=${2:?--runs needs a number}; shift 2 ;;
     --quick) quick=1; shift ;;
@@ -60,6 +69,16 @@ while [[ $# -gt 0 ]]; do
     *) echo "bench/run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
+if [[ $armhf -eq 1 ]]; then
+  armcc=${ARMHF_CC:-arm-linux-gnueabihf-gcc}
+  armmode=${armmode:--mthumb}
+  qemu_opts=(-cpu cortex-a15,neon=off)
+fi
+armmode=${armmode:--marm}
+if [[ -z $armlink ]]; then
+  if [[ $armhf -eq 1 ]]; then emu_opts=(-L "${ARMHF_SYSROOT:-/usr/arm-linux-gnueabihf}")
+  else emu_opts=(-L "${ARMEL_SYSROOT:-/usr/arm-linux-gnueabi}"); fi
+fi
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "bench/run.sh: --runs wants a positive integer, got '$runs'" >&2; exit 2; }
 
 if [[ -z $backstep ]]; then
@@ -91,7 +110,7 @@ done
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/backstep-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-echo "building ${#workloads[@]} workloads (armel: $armcc $armlink -O2 $armmode${emu_opts[*]:+, run with ${emu_opts[*]}}; native: $hostcc -O2) ..." >&2
+echo "building ${#workloads[@]} workloads ($( ((armhf)) && echo armhf || echo armel): $armcc $armlink -O2 $armmode${emu_opts[*]:+, run with ${emu_opts[*]}}; native: $hostcc -O2) ..." >&2
 for w in "${workloads[@]}"; do
   "$armcc" $armlink -O2 $armmode -o "$tmp/$w.arm" "$here/workloads/$w.c" -lm 2>"$tmp/$w.cc.log" ||
     { cat "$tmp/$w.cc.log" >&2; echo "bench/run.sh: building $w for ARM failed" >&2; exit 1; }
@@ -105,7 +124,7 @@ best_time() {
   local -a cmd
   case $engine in
     native) cmd=("$tmp/$w.native" "$arg") ;;
-    qemu) cmd=("$qemu" "${emu_opts[@]}" "$tmp/$w.arm" "$arg") ;;
+    qemu) cmd=("$qemu" "${qemu_opts[@]}" "${emu_opts[@]}" "$tmp/$w.arm" "$arg") ;;
     backstep) cmd=("$backstep" "${emu_opts[@]}" "$tmp/$w.arm" "$arg") ;;
     record) cmd=("$backstep" -record "${emu_opts[@]}" "$tmp/$w.arm" "$arg") ;;
   esac
