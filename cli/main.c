@@ -28,9 +28,8 @@
 extern char **environ;
 
 /* Random bytes for AT_RANDOM from -seed (splitmix64), like qemu-arm's -seed. */
-static void seeded_random(const char *seed, uint8_t out[16])
+static void seeded_random(uint64_t x, uint8_t out[16])
 {
-    uint64_t x = strtoull(seed, NULL, 0);
     for (int i = 0; i < 2; i++) {
         uint64_t z = (x += 0x9e3779b97f4a7c15ull);
         z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
@@ -182,7 +181,7 @@ int main(int argc, char **argv)
     if (opt.argv0)
         opt.guest_argv[0] = (char *)opt.argv0; /* req.path keeps the file to load */
     guest_proc.sysroot = sysroot_get();
-    if (opt.seed) {
+    if (opt.seeded) {
         seeded_random(opt.seed, random_bytes);
         req.at_random = random_bytes;
     }
