@@ -17,6 +17,26 @@
 #include "linux/guest_mem.h"
 #include "linux/initial_stack.h"
 
+/* Where Debian's cross toolchains keep the sysroot for an interpreter: the
+ * glibc ABI is in the interpreter's name (armel's ld-linux.so.3 is in
+ * gcc-arm-linux-gnueabi's /usr/arm-linux-gnueabi, armhf's
+ * ld-linux-armhf.so.3 in /usr/arm-linux-gnueabihf). NULL: no guess. */
+static const char *sysroot_hint(const char *interp)
+{
+    static const struct {
+        const char *name, *sysroot;
+    } known[] = {
+        {"ld-linux.so.3", "/usr/arm-linux-gnueabi"},
+        {"ld-linux-armhf.so.3", "/usr/arm-linux-gnueabihf"},
+    };
+    const char *base = strrchr(interp, '/');
+    base = base ? base + 1 : interp;
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(base, known[i].name) == 0)
+            return known[i].sysroot;
+    return NULL;
+}
+
 /* Opens the interpreter named by PT_INTERP: sysroot + path first, then the
  * plain path (qemu-arm's -L lookup falls back the same way). */
 static int open_interp(struct elf_image *interp, const struct elf_image *exe, const char *sysroot,
@@ -38,8 +58,11 @@ static int open_interp(struct elf_image *interp, const struct elf_image *exe, co
         if (sysroot && *sysroot)
             snprintf(err, errlen, "%s: program interpreter %s not found under the sysroot %s (nor on the host)",
                      exe->path, name, sysroot);
+        else if (sysroot_hint(name))
+            snprintf(err, errlen, "%s: program interpreter %s not found (give an ARM sysroot with -L, e.g. -L %s)",
+                     exe->path, name, sysroot_hint(name));
         else
-            snprintf(err, errlen, "%s: program interpreter %s not found (give an ARM sysroot with -L, e.g. -L /usr/arm-linux-gnueabihf)",
+            snprintf(err, errlen, "%s: program interpreter %s not found (give an ARM sysroot that has it with -L)",
                      exe->path, name);
         return -1;
     }
