@@ -177,6 +177,7 @@ int main(int argc, char **argv)
         .argv = opt.guest_argv,
         .envp = opt.guest_envp,
         .at_random = NULL,
+        .need_exec = true,
     };
     if (opt.argv0)
         opt.guest_argv[0] = (char *)opt.argv0; /* req.path keeps the file to load */

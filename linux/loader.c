@@ -66,7 +66,7 @@ static int open_interp(struct elf_image *interp, const struct elf_image *exe, co
                      exe->path, name);
         return -1;
     }
-    if (elf_open(interp, pathbuf, err, errlen) != 0)
+    if (elf_open(interp, pathbuf, false, err, errlen) != 0)
         return -1;
     if (interp->interp_index >= 0) {
         snprintf(err, errlen, "%s: the program interpreter itself asks for an interpreter", pathbuf);
@@ -188,7 +188,7 @@ int linux_load(struct linux_proc *p, const struct load_request *req, char *err, 
     interp = &interp_img;
     interp->fd = -1;
     char interp_path[PATH_MAX + 4096];
-    if (elf_open(exe, req->path, err, errlen) != 0)
+    if (elf_open(exe, req->path, req->need_exec, err, errlen) != 0)
         return -1;
     if (exe->interp_index >= 0 &&
         open_interp(interp, exe, req->sysroot, interp_path, sizeof interp_path, err, errlen) != 0) {
