@@ -71,6 +71,22 @@ static void forked_child(struct arm_cpu *cpu, struct linux_proc *p)
     exit(p->exit_status & 0xff);
 }
 
+/* One line when the session ended because gdb killed the program or went
+ * away (gdbserver says "Remote side has terminated connection" for the
+ * latter). At the exit stop the program was about to end anyway: it ends
+ * with its own status. */
+static void say_why_ended(bool killed, enum target_outcome outcome, int status)
+{
+    const char *why = killed ? "killed by gdb" : "gdb closed the connection (remote side has terminated connection)";
+    if (outcome == TARGET_EXITED)
+        fprintf(stderr, "backstep: %s at the program's exit stop: exit status %d, the program's\n", why, status);
+    else if (killed)
+        fprintf(stderr, "backstep: %s: the program ended, exit status 0\n", why);
+    else
+        fprintf(stderr, "backstep: %s: the program is killed, exit status 0\n", why);
+    fflush(stderr);
+}
+
 /* -g: wait for gdb, serve it, then end as the session says. */
 #define DEFAULT_SNAPSHOT_INTERVAL 5000000ull
 #define MAX_SNAPSHOTS 256u
@@ -98,12 +114,23 @@ static int debug_session(struct arm_cpu *cpu, int listen_fd, uint64_t undo_limit
     }
     syscall_replay_on_child(forked_child);
     syscall_replay_interrupt_on(conn_fd);
-    rsp_server_serve(s);
+    enum rsp_serve_end end = rsp_server_serve(s);
+    bool killed = rsp_server_killed(s);
     rsp_server_destroy(s);
     close(conn_fd);
     conn_fd = -1;
     fflush(log_file());
     enum target_outcome outcome = timeline_target_outcome(t);
+    bool gone = outcome == TARGET_RUNNING && end == RSP_END_DISCONNECT;
+    if (outcome == TARGET_RUNNING) {
+        /* gdb went away with the program still in its hands (the connection
+         * closed, or vKill under extended-remote, which leaves the target to
+         * the server): it ends as under gdb's kill. */
+        timeline_target_ops.kill(t);
+        outcome = timeline_target_outcome(t);
+    }
+    if (killed || gone)
+        say_why_ended(killed, outcome, guest_proc.exit_status & 0xff);
     int final_signal = timeline_target_final_signal(t);
     timeline_target_destroy(t);
     switch (outcome) {
@@ -128,8 +155,9 @@ static int debug_session(struct arm_cpu *cpu, int listen_fd, uint64_t undo_limit
     case TARGET_KILLED:
     case TARGET_RUNNING:
     default:
-        /* Killed by gdb (or gdb went away): like gdbserver, the program ends. */
-        return 128 + SIGKILL;
+        /* Killed by gdb, or gdb went away: the program ends and backstep
+         * exits 0, as gdbserver (--once) does in both cases. */
+        return 0;
     }
 }
 
