@@ -99,7 +99,9 @@ static int debug_session(struct arm_cpu *cpu, int listen_fd, uint64_t undo_limit
     fprintf(stderr, "backstep: waiting for gdb on %s\n", where);
     fflush(stderr);
     conn_fd = rsp_accept(listen_fd, err, sizeof err);
-    close(listen_fd);
+    /* One connection is served: the listening socket (and a unix socket's
+     * file) goes now, before the program can change the working directory. */
+    rsp_listen_close(listen_fd);
     if (conn_fd < 0) {
         fprintf(stderr, "backstep: %s\n", err);
         return 1;
@@ -176,6 +178,7 @@ int main(int argc, char **argv)
     }
 
     char err[512];
+    int listen_fd = -1;
     if (opt.log_items && !log_parse_items(opt.log_items, err, sizeof err)) {
         fprintf(stderr, "backstep: %s\n", err);
         goto fail;
@@ -184,7 +187,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "backstep: %s\n", err);
         goto fail;
     }
-    int listen_fd = -1;
     if (opt.gdb_port && (listen_fd = rsp_listen(opt.gdb_port, err, sizeof err)) < 0) {
         fprintf(stderr, "backstep: %s\n", err);
         goto fail;
@@ -243,6 +245,8 @@ int main(int argc, char **argv)
     return finish(&opt);
 
 fail:
+    if (listen_fd >= 0)
+        rsp_listen_close(listen_fd);
     free(opt.guest_envp);
     return 1;
 }

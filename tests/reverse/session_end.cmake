@@ -25,3 +25,10 @@ add_test(NAME reverse/gdb-goes-away-exit-stop
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gdb_goes_away.sh $<TARGET_FILE:backstep> ${GDB_MULTIARCH} none none
                  ${CMAKE_CURRENT_SOURCE_DIR}/programs/exitstop.c ${CMAKE_CURRENT_BINARY_DIR}/gdb-exitstop kill9-stopped)
 set_tests_properties(reverse/gdb-goes-away-exit-stop PROPERTIES LABELS reverse TIMEOUT 60 ENVIRONMENT EXIT_STOP=5)
+
+# gdb connected through `-g unix:PATH` (`target remote PATH`); the socket
+# file is removed (basics.c exits with 25 = scale(6) + 7).
+add_test(NAME reverse/gdb-unix-socket
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gdb_unix_socket.sh $<TARGET_FILE:backstep> ${GDB_MULTIARCH}
+                 ${CMAKE_CURRENT_BINARY_DIR}/gdb-basics 25)
+set_tests_properties(reverse/gdb-unix-socket PROPERTIES LABELS reverse TIMEOUT 120)
