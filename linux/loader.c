@@ -14,6 +14,7 @@
 #include "base/log.h"
 #include "linux/elf_check.h"
 #include "linux/elf_map.h"
+#include "linux/elf_symbols.h"
 #include "linux/guest_mem.h"
 #include "linux/initial_stack.h"
 
@@ -126,6 +127,11 @@ static int load_all(struct linux_proc *p, const struct load_request *req, struct
     bool has_interp = interp->fd >= 0;
     if (has_interp && elf_map_image(interp, &in, err, errlen) != 0)
         return -1;
+    if (log_enabled(LOG_IN_ASM)) { /* "IN: function" names, as qemu-arm */
+        if (has_interp)
+            elf_symbols_add(interp, in.bias);
+        elf_symbols_add(exe, ex.bias);
+    }
     int64_t sig = guest_mmap(0, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (sig < 0) {
         snprintf(err, errlen, "cannot map the signal page: %s", strerror((int)-sig));

@@ -60,7 +60,7 @@ bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, struct xbu
     struct tr t = {.b = b, .thumb = thumb};
     emit_prologue(&t, pc, pl->n, pl->mask, pl->extra, pl->flags);
     if (log_in)
-        log_printf("----------------\nIN: \n");
+        tr_log_in_asm_block(pc);
     *failed_at = UINT_MAX;
     /* x86 flags produced by an earlier flag-setting instruction, valid while
      * nothing emitted since changed them (b->flags_clobbered_at). */

@@ -154,4 +154,11 @@ void tr_exit_at(struct xbuf *b, uint32_t pc, enum exit_reason why);
 
 /* -d in_asm (Capstone disassembles; arm/decode.h decodes). */
 void tr_in_asm_init(void);
+/* The "IN: function" header of a block, named as qemu-arm names it. */
+void tr_log_in_asm_block(uint32_t pc);
+/* A kernel user helper entry (0xffff0fxx) the first time it is called: the
+ * word there as a one-instruction block, which is what qemu-arm logs (it
+ * translates the helper page's word, then emulates the helper), although
+ * backstep emulates the helper without translating anything. */
+void tr_log_in_asm_kuser(uint32_t pc);
 void tr_log_in_asm(uint32_t pc, const struct isa_insn *d);
