@@ -37,6 +37,9 @@ env -i "$qemu" -L "$sysroot" -cpu cortex-r5 -singlestep -d nochain,in_asm,cpu -D
 env -i "$backstep" -L "$sysroot" -d in_asm,cpu -D backstep.log ./prog > backstep.out
 fail=0
 cmp -s qemu.out backstep.out || { echo "FAIL: the program's output differs"; fail=1; }
+# The same number of executed instructions (one register dump each).
+qn=$(grep -c '^PSR=' qemu.log) bn=$(grep -c '^PSR=' backstep.log)
+[ "$qn" -eq "$bn" ] || { echo "FAIL: qemu-arm ran $qn instructions, backstep $bn"; fail=1; }
 for f in qemu backstep; do grep -v '^R[0-9][0-9]=\|^PSR=' $f.log > $f.asm; done
 echo "qemu-arm: $(grep -c '^IN: ' qemu.asm) blocks, backstep: $(grep -c '^IN: ' backstep.asm) blocks"
 grep -q '^IN: main$' backstep.asm || { echo "FAIL: no 'IN: main' block in backstep's log"; fail=1; }
