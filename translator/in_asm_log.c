@@ -32,8 +32,8 @@ void tr_log_in_asm_kuser(uint32_t pc)
     unsigned i;
     for (i = 0; i < 4 && logged[i] && logged[i] != pc; i++)
         ;
-    if (i == 4 || logged[i] == pc)
-        return;
+    if (i == 4 || logged[i] == pc || (pc & 3) || !guest_range_ok(pc, 4, 1))
+        return; /* a jump elsewhere above 0xffff0000 faults without a block */
     logged[i] = pc;
     tr_log_in_asm_block(pc);
     uint32_t word;
