@@ -679,11 +679,13 @@ static void test_listen_unix(void **state) {
     close(c);
     close(lfd);
 
-    /* a stale socket file is replaced */
+    /* a stale socket file is replaced; rsp_listen_close removes the file */
     lfd = rsp_listen(spec, err, sizeof(err));
     assert_true(lfd >= 0);
-    close(lfd);
-    unlink(path);
+    assert_int_equal(lstat(path, &st), 0);
+    rsp_listen_close(lfd);
+    assert_int_equal(lstat(path, &st), -1);
+    assert_int_equal(errno, ENOENT);
 
     /* any other file is not touched */
     int fd = open(path, O_CREAT | O_WRONLY, 0644);
