@@ -28,9 +28,8 @@
 extern char **environ;
 
 /* Random bytes for AT_RANDOM from -seed (splitmix64), like qemu-arm's -seed. */
-static void seeded_random(const char *seed, uint8_t out[16])
+static void seeded_random(uint64_t x, uint8_t out[16])
 {
-    uint64_t x = strtoull(seed, NULL, 0);
     for (int i = 0; i < 2; i++) {
         uint64_t z = (x += 0x9e3779b97f4a7c15ull);
         z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
@@ -72,6 +71,22 @@ static void forked_child(struct arm_cpu *cpu, struct linux_proc *p)
     exit(p->exit_status & 0xff);
 }
 
+/* One line when the session ended because gdb killed the program or went
+ * away (gdbserver says "Remote side has terminated connection" for the
+ * latter). At the exit stop the program was about to end anyway: it ends
+ * with its own status. */
+static void say_why_ended(bool killed, enum target_outcome outcome, int status)
+{
+    const char *why = killed ? "killed by gdb" : "gdb closed the connection (remote side has terminated connection)";
+    if (outcome == TARGET_EXITED)
+        fprintf(stderr, "backstep: %s at the program's exit stop: exit status %d, the program's\n", why, status);
+    else if (killed)
+        fprintf(stderr, "backstep: %s: the program ended, exit status 0\n", why);
+    else
+        fprintf(stderr, "backstep: %s: the program is killed, exit status 0\n", why);
+    fflush(stderr);
+}
+
 /* -g: wait for gdb, serve it, then end as the session says. */
 #define DEFAULT_SNAPSHOT_INTERVAL 5000000ull
 #define MAX_SNAPSHOTS 256u
@@ -84,7 +99,9 @@ static int debug_session(struct arm_cpu *cpu, int listen_fd, uint64_t undo_limit
     fprintf(stderr, "backstep: waiting for gdb on %s\n", where);
     fflush(stderr);
     conn_fd = rsp_accept(listen_fd, err, sizeof err);
-    close(listen_fd);
+    /* One connection is served: the listening socket (and a unix socket's
+     * file) goes now, before the program can change the working directory. */
+    rsp_listen_close(listen_fd);
     if (conn_fd < 0) {
         fprintf(stderr, "backstep: %s\n", err);
         return 1;
@@ -99,12 +116,23 @@ static int debug_session(struct arm_cpu *cpu, int listen_fd, uint64_t undo_limit
     }
     syscall_replay_on_child(forked_child);
     syscall_replay_interrupt_on(conn_fd);
-    rsp_server_serve(s);
+    enum rsp_serve_end end = rsp_server_serve(s);
+    bool killed = rsp_server_killed(s);
     rsp_server_destroy(s);
     close(conn_fd);
     conn_fd = -1;
     fflush(log_file());
     enum target_outcome outcome = timeline_target_outcome(t);
+    bool gone = outcome == TARGET_RUNNING && end == RSP_END_DISCONNECT;
+    if (outcome == TARGET_RUNNING) {
+        /* gdb went away with the program still in its hands (the connection
+         * closed, or vKill under extended-remote, which leaves the target to
+         * the server): it ends as under gdb's kill. */
+        timeline_target_ops.kill(t);
+        outcome = timeline_target_outcome(t);
+    }
+    if (killed || gone)
+        say_why_ended(killed, outcome, guest_proc.exit_status & 0xff);
     int final_signal = timeline_target_final_signal(t);
     timeline_target_destroy(t);
     switch (outcome) {
@@ -129,8 +157,9 @@ static int debug_session(struct arm_cpu *cpu, int listen_fd, uint64_t undo_limit
     case TARGET_KILLED:
     case TARGET_RUNNING:
     default:
-        /* Killed by gdb (or gdb went away): like gdbserver, the program ends. */
-        return 128 + SIGKILL;
+        /* Killed by gdb, or gdb went away: the program ends and backstep
+         * exits 0, as gdbserver (--once) does in both cases. */
+        return 0;
     }
 }
 
@@ -149,6 +178,7 @@ int main(int argc, char **argv)
     }
 
     char err[512];
+    int listen_fd = -1;
     if (opt.log_items && !log_parse_items(opt.log_items, err, sizeof err)) {
         fprintf(stderr, "backstep: %s\n", err);
         goto fail;
@@ -157,7 +187,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "backstep: %s\n", err);
         goto fail;
     }
-    int listen_fd = -1;
     if (opt.gdb_port && (listen_fd = rsp_listen(opt.gdb_port, err, sizeof err)) < 0) {
         fprintf(stderr, "backstep: %s\n", err);
         goto fail;
@@ -178,11 +207,12 @@ int main(int argc, char **argv)
         .argv = opt.guest_argv,
         .envp = opt.guest_envp,
         .at_random = NULL,
+        .need_exec = true,
     };
     if (opt.argv0)
         opt.guest_argv[0] = (char *)opt.argv0; /* req.path keeps the file to load */
     guest_proc.sysroot = sysroot_get();
-    if (opt.seed) {
+    if (opt.seeded) {
         seeded_random(opt.seed, random_bytes);
         req.at_random = random_bytes;
     }
@@ -215,6 +245,8 @@ int main(int argc, char **argv)
     return finish(&opt);
 
 fail:
+    if (listen_fd >= 0)
+        rsp_listen_close(listen_fd);
     free(opt.guest_envp);
     return 1;
 }

@@ -1,6 +1,8 @@
 /* Command-line parsing; see options.h. Bad options get one line on stderr. */
 #include "cli/options.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +25,9 @@ void options_usage(FILE *out)
             "  -D LOGFILE     write the log there instead of stderr\n"
             "  -strace        log every syscall as qemu-arm -strace does (same as -d strace)\n"
             "  -g PORT        wait for gdb on 127.0.0.1:PORT before the first instruction and\n"
-            "                 record history for reverse debugging (also -g HOST:PORT, -g unix:PATH)\n"
+            "                 record history for reverse debugging (also -g HOST:PORT, -g unix:PATH).\n"
+            "                 gdb's kill, the end of its session or a lost connection end the program\n"
+            "                 and backstep exits 0 (as gdbserver); detach lets it run to its end\n"
             "  -undo-limit SIZE  undo log size while recording (default 64M; K/M/G suffixes)\n"
             "  -snapshot-interval K  instructions between snapshots while recording (default 5000000)\n"
             "  -record        record history without gdb (to measure recording)\n"
@@ -56,6 +60,22 @@ static char **env_copy(char **environ_in, int *count, int extra)
         env[i] = environ_in[i];
     *count = n;
     return env;
+}
+
+/* -seed's number, by qemu-arm 7.2's rule (its qemu_strtou64 with base 0):
+ * decimal, 0x hex or 0 octal, leading white space and '+' allowed, nothing
+ * after the digits, no minus sign (not even "-0"), within 64 bits. */
+static bool parse_seed(const char *v, unsigned long long *out)
+{
+    const char *p = v;
+    while (isspace((unsigned char)*p))
+        p++;
+    if (*p == '-')
+        return false;
+    char *end;
+    errno = 0;
+    *out = strtoull(v, &end, 0);
+    return end != v && *end == '\0' && errno == 0;
 }
 
 static const char *need_arg(int argc, char **argv, int *i)
@@ -143,7 +163,12 @@ enum options_result options_parse(struct options *o, int argc, char **argv, char
         } else if (strcmp(a, "-seed") == 0) {
             if (!(v = need_arg(argc, argv, &i)))
                 return OPTIONS_EXIT_ERROR;
-            o->seed = v;
+            if (!parse_seed(v, &o->seed)) {
+                /* qemu-arm: "cannot initialize crypto: Invalid seed number: foo", status 1 */
+                fprintf(stderr, "backstep: -seed: Invalid seed number: %s\n", v);
+                return OPTIONS_EXIT_ERROR;
+            }
+            o->seeded = true;
         } else if (strcmp(a, "-E") == 0) {
             if (!(v = need_arg(argc, argv, &i)))
                 return OPTIONS_EXIT_ERROR;
@@ -171,7 +196,16 @@ enum options_result options_parse(struct options *o, int argc, char **argv, char
         }
     }
     if (i >= argc) {
-        options_usage(stderr);
+        if (argc <= 1) {
+            options_usage(stderr);
+        } else if (argc >= 3 && argv[argc - 1][0] != '-') {
+            /* The loop stops at the first word that is not an option, so this
+             * one was taken as an option's argument, e.g. "-U ./prog". */
+            fprintf(stderr, "backstep: no program given ('%s' took '%s' as its argument; try -h)\n", argv[argc - 2],
+                    argv[argc - 1]);
+        } else {
+            fprintf(stderr, "backstep: no program given (try -h)\n");
+        }
         return OPTIONS_EXIT_ERROR;
     }
     env[envc] = NULL;

@@ -12,7 +12,8 @@ struct options {
     bool record;           /* -record: record history without gdb (for measuring) */
     unsigned long long undo_limit; /* -undo-limit SIZE in bytes (0: default) */
     unsigned long long snapshot_interval; /* -snapshot-interval K instructions (0: default) */
-    const char *seed;      /* -seed N: deterministic AT_RANDOM, like qemu-arm */
+    bool seeded;           /* -seed N given: deterministic AT_RANDOM, like qemu-arm */
+    unsigned long long seed;
     const char *argv0;     /* -0 ARGV0: the guest's argv[0] (PROG is still what is loaded) */
     char **guest_argv;     /* PROG ARGS..., NULL-terminated (points into argv) */
     char **guest_envp;     /* environment for the guest, NULL-terminated (heap) */

@@ -234,3 +234,19 @@ int rsp_accept(int lfd, char *err, size_t errlen) {
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one)); /* best effort */
     return fd;
 }
+
+void rsp_listen_close(int lfd) {
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+    if (getsockname(lfd, (struct sockaddr *)&ss, &len) == 0 && ss.ss_family == AF_UNIX) {
+        const struct sockaddr_un *un = (const struct sockaddr_un *)&ss;
+        size_t max = len > offsetof(struct sockaddr_un, sun_path) ? len - offsetof(struct sockaddr_un, sun_path) : 0;
+        char path[sizeof(un->sun_path) + 1];
+        size_t n = strnlen(un->sun_path, max < sizeof(un->sun_path) ? max : sizeof(un->sun_path));
+        memcpy(path, un->sun_path, n);
+        path[n] = 0;
+        if (n > 0) /* an abstract or unnamed socket has no file */
+            unlink(path);
+    }
+    close(lfd);
+}

@@ -27,5 +27,10 @@ void rsp_listen_describe(int lfd, char *out, size_t outlen);
 
 /* Blocks until one client connects; returns the connection fd (close-on-exec,
  * TCP_NODELAY on TCP) or -1 with a one-line message in err. Closes nothing:
- * the caller closes lfd (and unlinks a unix socket path if it wants to). */
+ * the caller closes lfd with rsp_listen_close. */
 int rsp_accept(int lfd, char *err, size_t errlen);
+
+/* Closes a listening fd; for a unix socket, also removes its file (looked up
+ * by the name it was bound to: call it before anything changes the working
+ * directory). */
+void rsp_listen_close(int lfd);

@@ -130,8 +130,10 @@ static void handle_packet(struct rsp_server *s) {
     rsp_reply_reset(&s->reply);
     switch (q.kind) {
     case RSP_REQ_KILL: /* gdb does not wait for a reply; gdbserver sends none */
-        if (!s->exited)
+        if (!s->exited) {
             s->ops->kill(s->t);
+            s->killed = true;
+        }
         finish(s, RSP_END_KILL);
         return;
     case RSP_REQ_DETACH:
@@ -151,6 +153,7 @@ static void handle_packet(struct rsp_server *s) {
         if (!s->extended)
             break; /* empty: not supported outside extended mode */
         s->exited = true;
+        s->killed = true;
         s->exit_stop.kind = RSP_TSTOP_KILLED;
         s->exit_stop.signal = 9;
         rsp_reply_ok(&s->reply);
@@ -278,6 +281,10 @@ struct rsp_server *rsp_server_create_custom(const struct rsp_target_ops *ops, vo
     s->poll_byte = poll_byte;
     s->poll_ctx = poll_ctx;
     return s;
+}
+
+bool rsp_server_killed(const struct rsp_server *s) {
+    return s->killed;
 }
 
 void rsp_server_destroy(struct rsp_server *s) {

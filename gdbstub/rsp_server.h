@@ -33,6 +33,12 @@ struct rsp_server *rsp_server_create(int conn_fd, const struct rsp_target_ops *o
 /* Serves the connection until k, D, or the client disconnects/errors. */
 enum rsp_serve_end rsp_server_serve(struct rsp_server *s);
 
+/* True when gdb killed the program: k while it had not exited (ops->kill was
+ * called), or vKill under extended-remote with no vRun after it (ops->kill
+ * was not called: the recording stays for a new run). gdb sends these for
+ * `kill` and when a session ends with the program still there. */
+bool rsp_server_killed(const struct rsp_server *s);
+
 void rsp_server_destroy(struct rsp_server *s);
 
 /* For tests: a server without a socket. Output goes to write(write_ctx, ...);

@@ -275,5 +275,6 @@ void srv_run(struct rsp_server *s, const struct rsp_request *q) {
         return;
     }
     s->exited = false;
+    s->killed = false;
     stop_reply(s, &st);
 }

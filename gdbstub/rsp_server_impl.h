@@ -48,6 +48,7 @@ struct rsp_server {
 
     uint32_t gdb_features; /* enum rsp_gdb_feature bits from gdb's qSupported */
     bool exited;           /* a W or X was reported: the process is gone */
+    bool killed;           /* gdb killed it (k, or vKill with no vRun since) */
     bool extended;         /* extended-remote (!): vKill keeps the session, vRun restarts */
     struct rsp_target_stop exit_stop;
 

@@ -28,6 +28,26 @@ static void printf_to(monitor_print_fn *print, void *ctx, const char *fmt, ...)
     print(ctx, buf);
 }
 
+/* An instruction count as gdb users type one: decimal digits only, with
+ * optional spaces around them. No sign (strtoull would take "-5" as
+ * 2^64 - 5), no base prefix, nothing after, within 64 bits. */
+bool timeline_parse_icount(const char *s, uint64_t *out)
+{
+    while (*s == ' ')
+        s++;
+    if (*s < '0' || *s > '9')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    while (*end == ' ')
+        end++;
+    if (*end || errno == ERANGE)
+        return false;
+    *out = v;
+    return true;
+}
+
 static bool parse_count(const char *s, uint64_t *out)
 {
     char *end;
@@ -93,8 +113,14 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
     }
     if (!strncmp(cmd, "seek", 4) && (cmd[4] == ' ' || !cmd[4])) {
         uint64_t n;
-        if (!parse_count(cmd + 4 + (cmd[4] == ' '), &n)) {
-            print(ctx, "usage: monitor seek N (an instruction count)\n");
+        const char *arg = cmd + 4;
+        if (!timeline_parse_icount(arg, &n)) {
+            while (*arg == ' ')
+                arg++;
+            printf_to(print, ctx,
+                      "seek: '%s' is not an instruction count (monitor seek N, N in decimal; history: %" PRIu64
+                      " to %" PRIu64 ")\n",
+                      arg, engine_history_start(), engine_history_end());
             return EINVAL;
         }
         if (n < engine_history_start()) {

@@ -410,13 +410,8 @@ static int restart(void *tv, const char *arg, struct rsp_target_stop *stop)
 {
     struct timeline_target *t = tv;
     uint64_t n = engine_history_start();
-    if (arg && *arg) {
-        char *end;
-        unsigned long long v = strtoull(arg, &end, 0);
-        if (end == arg || *end)
-            return EINVAL;
-        n = v;
-    }
+    if (arg && *arg && !timeline_parse_icount(arg, &n))
+        return EINVAL;
     if (n < engine_history_start())
         return ERANGE;
     struct engine_stop es;

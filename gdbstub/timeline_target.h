@@ -2,6 +2,7 @@
  * registers and memory of the current point in history, breakpoints and
  * watchpoints, forward and reverse resumption, monitor commands. */
 #pragma once
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "gdbstub/rsp_target.h"
@@ -24,6 +25,10 @@ struct timeline_target *timeline_target_create(struct arm_cpu *cpu, struct linux
 void timeline_target_destroy(struct timeline_target *t);
 enum target_outcome timeline_target_outcome(const struct timeline_target *t);
 int timeline_target_final_signal(const struct timeline_target *t);
+
+/* An instruction count typed by the user (`monitor seek N`, `starti N`):
+ * decimal digits, nothing else. False for anything else (a sign, letters). */
+bool timeline_parse_icount(const char *s, uint64_t *out);
 
 /* Monitor commands (timeline_monitor.c), called by the target's monitor op. */
 typedef void monitor_print_fn(void *ctx, const char *text);

@@ -226,7 +226,7 @@ static int check_phdrs(struct elf_image *img, char *err, size_t errlen)
     return 0;
 }
 
-int elf_open(struct elf_image *img, const char *path, char *err, size_t errlen)
+int elf_open(struct elf_image *img, const char *path, bool need_exec, char *err, size_t errlen)
 {
     memset(img, 0, sizeof *img);
     img->path = path;
@@ -247,6 +247,15 @@ int elf_open(struct elf_image *img, const char *path, char *err, size_t errlen)
     }
     if (!S_ISREG(st.st_mode)) {
         snprintf(err, errlen, "%s: not a regular file", path);
+        goto fail;
+    }
+    /* execve needs execute permission before it looks at the contents
+     * (fs/exec.c do_open_execat opens with MAY_EXEC: EACCES without an x bit
+     * for us, also for root, or on a noexec mount); qemu-arm refuses a file
+     * with no x bit the same way. access(2) with AT_EACCESS asks the kernel
+     * that question for our effective ids. */
+    if (need_exec && faccessat(AT_FDCWD, path, X_OK, AT_EACCESS) != 0) {
+        snprintf(err, errlen, "%s: cannot execute: %s", path, strerror(errno));
         goto fail;
     }
     img->file_size = (uint64_t)st.st_size;

@@ -24,8 +24,10 @@ struct elf_image {
 };
 
 /* Opens path and validates it into img (img->fd stays open on success; close it
- * with elf_close). Returns 0, or -1 with a one-line message in err. */
-int elf_open(struct elf_image *img, const char *path, char *err, size_t errlen);
+ * with elf_close). need_exec: refuse a regular file we may not execute, as
+ * execve does (EACCES), before looking inside. Returns 0, or -1 with a
+ * one-line message in err. */
+int elf_open(struct elf_image *img, const char *path, bool need_exec, char *err, size_t errlen);
 void elf_close(struct elf_image *img);
 
 /* Reads the NUL-terminated PT_INTERP path into buf. Returns 0 or -1 with err. */

@@ -14,8 +14,29 @@
 #include "base/log.h"
 #include "linux/elf_check.h"
 #include "linux/elf_map.h"
+#include "linux/elf_symbols.h"
 #include "linux/guest_mem.h"
 #include "linux/initial_stack.h"
+
+/* Where Debian's cross toolchains keep the sysroot for an interpreter: the
+ * glibc ABI is in the interpreter's name (armel's ld-linux.so.3 is in
+ * gcc-arm-linux-gnueabi's /usr/arm-linux-gnueabi, armhf's
+ * ld-linux-armhf.so.3 in /usr/arm-linux-gnueabihf). NULL: no guess. */
+static const char *sysroot_hint(const char *interp)
+{
+    static const struct {
+        const char *name, *sysroot;
+    } known[] = {
+        {"ld-linux.so.3", "/usr/arm-linux-gnueabi"},
+        {"ld-linux-armhf.so.3", "/usr/arm-linux-gnueabihf"},
+    };
+    const char *base = strrchr(interp, '/');
+    base = base ? base + 1 : interp;
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(base, known[i].name) == 0)
+            return known[i].sysroot;
+    return NULL;
+}
 
 /* Opens the interpreter named by PT_INTERP: sysroot + path first, then the
  * plain path (qemu-arm's -L lookup falls back the same way). */
@@ -38,12 +59,15 @@ static int open_interp(struct elf_image *interp, const struct elf_image *exe, co
         if (sysroot && *sysroot)
             snprintf(err, errlen, "%s: program interpreter %s not found under the sysroot %s (nor on the host)",
                      exe->path, name, sysroot);
+        else if (sysroot_hint(name))
+            snprintf(err, errlen, "%s: program interpreter %s not found (give an ARM sysroot with -L, e.g. -L %s)",
+                     exe->path, name, sysroot_hint(name));
         else
-            snprintf(err, errlen, "%s: program interpreter %s not found (give an ARM sysroot with -L, e.g. -L /usr/arm-linux-gnueabihf)",
+            snprintf(err, errlen, "%s: program interpreter %s not found (give an ARM sysroot that has it with -L)",
                      exe->path, name);
         return -1;
     }
-    if (elf_open(interp, pathbuf, err, errlen) != 0)
+    if (elf_open(interp, pathbuf, false, err, errlen) != 0)
         return -1;
     if (interp->interp_index >= 0) {
         snprintf(err, errlen, "%s: the program interpreter itself asks for an interpreter", pathbuf);
@@ -103,6 +127,11 @@ static int load_all(struct linux_proc *p, const struct load_request *req, struct
     bool has_interp = interp->fd >= 0;
     if (has_interp && elf_map_image(interp, &in, err, errlen) != 0)
         return -1;
+    if (log_enabled(LOG_IN_ASM)) { /* "IN: function" names, as qemu-arm */
+        if (has_interp)
+            elf_symbols_add(interp, in.bias);
+        elf_symbols_add(exe, ex.bias);
+    }
     int64_t sig = guest_mmap(0, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (sig < 0) {
         snprintf(err, errlen, "cannot map the signal page: %s", strerror((int)-sig));
@@ -165,7 +194,7 @@ int linux_load(struct linux_proc *p, const struct load_request *req, char *err, 
     interp = &interp_img;
     interp->fd = -1;
     char interp_path[PATH_MAX + 4096];
-    if (elf_open(exe, req->path, err, errlen) != 0)
+    if (elf_open(exe, req->path, req->need_exec, err, errlen) != 0)
         return -1;
     if (exe->interp_index >= 0 &&
         open_interp(interp, exe, req->sysroot, interp_path, sizeof interp_path, err, errlen) != 0) {

@@ -3,6 +3,7 @@
  * memory and builds the initial stack exactly as the Linux kernel lays it out
  * (argc, argv, envp, auxv, strings, AT_RANDOM bytes). */
 #pragma once
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,6 +15,7 @@ struct load_request {
     char *const *argv;        /* guest argv, argv[0] included, NULL-terminated */
     char *const *envp;        /* guest environment, NULL-terminated */
     const uint8_t *at_random; /* 16 bytes for AT_RANDOM; NULL: from getrandom() */
+    bool need_exec;           /* refuse a file without execute permission (EACCES), as execve */
 };
 
 /* Returns 0 on success (p filled), -1 with a one-line message in err

@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config python3
   libcapstone-dev libzydis-dev libzycore-dev libcmocka-dev
-  qemu-user gdb-multiarch
+  qemu-user gdb-multiarch gdbserver
   gcc-arm-linux-gnueabi gcc-arm-linux-gnueabihf
   libc6-dev-armel-cross libc6-dev-armhf-cross
 )

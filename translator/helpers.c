@@ -7,7 +7,9 @@
 
 #include "base/log.h"
 #include "linux/guest_mem.h"
+#include "linux/loader.h"
 #include "translator/runtime.h"
+#include "translator/tr_internal.h"
 
 uint32_t helper_shift_reg(struct arm_cpu *cpu, uint32_t v, uint32_t rs, uint32_t type_flags)
 {
@@ -49,6 +51,8 @@ uint32_t helper_shift_reg(struct arm_cpu *cpu, uint32_t v, uint32_t rs, uint32_t
 void helper_trace_cpu(struct arm_cpu *cpu, uint32_t pc)
 {
     /* The layout of qemu-arm's -d cpu, so the two traces can be diffed. */
+    if (pc >= KUSER_PAGE_ADDR && log_enabled(LOG_IN_ASM))
+        tr_log_in_asm_kuser(pc); /* qemu-arm logs the helper's block before its registers */
     for (int i = 0; i < 16; i++) {
         uint32_t v = i == 15 ? pc : cpu->r[i];
         log_printf("R%02d=%08x%c", i, v, (i & 3) == 3 ? '\n' : ' ');

@@ -6,7 +6,9 @@
 
 #include <string.h>
 
+#include "base/log.h"
 #include "linux/guest_mem.h"
+#include "translator/tr_internal.h"
 #include "undo/undo_ring.h"
 
 /* The cmpxchg helpers' result: r0 = 0 and C set on success, else r0 = -1 and
@@ -59,6 +61,8 @@ bool kuser_call(struct arm_cpu *cpu, struct linux_proc *p)
     default:
         return false;
     }
+    if (log_enabled(LOG_IN_ASM))
+        tr_log_in_asm_kuser(pc);
     cpu->icount++;
     /* Return like "bx lr". */
     cpu->r[15] = cpu->r[14] & ~1u;

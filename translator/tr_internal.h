@@ -1,9 +1,11 @@
-/* Shared by the A32 translation files (tr_*.c): the per-instruction context,
- * how guest registers and flags are reached from translated code, and the
- * ways a block can end. Host register conventions inside translated code:
- *   rbx = struct arm_cpu *, r14 = guest_base; eight guest registers live in
- *   host registers (see guest_reg_map.h) across blocks and chained jumps, and
- *   are written back to struct arm_cpu whenever control returns to C;
+/* Shared by the translation files (trans_*.c and the block pipeline,
+ * translate.c): the per-instruction context, how guest registers and flags
+ * are reached from translated code, and the ways a block can end. Host
+ * register conventions inside translated code:
+ *   rbx = struct arm_cpu *, r14 = guest_base, r13 = the instruction count;
+ *   seven guest registers live in host registers (PINNED_COUNT, see
+ *   guest_reg_map.h) across blocks and chained jumps, and are written back
+ *   to struct arm_cpu whenever control returns to C;
  *   rax, rcx, rdx, rsi, rdi are scratch; the stack is 16-byte aligned. */
 #pragma once
 #include <stdbool.h>
@@ -22,7 +24,7 @@ struct tr {
     bool ended;        /* the instruction left the block on every path */
     bool uncounted;    /* it does not retire (UDF, BKPT): it leaves with a signal */
     /* Set by a flag-setting data-processing instruction whose x86 flags are
-     * still live at its end (see host_flags in translate.c): HF_* kind and
+     * still live at its end (see emit_block in block_emit.c): HF_* kind and
      * the code position where they are valid. */
     int hf_kind;
     size_t hf_end;
@@ -118,8 +120,9 @@ void tr_flags_nzcv_sub(struct tr *t);    /* N,Z,C=!CF (ARM carry = not borrow),V
 void tr_cf_from_c(struct tr *t);         /* x86 CF = ARM C (clobbers dl) */
 void tr_cf_from_not_c(struct tr *t);     /* x86 CF = !ARM C */
 
-/* Hook points for the undo log: called at every block entry and before every
- * guest store (address in a 64-bit register, size in bytes). Empty today. */
+/* The undo log's hooks (undo_hooks.c), emitted only while recording: before
+ * every guest store, one STORE record (address in a 64-bit register, size in
+ * bytes). */
 void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size);
 /* tr_hook_store where rax and rdi hold nothing needed (sizes 1, 2, 4). */
 void tr_hook_store_free(struct tr *t, ZydisRegister addr64, unsigned size);
@@ -128,3 +131,34 @@ void tr_hook_store_free(struct tr *t, ZydisRegister addr64, unsigned size);
 void tr_hook_store_multi(struct tr *t, unsigned nwords);
 /* Before every guest load: a LOAD record while read watchpoints are set. */
 void tr_hook_load(struct tr *t, ZydisRegister addr64, unsigned size);
+
+/* Translation switches (translate.c sets them; changing one flushes the
+ * cache): blocks write undo records; loads write LOAD records too. */
+extern bool tr_recording, tr_load_records;
+/* The BLOCK undo record at block entry (rax = the log's top): NZCV/Q/GE/IT
+ * if flags, the pre-images of the registers in mask (r0-r14), the extra
+ * state if extra, then pc and tag (undo/undo_format.h). */
+void tr_emit_block_record(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, bool extra, bool flags);
+
+/* Guest register n's slot in struct arm_cpu (whether or not it is pinned). */
+xop tr_reg_slot(unsigned n);
+
+/* The NZCV flags condition cond (bits 31:28 of A32) reads: FL_* mask. */
+unsigned tr_cond_reads(unsigned cond);
+/* Emits a jump taken when condition cond fails; returns the fixup to bind
+ * after the instruction, or SIZE_MAX for "always". hf: what the live x86
+ * flags hold (HF_NONE: read the flags from the cpu struct). */
+size_t tr_cond_skip(struct tr *t, unsigned cond, int hf);
+/* mov r15slot, pc; mov eax, why; jmp exit (entry checks, trap skips). */
+void tr_exit_at(struct xbuf *b, uint32_t pc, enum exit_reason why);
+
+/* -d in_asm (Capstone disassembles; arm/decode.h decodes). */
+void tr_in_asm_init(void);
+/* The "IN: function" header of a block, named as qemu-arm names it. */
+void tr_log_in_asm_block(uint32_t pc);
+/* A kernel user helper entry (0xffff0fxx) the first time it is called: the
+ * word there as a one-instruction block, which is what qemu-arm logs (it
+ * translates the helper page's word, then emulates the helper), although
+ * backstep emulates the helper without translating anything. */
+void tr_log_in_asm_kuser(uint32_t pc);
+void tr_log_in_asm(uint32_t pc, const struct isa_insn *d);

@@ -56,6 +56,10 @@ no-phdrs)
     echo "bad_input.sh: unknown case '$case_name'" >&2; exit 2 ;;
 esac
 
+# Files made here must be executable, as execve (and backstep) refuse a file
+# without an x bit before reading it (tests/cli/not_executable.sh).
+[ -f "$file" ] && [ ! -x "$file" ] && chmod +x "$file"
+
 "$backstep" "$file" > "$dir/out" 2> "$dir/err" < /dev/null
 status=$?
 fail=0

@@ -63,6 +63,7 @@ bs_gdb_test(replay-output replay_output printer)
 bs_gdb_test(interrupt interrupt spin)
 bs_gdb_test(crash crash crash ENV BS_EXPECT_STATUS=139)
 bs_gdb_test(seek-extended seek_extended basics)
+bs_gdb_test(monitor-seek-bad monitor_seek basics)
 bs_gdb_test(interrupt-syscall interrupt_syscall blocked)
 
 # Reverse debugging from the exit stop, static and dynamic (exitstop.c);

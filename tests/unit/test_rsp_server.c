@@ -354,6 +354,22 @@ static void test_kill(void **state) {
     assert_int_equal(last_end, RSP_END_KILL);
     assert_int_equal(fk.kills, 1);
     assert_int_equal(fk.detaches, 0);
+    assert_true(rsp_server_killed(s));
+    rsp_server_destroy(s);
+}
+
+/* vKill under extended-remote: the session goes on and the target is not
+ * touched (a new run may follow), but the program counts as killed. */
+static void test_vkill_extended(void **state) {
+    (void)state;
+    struct rsp_server *s = new_server();
+    rr(s, "vKill;1", ""); /* not in plain remote mode */
+    assert_false(rsp_server_killed(s));
+    rr(s, "!", "OK");
+    rr(s, "vKill;1", "OK");
+    assert_true(last_alive);
+    assert_int_equal(fk.kills, 0);
+    assert_true(rsp_server_killed(s));
     rsp_server_destroy(s);
 }
 
@@ -462,6 +478,7 @@ static void test_after_exit(void **state) {
     check_out();
     assert_int_equal(last_end, RSP_END_KILL);
     assert_int_equal(fk.kills, 0); /* nothing left to kill */
+    assert_false(rsp_server_killed(s)); /* it had exited by itself */
     rsp_server_destroy(s);
 
     s = new_server();
@@ -541,6 +558,7 @@ static void test_socket_disconnect(void **state) {
     assert_int_equal(fk.resumes, 1);
     assert_true(fk.polls < FAKE_MAX_POLLS); /* the closed connection stopped it */
     assert_int_equal(fk.kills + fk.detaches, 0);
+    assert_false(rsp_server_killed(s)); /* gone, not killed: main decides */
     rsp_server_destroy(s);
     close(sv[0]);
     close(sv[1]);
@@ -661,11 +679,13 @@ static void test_listen_unix(void **state) {
     close(c);
     close(lfd);
 
-    /* a stale socket file is replaced */
+    /* a stale socket file is replaced; rsp_listen_close removes the file */
     lfd = rsp_listen(spec, err, sizeof(err));
     assert_true(lfd >= 0);
-    close(lfd);
-    unlink(path);
+    assert_int_equal(lstat(path, &st), 0);
+    rsp_listen_close(lfd);
+    assert_int_equal(lstat(path, &st), -1);
+    assert_int_equal(errno, ENOENT);
 
     /* any other file is not touched */
     int fd = open(path, O_CREAT | O_WRONLY, 0644);
@@ -684,6 +704,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scripted_session),
         cmocka_unit_test(test_kill),
+        cmocka_unit_test(test_vkill_extended),
         cmocka_unit_test(test_stop_reasons_need_announcement),
         cmocka_unit_test(test_noack_mode),
         cmocka_unit_test(test_bad_input),

@@ -1,0 +1,66 @@
+#include "translator/block_plan.h"
+
+#include "linux/guest_mem.h"
+#include "translator/breakpoints.h"
+#include "translator/tr_internal.h"
+#include "translator/translate.h"
+
+/* NZCV the instruction reads: its own, its condition's, and all of them for
+ * memory accesses (a fault must see exact flags). */
+static unsigned insn_fl_read(const struct isa_insn *d)
+{
+    return d->f.fl_read | tr_cond_reads(d->cond) | (d->f.mem ? FL_ALL : 0);
+}
+
+static bool ends_block(const struct isa_insn *d)
+{
+    return d->f.end || d->f.trap || (d->f.wregs & 0x8000u);
+}
+
+void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, unsigned max)
+{
+    *pl = (struct block_plan){0};
+    uint32_t cur = pc;
+    while (pl->n < max) {
+        if (pl->n > 0 && (cur & GUEST_PAGE_MASK) == 0 && !tr_fetchable(cur))
+            break;
+        if (pl->n > 0 && tr_breakpoint_at(cur))
+            break; /* a breakpoint is always the first instruction of a block */
+        struct isa_insn *d = &pl->insn[pl->n];
+        /* The second halfword of a 32-bit Thumb instruction may lie on the
+         * next page. */
+        size_t avail = 4;
+        if (thumb && ((cur + 2) & GUEST_PAGE_MASK) == 0 && !tr_fetchable(cur + 2))
+            avail = 2;
+        bool ok = arm_decode(g2h(cur), avail, thumb, d) && !d->f.unpredictable;
+        if (!ok || d->f.trap) {
+            if (pl->n == 0) {
+                pl->lone_exit = true;
+                pl->undecodable = !ok;
+                pl->fetch_fault = avail == 2 && d->len == 4;
+                cur += d->len;
+            }
+            break;
+        }
+        pl->n++;
+        cur += d->len;
+        if (ends_block(d))
+            break;
+    }
+    pl->end_pc = cur;
+    /* Backward flag liveness: everything is live at the block's end (the
+     * next block may read any flag). */
+    unsigned live = FL_ALL;
+    for (unsigned k = pl->n; k-- > 0;) {
+        const struct isa_insn *d = &pl->insn[k];
+        pl->fl_need[k] = (uint8_t)(d->f.fl_may & live);
+        if (d->cond == 14)
+            live &= ~(unsigned)d->f.fl_write;
+        live |= insn_fl_read(d);
+        pl->mask |= d->f.wregs;
+        pl->extra |= d->f.extra;
+        pl->flags |= d->f.fl_may || d->f.psr;
+    }
+    pl->mask &= 0x7fffu; /* the PC is always in the BLOCK record */
+}
+

@@ -1,0 +1,31 @@
+/* Block planning: the guest instructions of one block, decoded once
+ * (arm/decode.h) and analysed before anything is emitted (which flags each
+ * instruction must store, which registers the undo record saves). */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arm/decode.h"
+
+/* The undo BLOCK tag holds 6 bits of length (UNDO_BLOCK_MAX_INSNS). */
+#define MAX_BLOCK_INSNS 32
+
+/* The block being translated, decoded once (arm/decode.h), with what the
+ * analysis found for each instruction. */
+struct block_plan {
+    struct isa_insn insn[MAX_BLOCK_INSNS];
+    uint8_t fl_need[MAX_BLOCK_INSNS]; /* flags whose stores a later reader needs */
+    unsigned n;      /* instructions that retire */
+    bool lone_exit;  /* n == 0: the first instruction raises a signal (trap or undefined) */
+    bool undecodable;
+    bool fetch_fault; /* ... because its second halfword cannot be fetched */
+    uint32_t end_pc; /* one past the last byte of the block */
+    uint32_t mask;   /* guest registers the block may write (undo pre-images) */
+    bool extra, flags;
+};
+
+/* Decodes the block at pc (in Thumb state if thumb): at most max
+ * instructions, stopping after one that ends a block, before an instruction
+ * that raises a signal (it gets a block of its own), at a page that cannot be
+ * fetched and at a breakpoint. */
+void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, unsigned max);
