@@ -27,6 +27,19 @@ static void console(void *server, const char *text, size_t len) {
 }
 
 static void monitor(struct rsp_server *s, const struct rsp_request *q) {
+    if (q->u.monitor.len == 4 && !memcmp(q->u.monitor.text, "exit", 4)) {
+        /* gdbserver's own `monitor exit` (gdb's testsuite ends every
+         * session with it): the program is killed, as gdbserver kills the
+         * processes it started, and the server ends after this reply. */
+        if (!s->exited) {
+            s->ops->kill(s->t);
+            s->killed = true;
+        }
+        rsp_reply_ok(&s->reply);
+        s->ended = true;
+        s->end = RSP_END_KILL;
+        return;
+    }
     s->in_monitor = true;
     int e = s->ops->monitor(s->t, q->u.monitor.text, console, s);
     s->in_monitor = false;

@@ -73,6 +73,7 @@ static const char help[] =
     "  state-hash            a digest of all guest state (registers, memory, map) at this point\n"
     "  undo-limit SIZE       undo log size (e.g. 512M); changing it restarts history here\n"
     "  snapshot-interval K   instructions between snapshots (from now on)\n"
+    "  exit                  end the program and backstep (gdbserver's `monitor exit`)\n"
     "  help                  this list\n";
 
 int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_fn *print, void *ctx)

@@ -8,6 +8,7 @@ packages=(
   build-essential cmake pkg-config python3
   libcapstone-dev libzydis-dev libzycore-dev libcmocka-dev
   qemu-user gdb-multiarch gdbserver
+  dejagnu gdb-source
   gcc-arm-linux-gnueabi gcc-arm-linux-gnueabihf
   libc6-dev-armel-cross libc6-dev-armhf-cross
 )
