@@ -73,6 +73,8 @@ grep -E "^(PASS|FAIL|XPASS|XFAIL|KFAIL|KPASS|UNRESOLVED|UNTESTED|UNSUPPORTED|ERR
 passes=$(grep -c "^PASS" "$obj/gdb.sum" || true)
 bad=$(grep -cE "^(FAIL|UNRESOLVED|UNTESTED|UNSUPPORTED|ERROR)" "$obj/gdb.sum" || true)
 bad=$((bad + $(grep -c "^ERROR" "$obj/runtest.out" || true)))
+# Each session ends with gdbserver's `monitor exit`: backstep must end then.
+bad=$((bad + $(grep -c "Timed out waiting for EOF in server after monitor exit" "$obj/gdb.sum" || true)))
 echo "$passes passed, $bad failed"
 if [[ $bad -ne 0 || $passes -eq 0 ]]; then
   echo "FAIL: gdb testsuite ($variant): see gdb.log in $(pwd)"
