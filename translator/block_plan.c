@@ -32,7 +32,7 @@ void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, unsigned max)
         size_t avail = 4;
         if (thumb && ((cur + 2) & GUEST_PAGE_MASK) == 0 && !tr_fetchable(cur + 2))
             avail = 2;
-        bool ok = arm_decode(g2h(cur), avail, thumb, d) && !d->f.unpredictable;
+        bool ok = arm_decode(g2h(cur), avail, thumb, 0, d) && !d->f.unpredictable;
         if (!ok || d->f.trap) {
             if (pl->n == 0) {
                 pl->lone_exit = true;

@@ -59,13 +59,15 @@ static void shift_imm(struct tr *t, unsigned type, unsigned imm5, bool set_carry
         X(b, SETB, CPUF(c, 1));
 }
 
-/* Operand 2 of the immediate forms: ARMExpandImm_C, imm rotated right by
- * 2 * rot; the carry-out is bit 31 of the result when rot != 0, else C is
- * unchanged. The T16 forms have rot = 0 and immediates of up to 10 bits
- * (imm8 * 4), which pass through unrotated. */
+/* Operand 2 of the immediate forms: imm rotated right by rot bits (the
+ * tables give the rotation in bits: 2 * rotate for ARMExpandImm_C, A5.2.4,
+ * any of 8..31 for ThumbExpandImm_C, A6.3.2); the carry-out is bit 31 of the
+ * result when rot != 0, else C is unchanged (ThumbExpandImm's replicated
+ * byte patterns decode with rot = 0). The T16 forms have rot = 0 and
+ * immediates of up to 10 bits (imm8 * 4), which pass through unrotated. */
 static xop op2_imm(struct tr *t, uint32_t imm, unsigned rot, bool set_carry)
 {
-    unsigned r = 2 * rot;
+    unsigned r = rot & 31;
     uint32_t val = r ? (imm >> r) | (imm << (32 - r)) : imm;
     if (set_carry && r)
         X(t->b, MOV, CPUF(c, 1), ximm(val >> 31));

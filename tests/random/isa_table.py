@@ -58,7 +58,8 @@ class Line:
         self.fixed, self.mask = e["fixed"], e["mask"]
         self.argset = e["argset"]
         self.where = e["where"]
-        self.group = e["group"]
+        self.group = e["group"]          # the outermost group (lines that overlap share it)
+        self.groups = e["groups"]
         self.has_cond = e["cond"]
         self.facts_raw = list(e["facts"])
         self.fact_keys = {f.partition(":")[0] for f in self.facts_raw}
@@ -77,6 +78,7 @@ class Table:
         self.width = gen_tab.width
         self.fields = gen_tab.fields
         self.members = gen.argsets
+        self.contexts = gen.contexts
         self.lines = [Line(self, e, i) for i, e in enumerate(gen_tab.lines)]
 
 
@@ -84,6 +86,7 @@ def load(*names):
     """Parse arm/NAME.decode for each name (all in one decodegen.Gen, as the
     build does, so shared argument sets are checked) -> {name: Table}."""
     g = decodegen.Gen()
+    g.parse(os.path.join(ARM_DIR, "args.decode"))  # the shared argument sets, as the build does
     for n in names:
         g.parse(os.path.join(ARM_DIR, n + ".decode"))
     return {t.name: Table(t.name, t, g) for t in g.tables}
@@ -115,9 +118,11 @@ def decode(table, word):
     return None
 
 
-def args(line, word):
-    """Argument-set members as the generated decoder computes them."""
+def args(line, word, ctx=None):
+    """Argument-set members as the generated decoder computes them, in decode
+    context ctx ({name: 0/1}, e.g. {"in_it": 1}; absent names are 0)."""
     e, tab = line.e, line.table
+    cvals = {n: (ctx or {}).get(n, 0) for n in tab.contexts}
     out = {}
     for m in tab.members[line.argset]:
         if m in e["inline"]:
@@ -126,14 +131,20 @@ def args(line, word):
             out[m] = _field_value(tab.fields[m], word)
         else:
             v = e["consts"][m]
-            if v.startswith("%"):
-                out[m] = _field_value(tab.fields[v[1:]], word)
-            elif re.fullmatch(r"[a-z_]\w*", v):
-                out[m] = _field_value(e["inline"][v], word)
-            else:
+            if re.fullmatch(r"-?\d+|0x[0-9a-f]+", v):
                 out[m] = int(v, 0)
+            else:
+                # an expression over fields and context names (decodegen's const_c)
+                names = dict(cvals)
+                for nm in re.findall(r"%?\b[a-z_]\w*", v):
+                    if nm.startswith("%"):
+                        names["F_" + nm[1:]] = _field_value(tab.fields[nm[1:]], word)
+                    elif nm in e["inline"]:
+                        names[nm] = _field_value(e["inline"][nm], word)
+                out[m] = int(evaluate(v.replace("%", "F_"), names))
     if "cond" in e["inline"]:
         out["cond"] = _field_value(e["inline"]["cond"], word)
+    out.update(cvals)
     return out
 
 
@@ -141,7 +152,7 @@ def _py(expr):
     """A fact's C expression as Python."""
     s = expr.replace("&&", " and ").replace("||", " or ")
     s = re.sub(r"!(?!=)", " not ", s)
-    return s
+    return s.replace("  ", " ")
 
 
 _code = {}
@@ -249,13 +260,13 @@ if __name__ == "__main__":
                 w &= 0xefffffff                 # not the unconditional space
             d = decode(tab, w)
             assert d is not None, (ln, hex(w))
-            assert d is ln or (d.group and d.group == ln.group), (ln, d, hex(w))
+            assert d is ln or (d.group and d.group == ln.group and d.index < ln.index), (ln, d, hex(w))
         print("%s: %d lines" % (tname, len(tab.lines)))
 
-    def check(tname, word, name, **want):
+    def check(tname, word, name, ctx=None, **want):
         ln = decode(tabs[tname], word)
         assert ln is not None and ln.name == name, (hex(word), ln)
-        a = args(ln, word)
+        a = args(ln, word, ctx)
         f = facts(ln, a)
         for k, v in want.items():
             got = sorted(f.wregs) if k == "wregs" else f.unpredictable if k == "unpred" \
@@ -276,6 +287,12 @@ if __name__ == "__main__":
     check("t16", 0xd0fe, "B", imm=-4, cond=0)                       # beq .
     check("t16", 0xdeff, "UDF")                                     # cond 1110: UDF
     check("t16", 0x4478, "ADD_rrri", rd=0, rm=15, wregs=[0])        # add r0, pc
+    # 16-bit data processing sets flags outside an IT block only (A6.3.1)
+    check("t16", 0x1888, "ADD_rrri", s=1, rd=0, rn=1, rm=2)          # adds r0, r1, r2
+    check("t16", 0x1888, "ADD_rrri", ctx={"in_it": 1}, s=0)          # add<c> r0, r1, r2
+    check("t16", 0x4288, "CMP_rrri", ctx={"in_it": 1}, s=1)          # cmp<c> r0, r1
+    # ARMExpandImm: the rotation in bits (2 * rotate)
+    check("a32", 0xe3a004ff, "MOV_rri", imm=0xff, rot=8)             # mov r0, #0xff000000
     check("t32", 0xf000f800, "BL", imm=0)
     check("t32", 0xf7fffffe, "BL", imm=-4)
     check("t32", 0xf000e800, "BLX_i", imm=0)
