@@ -55,6 +55,8 @@ Facts (C expressions over the argument fields, no spaces inside):
     trap[:COND]      raises a signal instead of retiring (BKPT, UDF): it gets
                      a block of its own and is not counted
     unpred:COND      UNPREDICTABLE when COND: never translated (SIGILL)
+    thumb2           an ARMv6T2 (Thumb-2) form in the 16-bit table: the
+                     generators of ARMv6 streams leave it out (no C output)
     qdef:COND        UNPREDICTABLE (or UNKNOWN) when COND, but qemu-arm defines
                      what happens and backstep does the same: translated; the
                      random generators never emit it (no C output)
@@ -232,7 +234,7 @@ class Gen:
                 elif CONST_RE.fullmatch(t):
                     k, v = CONST_RE.fullmatch(t).groups()
                     entry["consts"][k] = v
-                elif re.fullmatch(r"[a-z]+(:\S+)?", t):
+                elif re.fullmatch(r"[a-z][a-z0-9]*(:\S+)?", t):
                     entry["facts"].append(t)
                 else:
                     self.err(where, "cannot read %s" % t)
@@ -313,6 +315,8 @@ class Gen:
                 return "d->cond"
             if w in self.contexts:
                 return "((ctx >> %d) & 1u)" % self.contexts[w]
+            if w in entry["inline"]:  # an encoding field outside the argument set
+                return "(int32_t)(%s)" % entry["inline"][w].c_expr("insn")
             return w
 
         return re.sub(r"\b[a-z_][a-z0-9_]*\b", repl, s)
@@ -354,6 +358,8 @@ class Gen:
                 out.append("d->f.unpredictable |= (%s);" % self.cexpr(entry, v))
             elif k == "qdef":
                 self.cexpr(entry, v)  # checked like any fact, used by the generators only
+            elif k == "thumb2" and not v:
+                pass  # for the generators only
             else:
                 self.err(entry["where"], "unknown fact %s" % k)
         if w:
@@ -428,6 +434,7 @@ class Gen:
               "    uint32_t fixed, mask;",
               "    int group; /* 0: none */",
               "    bool cond; /* has a cond field that excludes 1111 */",
+              "    uint8_t cond_lsb; /* its lowest bit */",
               "};", "",
               "extern const char *const isa_op_names[ISA_OP_COUNT];", ""]
         for name, bit in sorted(self.contexts.items(), key=lambda kv: kv[1]):
@@ -505,8 +512,9 @@ class Gen:
         o.append("")
         o.append("const struct arm_table_line %s_table[] = {" % tab.name)
         for e in tab.lines:
-            o.append("    {\"%s\", ISA_OP_%s, 0x%08xu, 0x%08xu, %d, %s}," % (
-                e["name"], e["name"], e["fixed"], e["mask"], e["group"] or 0, "true" if e["cond"] else "false"))
+            o.append("    {\"%s\", ISA_OP_%s, 0x%08xu, 0x%08xu, %d, %s, %d}," % (
+                e["name"], e["name"], e["fixed"], e["mask"], e["group"] or 0, "true" if e["cond"] else "false",
+                e["inline"]["cond"].parts[0][0] if e["cond"] else 0))
         o.append("};")
         o.append("const unsigned %s_table_len = %d;" % (tab.name, len(tab.lines)))
         return o

@@ -154,4 +154,5 @@ void tr_exit_at(struct xbuf *b, uint32_t pc, enum exit_reason why);
 
 /* -d in_asm (Capstone disassembles; arm/decode.h decodes). */
 void tr_in_asm_init(void);
-void tr_log_in_asm(uint32_t pc, const struct isa_insn *d);
+/* itstate: ITSTATE when the instruction runs (Thumb IT blocks). */
+void tr_log_in_asm(uint32_t pc, const struct isa_insn *d, uint8_t itstate);

@@ -25,7 +25,9 @@ line `@ march: armv7ve` near the top (default armv7-a), and opt into
 `@ thumb` marks a 16-bit Thumb test (t16_*.S, built on thumb.inc): its
 default -march is armv6 (no Thumb-2, so the assembler can only emit T16 and
 the BL/BLX pair), and the qemu-arm trace must be in Thumb state at test_begin
-(the summary line counts the Thumb-state records compared).  A test
+(the summary line counts the Thumb-state records compared).  `@ thumb2`
+marks a Thumb-2 test (t32_*.S, also on thumb.inc): the same, built for
+armv7-a by default, so the assembler emits 32-bit Thumb encodings too.  A test
 that ends in a signal says so with `@ expect-exit: -4` (the status Python
 reports for a process killed by SIGILL); it prints its "ok NAME" line first.
 
@@ -125,7 +127,7 @@ def main():
     nm, objdump = prefix + "nm", prefix + "objdump"
 
     march = None
-    thumb = False
+    thumb = thumb2 = False
     expect_rc = 0
     with open(args.src) as f:
         for line in f.read().splitlines()[:20]:
@@ -134,12 +136,14 @@ def main():
                 march = m.group(1)
             if re.match(r"\s*@\s*thumb\s*$", line):
                 thumb = True
+            if re.match(r"\s*@\s*thumb2\s*$", line):
+                thumb = thumb2 = True
             if re.match(r"\s*@\s*trace:\s*ignore-kuser-records", line):
                 args.ignore_kuser_records = True
             m = re.match(r"\s*@\s*expect-exit:\s*(-?\d+)", line)
             if m:
                 expect_rc = int(m.group(1))
-    march = march or ("armv6" if thumb else "armv7-a")
+    march = march or ("armv6" if thumb and not thumb2 else "armv7-a")
     cc = [args.cc, "-nostdlib", "-static", "-march=" + march, "-marm",
           "-I", os.path.dirname(os.path.abspath(args.src)), "-o", prog, args.src]
     p = subprocess.run(cc, capture_output=True, text=True)

@@ -68,7 +68,7 @@ case_seed = a32gen.case_seed
 
 def _static_ok(line):
     """Lines the generator may draw from at all (facts only)."""
-    if line.fact_keys & {"trap", "end"}:
+    if line.fact_keys & {"trap", "end", "thumb2"}:      # ARMv6T2: not ARMv6
         return False
     for w in line.fact("w"):
         if "15" in [item.partition("?")[0] for item in w.split(",")]:

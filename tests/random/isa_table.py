@@ -46,6 +46,9 @@ FIELD_FN = {
     "t16_push_list": lambda v: (v & 0xff) | ((v >> 8) << 14),
     "t16_pop_list": lambda v: (v & 0xff) | ((v >> 8) << 15),
     "t16_ldm_wback": lambda v: int(not (((v & 0xff) >> (v >> 8)) & 1)),
+    "t32_expand_imm": lambda v: (v & 0xff) * (1, 0x10001, 0x1000100, 0x1010101)[(v >> 8) & 3]
+    if v >> 10 == 0 else 0x80 | (v & 0x7f),
+    "t32_expand_rot": lambda v: 0 if v >> 10 == 0 else v >> 7,
 }
 
 
@@ -144,6 +147,8 @@ def args(line, word, ctx=None):
                 out[m] = int(evaluate(v.replace("%", "F_"), names))
     if "cond" in e["inline"]:
         out["cond"] = _field_value(e["inline"]["cond"], word)
+    for nm, f in e["inline"].items():  # encoding fields the facts may name (rm2)
+        out.setdefault(nm, _field_value(f, word))
     out.update(cvals)
     return out
 
@@ -252,12 +257,12 @@ if __name__ == "__main__":
     import random
     tabs = load("a32", "t16", "t32")
     rng = random.Random(1)
-    for tname in ("t16", "a32"):
+    for tname in ("t16", "a32", "t32"):
         tab = tabs[tname]
         for ln in tab.lines:
             w = ln.fixed | (rng.getrandbits(tab.width) & free_bits(ln))
             if ln.has_cond:
-                w &= 0xefffffff                 # not the unconditional space
+                w &= ~(1 << (ln.e["inline"]["cond"].parts[0][0] + 3))  # cond != 1111
             d = decode(tab, w)
             assert d is not None, (ln, hex(w))
             assert d is ln or (d.group and d.group == ln.group and d.index < ln.index), (ln, d, hex(w))
@@ -294,6 +299,19 @@ if __name__ == "__main__":
     # ARMExpandImm: the rotation in bits (2 * rotate)
     check("a32", 0xe3a004ff, "MOV_rri", imm=0xff, rot=8)             # mov r0, #0xff000000
     check("t32", 0xf000f800, "BL", imm=0)
+    # ThumbExpandImm (A6.3.2): patterns keep C (rot 0); rotations may be odd
+    check("t32", 0xf04f0b00, "MOV_rri", rd=11, imm=0, rot=0)        # mov.w fp, #0
+    check("t32", 0xf04f31ab, "MOV_rri", rd=1, imm=0xabababab, rot=0)  # mov.w r1, #0xabababab
+    check("t32", 0xf06f4180, "MVN_rri", rd=1, imm=0x80, rot=9)      # mvn r1, #0x40000000
+    check("t32", 0xf5b16f80, "CMP_rri", rn=1, imm=0x80, rot=29)     # cmp.w r1, #1024
+    check("t32", 0xe9721302, "LDRD_ri", rt=1, rt2=3, rn=2, p=1, u=0, w=1, imm=8, wregs=[1, 2, 3])
+    check("a32", 0xe1c620d0, "LDRD_ri", rt=2, rt2=3)                # A32: Rt2 = Rt + 1
+    check("t32", 0xe8d2137f, "LDREXD", rt=1, rt2=3, rn=2, wregs=[1, 3])
+    check("t32", 0xfa92f182, "REV", rd=1, rm=2, unpred=False)
+    check("t32", 0xfa93f182, "REV", unpred=True)                    # Rm named twice, differently
+    check("t32", 0xf0008000, "B", cond=0, imm=0)                    # beq.w
+    check("t16", 0xbf08, "IT", firstcond=0, mask=8)                 # it eq
+    check("t16", 0xbf08, "IT", ctx={"in_it": 1}, unpred=True)       # IT inside IT
     check("t32", 0xf7fffffe, "BL", imm=-4)
     check("t32", 0xf000e800, "BLX_i", imm=0)
     check("a32", 0xfa000000, "BLX_i", imm=0)
