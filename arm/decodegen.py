@@ -466,6 +466,9 @@ class Gen:
             if self.argsets[aset]:
                 o.append("%s    struct arg_%s *a = &d->a.%s;" % (ind, aset, aset))
                 for mbr in self.argsets[aset]:
+                    if mbr in e["consts"] and mbr in tab.fields and mbr not in e["inline"]:
+                        # the %field would silently win over the constant
+                        self.err(e["where"], "constant %s= and field %%%s: rename the field" % (mbr, mbr))
                     if mbr in e["inline"]:
                         ex = e["inline"][mbr].c_expr("insn")
                     elif mbr in tab.fields:

@@ -31,6 +31,10 @@ armv7-a by default, so the assembler emits 32-bit Thumb encodings too.  A test
 that ends in a signal says so with `@ expect-exit: -4` (the status Python
 reports for a process killed by SIGILL); it prints its "ok NAME" line first.
 
+Then backstep runs once more without -d cpu (which translates one instruction
+per block), and must print the same and exit the same: whole blocks pass the
+test's own checks too.
+
 This script only reads the traces; it never changes backstep.
 """
 import argparse
@@ -257,6 +261,14 @@ def main():
         failed = True
         print("FAIL: exit status differs: qemu %s, backstep %s (backstep stderr %r)"
               % (qrc, brc, berr[-400:]))
+    # -d cpu translates one instruction per block: run once more without it,
+    # so that whole blocks (IT state carried through a block, flags kept in
+    # x86 flags, chaining) must pass the test's own checks too.
+    prc, pout, perr = run([args.backstep, prog], args.timeout)
+    if pout != qout or prc != qrc:
+        failed = True
+        print("FAIL: without -d cpu (whole blocks): stdout %r, exit %s (qemu: %r, %s; stderr %r)"
+              % (pout[-300:], prc, qout[-300:], qrc, perr[-400:]))
     if not failed:
         print("PASS %s" % name)
         return 0
