@@ -93,9 +93,12 @@
         @ flags written inside the block feed the next slot
         movs    r0, #5
         SETPSR(0x00000000)
+        .global it_start, it_third      @ for tests/reverse/gdb_t32_it_step.py
+it_start:
         itttt   ne
         subsne.w r0, r0, #5             @ 32-bit: S sets flags inside IT: Z
         movne   r1, #0x11               @ now fails
+it_third:
         addne   r1, #1
         movne   r1, #0x22
         CHECK(r0, 0)
