@@ -13,8 +13,9 @@ pattern, fields, argument set and facts, plus
 
 The facts are C expressions over the argument fields (decodegen.py's
 docstring); they are evaluated here after a small C->Python rewrite.  The
-`!fn` field transforms of arm/decode_fn.h are mirrored in FIELD_FN below
-(pure functions of a few bits).  Run as a script (ctest random/isa-table) it
+`!fn` field transforms are arm/decode_fn.h's own C functions, compiled into
+a small shared library and called through ctypes (FIELD_FN below): nothing
+of them is written twice.  Run as a script (ctest random/isa-table) it
 checks itself: every line decodes words drawn from it (or an earlier line of
 its group), and the transforms and facts give the ARM ARM's values for a few
 known encodings.
@@ -33,23 +34,43 @@ def _sext(v, bits):
     return v - (1 << bits) if v >> (bits - 1) else v
 
 
-def _t32_bl_offset(v):
-    s, j1, j2 = (v >> 23) & 1, (v >> 22) & 1, (v >> 21) & 1
-    i1, i2 = int(not (j1 ^ s)), int(not (j2 ^ s))
-    return _sext((s << 24) | (i1 << 23) | (i2 << 22) | ((v & 0x1fffff) << 1), 25)
+def _field_fns():
+    """The `!fn` field transforms, from arm/decode_fn.h itself: its static
+    inline functions are compiled (once per version of the header, cached in
+    the temp directory) into a small shared library called through ctypes,
+    so a transform is written once, in C, for the decoders and for us."""
+    import ctypes
+    import hashlib
+    import subprocess
+    import tempfile
+    hdr = os.path.join(ARM_DIR, "decode_fn.h")
+    text = open(hdr).read()
+    names = re.findall(r"static inline int32_t (\w+)\(uint32_t \w+\)", text)
+    key = hashlib.sha1(text.encode()).hexdigest()[:16]
+    so = os.path.join(tempfile.gettempdir(), "backstep-decode-fn-%s-%d.so" % (key, os.getuid()))
+    if not os.path.exists(so):
+        src = so[:-3] + ".c"
+        with open(src, "w") as f:
+            f.write('#include "arm/decode_fn.h"\n')
+            for n in names:
+                f.write("int32_t py_%s(uint32_t v) { return %s(v); }\n" % (n, n))
+        tmp = "%s.%d.tmp" % (so, os.getpid())
+        cc = os.environ.get("CC", "cc")
+        p = subprocess.run([cc, "-shared", "-fPIC", "-O1", "-I", os.path.join(ARM_DIR, ".."), "-o", tmp, src],
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            sys.exit("isa_table.py: cannot compile arm/decode_fn.h with %s: %s" % (cc, p.stderr))
+        os.replace(tmp, so)
+    lib = ctypes.CDLL(so)
+    out = {}
+    for n in names:
+        fn = getattr(lib, "py_" + n)
+        fn.argtypes, fn.restype = [ctypes.c_uint32], ctypes.c_int32
+        out[n] = fn
+    return out
 
 
-# arm/decode_fn.h, one line each (see the comments there)
-FIELD_FN = {
-    "a32_blx_offset": lambda v: _sext(((v >> 1) << 2) | ((v & 1) << 1), 26),
-    "t32_bl_offset": _t32_bl_offset,
-    "t16_push_list": lambda v: (v & 0xff) | ((v >> 8) << 14),
-    "t16_pop_list": lambda v: (v & 0xff) | ((v >> 8) << 15),
-    "t16_ldm_wback": lambda v: int(not (((v & 0xff) >> (v >> 8)) & 1)),
-    "t32_expand_imm": lambda v: (v & 0xff) * (1, 0x10001, 0x1000100, 0x1010101)[(v >> 8) & 3]
-    if v >> 10 == 0 else 0x80 | (v & 0x7f),
-    "t32_expand_rot": lambda v: 0 if v >> 10 == 0 else v >> 7,
-}
+FIELD_FN = _field_fns()
 
 
 class Line:
@@ -301,7 +322,7 @@ if __name__ == "__main__":
     check("t32", 0xf000f800, "BL", imm=0)
     # ThumbExpandImm (A6.3.2): patterns keep C (rot 0); rotations may be odd
     check("t32", 0xf04f0b00, "MOV_rri", rd=11, imm=0, rot=0)        # mov.w fp, #0
-    check("t32", 0xf04f31ab, "MOV_rri", rd=1, imm=0xabababab, rot=0)  # mov.w r1, #0xabababab
+    check("t32", 0xf04f31ab, "MOV_rri", rd=1, imm=-0x54545455, rot=0)  # mov.w r1, #0xabababab (int32_t)
     check("t32", 0xf06f4180, "MVN_rri", rd=1, imm=0x80, rot=9)      # mvn r1, #0x40000000
     check("t32", 0xf5b16f80, "CMP_rri", rn=1, imm=0x80, rot=29)     # cmp.w r1, #1024
     check("t32", 0xe9721302, "LDRD_ri", rt=1, rt2=3, rn=2, p=1, u=0, w=1, imm=8, wregs=[1, 2, 3])
