@@ -27,7 +27,8 @@ facts, evaluated for the word's arguments (and the context), allow it:
     access (`mov rN, r11`, `mov sp, r11`); immediate offsets above 1000 bytes
     are redrawn (the buffer reaches 1024 bytes on either side); a register
     offset gets `ldr rM, =k` with k scaled down by the LSL; literal loads
-    (rn = PC) read the program's own code, the same in both runs.
+    (rn = PC) read the program's own code forwards (the program ends in 1024
+    spare bytes), the same in both runs.
 """
 import os
 import random
@@ -86,8 +87,8 @@ class Gen:
             return None
         if line.argset in ("ldst_ri", "ldstd_ri", "ldrex", "strex") and a.get("imm", 0) > 1000:
             return None
-        if rn == 15:
-            return [] if line.argset in ("ldst_ri", "ldstd_ri") else None
+        if rn == 15:  # literal: forward only (backwards may leave the mapped code)
+            return [] if line.argset in ("ldst_ri", "ldstd_ri") and a.get("u") else None
         pre = ["mov sp, r11" if rn == 13 else "mov r%d, r11" % rn]
         if line.argset == "ldst_rr":
             rm = a["rm"]
