@@ -11,8 +11,10 @@ The body mixes T32 lines (about two thirds) and T16 lines, and with
 probability 1/6 an IT block of 1-4 slots: a random IT instruction (firstcond
 0-13, each slot then or else) followed by instructions drawn in decode
 context in_it (so the 16-bit data-processing forms set no flags there and
-the lines UNPREDICTABLE inside IT are redrawn), none of which accesses
-memory or branches.
+the lines UNPREDICTABLE inside IT are redrawn), none of which branches; the
+helper lines of the slots' memory accesses come before the IT instruction,
+and a slot whose base or offset register an earlier slot writes (or sets
+up) is redrawn, so skipped and executed conditional accesses both occur.
 
 How an instruction is made: as in gen_t16.py: pick a line, fill its open
 bits at random, keep the word if the decoder picks that line for it and its
@@ -98,8 +100,12 @@ class Gen:
             pre.append("ldr r%d, =%d" % (rm, k))
         return pre
 
-    def draw(self, in_it):
-        """(helper lines, the instruction line) for one instruction."""
+    def draw(self, in_it, avoid=frozenset()):
+        """(helper lines, the instruction line, registers it writes, registers
+        its helper lines set) for one instruction; the helpers of an access
+        inside an IT block run before the IT instruction, so its base and
+        offset registers must not be in `avoid` (written or set up by an
+        earlier slot)."""
         ctx = {"in_it": int(in_it)}
         while True:
             wide = self.r.random() < 2 / 3
@@ -115,17 +121,18 @@ class Gen:
                     continue
                 pre = []
                 if f.load is not None or f.store is not None:
-                    if in_it:
-                        continue
                     pre = self.mem_setup(line, a)
                     if pre is None:
                         continue
+                setup = {int(x.split()[1].rstrip(",").replace("sp", "r13")[1:]) for x in pre}
+                if setup & avoid:
+                    continue
                 data = ((w >> 16).to_bytes(2, "little") + (w & 0xffff).to_bytes(2, "little")) if wide \
                     else w.to_bytes(2, "little")
                 if CS.available() and CS.decode_bytes(data, 0) is None:
                     continue
                 text = ".inst.w 0x%08x" % w if wide else ".inst.n 0x%04x" % w
-                return pre, text
+                return pre, text, set(f.wregs), setup
 
     def it_block(self):
         """An IT instruction and its 1-4 slots (A8.8.55): mask = the slots'
@@ -138,10 +145,13 @@ class Gen:
             bit = (fc & 1) if then else (fc & 1) ^ 1
             mask |= bit << (4 - i)
         mask |= 1 << (4 - n)
-        out = [".inst.n 0x%04x" % (0xbf00 | fc << 4 | mask)]
+        pres, slots, avoid = [], [], set()
         for _ in range(n):
-            out.append(self.draw(True)[1])
-        return out
+            pre, text, wr, setup = self.draw(True, frozenset(avoid))
+            pres += pre
+            slots.append(text)
+            avoid |= wr | setup
+        return pres + [".inst.n 0x%04x" % (0xbf00 | fc << 4 | mask)] + slots
 
 
 def _gen_inputs(rng):
@@ -167,7 +177,7 @@ def gen_case(seed, k, branches=False):
         if rng.random() < 1 / 6:
             body += g.it_block()
         else:
-            pre, text = g.draw(False)
+            pre, text = g.draw(False)[:2]
             body += pre + [text]
         if pending is not None:
             pending[1] -= 1
