@@ -258,6 +258,11 @@ it_third:
 14:     bcc.w   15f
         movs    r3, #5
 15:     CHECK(r3, 5)
+        @ BXJ is BX without Jazelle
+        adr     r4, 16f + 1
+        bxj     r4
+        movs    r3, #9
+16:     CHECK(r3, 5)
         POOL
         @ MRS / MSR APSR (T32)
         ldr     r4, =0xf80f0000
