@@ -72,6 +72,14 @@ _Static_assert(offsetof(struct arm_cpu, icount) % 8 == 0 && offsetof(struct arm_
                    offsetof(struct arm_cpu, d) % 8 == 0,
                "the 64-bit words translated code reads are aligned (a split load is slow)");
 
+/* ITSTATE after an instruction of an IT block retires, condition passed or
+ * failed (ITAdvance, A2.5.2): the mask shifts left; when only its end marker
+ * is left the block is over. */
+static inline uint8_t arm_it_advance(uint8_t it)
+{
+    return (it & 7) == 0 ? 0 : (uint8_t)((it & 0xe0) | ((it << 1) & 0x1f));
+}
+
 /* CPSR as the architecture defines it (N Z C V Q .. GE T, mode usr). */
 static inline uint32_t arm_cpsr(const struct arm_cpu *cpu)
 {

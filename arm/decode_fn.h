@@ -30,3 +30,25 @@ static inline int32_t t16_pop_list(uint32_t v) { return (int32_t)((v & 0xffu) | 
 
 /* T16 LDM (A8.8.58): Rn:register_list -> wback = (registers<n> == '0'). */
 static inline int32_t t16_ldm_wback(uint32_t v) { return !(((v & 0xffu) >> (v >> 8)) & 1); }
+
+/* ThumbExpandImm_C (A6.3.2), i:imm3:imm8, split for &s_rri_rot (imm
+ * rotated right by rot bits; rot = 0 keeps C): imm12<11:10> = 00 gives the
+ * byte patterns 000000XY, 00XY00XY, XY00XY00, XYXYXYXY with no rotation
+ * (C unchanged), else '1':imm12<6:0> rotated right by imm12<11:7> (8..31,
+ * carry-out = bit 31 of the result). The pattern forms with imm8 = 0 other
+ * than 000000XY are UNPREDICTABLE; they decode as the pseudocode reads. */
+static inline int32_t t32_expand_imm(uint32_t imm12)
+{
+    uint32_t x = imm12 & 0xffu;
+    if ((imm12 >> 10) == 0) {
+        switch ((imm12 >> 8) & 3) {
+        case 0: return (int32_t)x;
+        case 1: return (int32_t)(x << 16 | x);
+        case 2: return (int32_t)(x << 24 | x << 8);
+        default: return (int32_t)(x << 24 | x << 16 | x << 8 | x);
+        }
+    }
+    return (int32_t)(0x80u | (imm12 & 0x7fu));
+}
+
+static inline int32_t t32_expand_rot(uint32_t imm12) { return (imm12 >> 10) == 0 ? 0 : (int32_t)(imm12 >> 7); }

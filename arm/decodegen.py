@@ -7,22 +7,39 @@ in the spirit of QEMU's decodetree):
     # comment                        to the end of the line
     .width 32 | 16                   instruction width of the table (first line)
     .bucket HI:LO                    bits used to pre-select candidate lines
+    .context NAME BIT                a decode-context bit the lines may name in
+                                     constants and facts (e.g. in_it: the
+                                     instruction stands inside an IT block);
+                                     the caller passes the context word
+                                     (NAME_decode_ctx; NAME_decode: context 0)
     %name  POS:LEN [POS:LEN ...] [>>N] [<<N] [!fn]
                                      a field assembled from bit ranges (MSB
                                      first), optionally shifted and passed
                                      through C function fn (arm/decode_fn.h)
-    &name  f1 f2 ...                 an argument set: struct arg_name
-    @name  PATTERN  [&set] [f=V ...] a format: bit pattern with inline fields
+    &name  f1 f2 ...                 an argument set: struct arg_name, declared
+                                     once for all tables (arm/args.decode holds
+                                     the shared ones; declaring one twice is an
+                                     error)
+    @name  PATTERN  [&set] [f=V ...] [fact:VALUE ...]
+                                     a format: bit pattern with inline fields;
+                                     its constants and facts apply to every
+                                     line that names it (written once there)
     NAME   PATTERN  [@fmt] [&set] [f=V ...] [fact:VALUE ...]
     {  ...  }                        a group: its lines may overlap; the first
-                                     that matches wins (file order). Outside a
-                                     group two lines that overlap are an error.
+                                     that matches wins (file order). Groups
+                                     nest. Two lines that overlap must share a
+                                     group, else it is an error.
+
+A file with no .width and no pattern lines (arm/args.decode) declares
+argument sets, fields and contexts only: it makes no decoder.
 
 PATTERN is WIDTH characters of 0, 1 and . (any), and inline fields NAME:LEN
 (unsigned) or NAME:sLEN (signed), written MSB first; spaces between tokens are
 ignored. An inline field called `cond` of 4 bits never matches 1111 (that is
 the unconditional space in A32). Argument-set members come from inline
-fields, %fields or f=V constants, in that order of preference.
+fields, %fields or f=V constants, in that order of preference. A constant V
+is a number, %field, or a C expression (no spaces) over the line's inline
+fields, %fields and context names: rt2=rt+1, s=!in_it.
 
 Facts (C expressions over the argument fields, no spaces inside):
     w:R,R?COND,...   core registers written (numbers or field expressions)
@@ -33,7 +50,13 @@ Facts (C expressions over the argument fields, no spaces inside):
     st:N ld:N        a store / load of N bytes (0: several)
     psr              may change Q, GE, T or IT
     x                changes the extra state (exclusive monitor, TLS, FPSCR)
+    end[:COND]       leaves the block on every path besides a write to the PC
+                     (SVC)
+    trap[:COND]      raises a signal instead of retiring (BKPT, UDF): it gets
+                     a block of its own and is not counted
     unpred:COND      UNPREDICTABLE when COND: never translated (SIGILL)
+    thumb2           an ARMv6T2 (Thumb-2) form in the 16-bit table: the
+                     generators of ARMv6 streams leave it out (no C output)
     qdef:COND        UNPREDICTABLE (or UNKNOWN) when COND, but qemu-arm defines
                      what happens and backstep does the same: translated; the
                      random generators never emit it (no C output)
@@ -80,6 +103,10 @@ class Table:
         self.bucket = None
         self.fields = {}
         self.lines = []  # dicts
+        self.declares_only = False  # args.decode: no decoder
+
+
+CONST_RE = re.compile(r"([a-z_][a-z0-9_]*)=(?!=)(\S+)")
 
 
 class Gen:
@@ -89,6 +116,9 @@ class Gen:
         self.ops = {}  # op name -> argset
         self.op_order = []
         self.tables = []
+        self.argset_where = {}  # name -> where declared
+        self.contexts = {}  # name -> bit
+        self.shared_fields = {}  # %fields of args.decode, visible to every table
 
     def err(self, where, msg):
         sys.exit("%s: %s" % (where, msg))
@@ -129,9 +159,11 @@ class Gen:
 
     def parse(self, path):
         tab = Table(re.sub(r"\.decode$", "", path.split("/")[-1]))
+        tab.fields.update(self.shared_fields)
         self.tables.append(tab)
-        group = None
+        groups = []  # the open groups, outermost first
         ngroups = 0
+        saw_width = False
         for lineno, raw in enumerate(open(path), 1):
             where = "%s:%d" % (path, lineno)
             line = raw.split("#", 1)[0].strip()
@@ -141,19 +173,28 @@ class Gen:
             head = toks[0]
             if head == ".width":
                 tab.width = int(toks[1])
+                saw_width = True
+                continue
+            if head == ".context":
+                if len(toks) != 3 or not re.fullmatch(r"[a-z_]\w*", toks[1]) or not toks[2].isdigit():
+                    self.err(where, ".context NAME BIT")
+                old = self.contexts.get(toks[1])
+                if old is not None and old != int(toks[2]):
+                    self.err(where, "context %s is bit %d elsewhere" % (toks[1], old))
+                self.contexts[toks[1]] = int(toks[2])
                 continue
             if head == ".bucket":
                 hi, lo = map(int, toks[1].split(":"))
                 tab.bucket = (hi, lo)
                 continue
             if head == "{":
-                if group is not None:
-                    self.err(where, "groups do not nest")
                 ngroups += 1
-                group = ngroups
+                groups.append(ngroups)
                 continue
             if head == "}":
-                group = None
+                if not groups:
+                    self.err(where, "} without {")
+                groups.pop()
                 continue
             if head.startswith("%"):
                 parts, shl, fn = [], 0, None
@@ -171,11 +212,17 @@ class Gen:
                 tab.fields[head[1:]] = Field(head[1:], parts, signed, shl, fn)
                 continue
             if head.startswith("&"):
-                self.argsets[head[1:]] = toks[1:]
+                name = head[1:]
+                if name in self.argsets:
+                    self.err(where, "argument set &%s is declared again (first at %s): declare a shared "
+                             "set once, in arm/args.decode" % (name, self.argset_where[name]))
+                self.argsets[name] = toks[1:]
+                self.argset_where[name] = where
                 continue
             fixed, mask, inline, rest = self.parse_pattern(where, tab.width, toks[1:])
             entry = {"name": head, "fixed": fixed, "mask": mask, "inline": inline, "where": where,
-                     "group": group, "consts": {}, "facts": [], "argset": None, "fmt": None}
+                     "group": groups[0] if groups else None, "groups": tuple(groups),
+                     "consts": {}, "facts": [], "argset": None, "fmt": None}
             for t in rest:
                 if t.startswith("@"):
                     fmt = self.formats.get((tab.name, t[1:]))
@@ -184,10 +231,10 @@ class Gen:
                     entry["fmt"] = fmt
                 elif t.startswith("&"):
                     entry["argset"] = t[1:]
-                elif re.fullmatch(r"[a-z_][a-z0-9_]*=(-?\w+|%[a-z_][a-z0-9_]*)", t):
-                    k, v = t.split("=")
+                elif CONST_RE.fullmatch(t):
+                    k, v = CONST_RE.fullmatch(t).groups()
                     entry["consts"][k] = v
-                elif re.fullmatch(r"[a-z]+(:\S+)?", t):
+                elif re.fullmatch(r"[a-z][a-z0-9]*(:\S+)?", t):
                     entry["facts"].append(t)
                 else:
                     self.err(where, "cannot read %s" % t)
@@ -225,6 +272,14 @@ class Gen:
                 if mbr not in entry["inline"] and mbr not in tab.fields and mbr not in entry["consts"]:
                     self.err(where, "%s: no field or constant for member %s" % (head, mbr))
             tab.lines.append(entry)
+        if groups:
+            self.err(path, "a group is not closed")
+        if not saw_width and not tab.lines:
+            # arm/args.decode: shared declarations, no decoder
+            tab.declares_only = True
+            self.tables.remove(tab)
+            self.shared_fields.update(tab.fields)
+            return
         self.check_overlaps(tab)
 
     def check_overlaps(self, tab):
@@ -258,6 +313,10 @@ class Gen:
                 return "a->" + w
             if w == "cond" and entry["cond"]:
                 return "d->cond"
+            if w in self.contexts:
+                return "((ctx >> %d) & 1u)" % self.contexts[w]
+            if w in entry["inline"]:  # an encoding field outside the argument set
+                return "(int32_t)(%s)" % entry["inline"][w].c_expr("insn")
             return w
 
         return re.sub(r"\b[a-z_][a-z0-9_]*\b", repl, s)
@@ -299,12 +358,30 @@ class Gen:
                 out.append("d->f.unpredictable |= (%s);" % self.cexpr(entry, v))
             elif k == "qdef":
                 self.cexpr(entry, v)  # checked like any fact, used by the generators only
+            elif k == "thumb2" and not v:
+                pass  # for the generators only
             else:
                 self.err(entry["where"], "unknown fact %s" % k)
         if w:
             out.insert(0, "d->f.wregs = (uint16_t)(%s);" % " | ".join(w))
         out.append("d->f.fl_may |= d->f.fl_write;")
         return out
+
+    def const_c(self, tab, e, v):
+        """A constant's C expression: %fields, the line's inline fields and
+        context names become their values; numbers stay."""
+        def repl(m):
+            w = m.group(0)
+            if w.startswith("%"):
+                if w[1:] not in tab.fields:
+                    self.err(e["where"], "unknown field %s" % w)
+                return "(%s)" % tab.fields[w[1:]].c_expr("insn")
+            if w in e["inline"]:
+                return "(%s)" % e["inline"][w].c_expr("insn")
+            if w in self.contexts:
+                return "((ctx >> %d) & 1u)" % self.contexts[w]
+            self.err(e["where"], "constant %s: unknown name %s" % (v, w))
+        return "(%s)" % re.sub(r"%?\b[a-z_][a-z0-9_]*\b", repl, v)
 
     # --- output ----------------------------------------------------------------
     def header(self):
@@ -357,11 +434,17 @@ class Gen:
               "    uint32_t fixed, mask;",
               "    int group; /* 0: none */",
               "    bool cond; /* has a cond field that excludes 1111 */",
+              "    uint8_t cond_lsb; /* its lowest bit */",
               "};", "",
-              "extern const char *const isa_op_names[ISA_OP_COUNT];"]
+              "extern const char *const isa_op_names[ISA_OP_COUNT];", ""]
+        for name, bit in sorted(self.contexts.items(), key=lambda kv: kv[1]):
+            o.append("#define ARM_CTX_%s (1u << %d) /* decode context bit (.context) */" % (name.upper(), bit))
         for tab in self.tables:
-            o += ["/* Decodes one %s instruction; false if no line matches. */" % tab.name,
-                  "bool %s_decode(uint32_t insn, struct isa_insn *d);" % tab.name,
+            o += ["/* Decodes one %s instruction in decode context ctx (ARM_CTX_*); false if" % tab.name,
+                  " * no line matches. */",
+                  "bool %s_decode_ctx(uint32_t insn, unsigned ctx, struct isa_insn *d);" % tab.name,
+                  "static inline bool %s_decode(uint32_t insn, struct isa_insn *d) { return %s_decode_ctx(insn, 0, d); }"
+                  % (tab.name, tab.name),
                   "extern const struct arm_table_line %s_table[];" % tab.name,
                   "extern const unsigned %s_table_len;" % tab.name]
         return "\n".join(o) + "\n"
@@ -383,20 +466,15 @@ class Gen:
             if self.argsets[aset]:
                 o.append("%s    struct arg_%s *a = &d->a.%s;" % (ind, aset, aset))
                 for mbr in self.argsets[aset]:
+                    if mbr in e["consts"] and mbr in tab.fields and mbr not in e["inline"]:
+                        # the %field would silently win over the constant
+                        self.err(e["where"], "constant %s= and field %%%s: rename the field" % (mbr, mbr))
                     if mbr in e["inline"]:
                         ex = e["inline"][mbr].c_expr("insn")
                     elif mbr in tab.fields:
                         ex = tab.fields[mbr].c_expr("insn")
                     else:
-                        ex = e["consts"][mbr]
-                        if ex.startswith("%"):
-                            if ex[1:] not in tab.fields:
-                                self.err(e["where"], "unknown field %s" % ex)
-                            ex = tab.fields[ex[1:]].c_expr("insn")
-                        elif re.fullmatch(r"[a-z_]\w*", ex):
-                            if ex not in e["inline"]:
-                                self.err(e["where"], "unknown field %s" % ex)
-                            ex = e["inline"][ex].c_expr("insn")
+                        ex = self.const_c(tab, e, e["consts"][mbr])
                     o.append("%s    a->%s = (int32_t)%s;" % (ind, mbr, ex))
                 for f in self.facts_c(e):
                     o.append("%s    %s" % (ind, f))
@@ -406,8 +484,9 @@ class Gen:
             o.append("%s    return true;" % ind)
             o.append("%s}" % ind)
 
-        o.append("bool %s_decode(uint32_t insn, struct isa_insn *d)" % tab.name)
+        o.append("bool %s_decode_ctx(uint32_t insn, unsigned ctx, struct isa_insn *d)" % tab.name)
         o.append("{")
+        o.append("    (void)ctx;")
         o.append("    *d = (struct isa_insn){.iset = %s, .len = %d, .cond = 14, .raw = insn};"
                  % ({"t16": "ARM_ISET_T16", "t32": "ARM_ISET_T32"}.get(tab.name, "ARM_ISET_A32"),
                     2 if tab.width == 16 else 4))
@@ -436,8 +515,9 @@ class Gen:
         o.append("")
         o.append("const struct arm_table_line %s_table[] = {" % tab.name)
         for e in tab.lines:
-            o.append("    {\"%s\", ISA_OP_%s, 0x%08xu, 0x%08xu, %d, %s}," % (
-                e["name"], e["name"], e["fixed"], e["mask"], e["group"] or 0, "true" if e["cond"] else "false"))
+            o.append("    {\"%s\", ISA_OP_%s, 0x%08xu, 0x%08xu, %d, %s, %d}," % (
+                e["name"], e["name"], e["fixed"], e["mask"], e["group"] or 0, "true" if e["cond"] else "false",
+                e["inline"]["cond"].parts[0][0] if e["cond"] else 0))
         o.append("};")
         o.append("const unsigned %s_table_len = %d;" % (tab.name, len(tab.lines)))
         return o

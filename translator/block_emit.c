@@ -54,8 +54,22 @@ static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, 
     X(b, ADD, xreg(ZYDIS_REGISTER_R13), ximm((int64_t)n));
 }
 
+/* cpu->itstate = want, if translated code has not stored that already (the
+ * block key holds ITSTATE at entry). Stored before each instruction of an IT
+ * block, so that a fault, a helper and -d cpu see the instruction's own, and
+ * before an instruction that leaves the block, the state after it: the
+ * successor's key. Leaves the x86 flags alone. */
+static void store_itstate(struct xbuf *b, uint8_t *cur, uint8_t want)
+{
+    if (*cur != want) {
+        X(b, MOV, CPUF(itstate, 1), ximm((int8_t)want)); /* imm8, sign-extended by Zydis */
+        *cur = want;
+    }
+}
+
 bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, struct xbuf *b, unsigned *failed_at)
 {
+    uint8_t it = pl->it[0]; /* ITSTATE in the cpu at block entry */
     bool log_in = log_enabled(LOG_IN_ASM);
     struct tr t = {.b = b, .thumb = thumb};
     emit_prologue(&t, pc, pl->n, pl->mask, pl->extra, pl->flags);
@@ -75,16 +89,19 @@ bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, struct xbu
             return false;
         }
         if (log_in)
-            tr_log_in_asm(cur, d);
+            tr_log_in_asm(cur, d, pl->it[k]);
         t.pc = cur;
         t.d = d;
         t.ended = false;
         t.uncounted = false;
         cur += d->len;
+        store_itstate(b, &it, pl->it[k]);
         if (log_enabled(LOG_CPU)) {
             X(b, MOV, R32(ESI), ximm((int64_t)t.pc));
             tr_call_synced(&t, (const void *)helper_trace_cpu);
         }
+        if (plan_ends_block(d)) /* both ways out (taken, condition failed) */
+            store_itstate(b, &it, k + 1 < pl->n ? pl->it[k + 1] : pl->it_end);
         int live = live_kind && b->flags_clobbered_at <= live_end ? live_kind : HF_NONE;
         t.fl_read = t.fl_write = 0;
         t.fl_need = pl->fl_need[k];
@@ -112,7 +129,7 @@ bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, struct xbu
         /* Not counted (n == 0): it has not retired when its signal arrives. */
         const struct isa_insn *d = &pl->insn[0];
         if (log_in)
-            tr_log_in_asm(pc, d);
+            tr_log_in_asm(pc, d, pl->it[0]);
         t.pc = pc;
         t.d = d;
         if (log_enabled(LOG_CPU)) { /* qemu-arm logs the state before it too */
@@ -120,11 +137,14 @@ bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, struct xbu
             tr_call_synced(&t, (const void *)helper_trace_cpu);
         }
         /* A conditional A32 trap (BKPT<c>, UDF<c>, an UNPREDICTABLE
-         * encoding with a condition) traps only if its condition holds, as
-         * under qemu-arm; else it retires like any condition-failed
-         * instruction (EXIT_TRAP_SKIPPED: the dispatcher counts it). */
+         * encoding with a condition), and any Thumb trap or undefined
+         * encoding inside an IT block but BKPT (plan_block gives those the
+         * IT condition), traps only if its condition holds, as under
+         * qemu-arm; else it retires like any condition-failed instruction
+         * (EXIT_TRAP_SKIPPED: the dispatcher counts it, steps over it and
+         * advances ITSTATE). */
         size_t skip = SIZE_MAX;
-        if (!pl->fetch_fault && d->iset == ARM_ISET_A32 && d->cond < 14)
+        if (!pl->fetch_fault && d->cond < 14 && (d->iset == ARM_ISET_A32 || (pl->it[0] & 15)))
             skip = tr_cond_skip(&t, d->cond, HF_NONE);
         if (pl->fetch_fault)
             tr_exit_reason(&t, pc, EXIT_FETCH_FAULT);
@@ -135,6 +155,7 @@ bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, struct xbu
             tr_exit_at(b, pc, EXIT_TRAP_SKIPPED);
         }
     } else if (!t.ended) {
+        store_itstate(b, &it, pl->it_end);
         tr_branch_direct(&t, cur);
     }
     if (b->failed) {

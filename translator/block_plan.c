@@ -12,15 +12,29 @@ static unsigned insn_fl_read(const struct isa_insn *d)
     return d->f.fl_read | tr_cond_reads(d->cond) | (d->f.mem ? FL_ALL : 0);
 }
 
-static bool ends_block(const struct isa_insn *d)
+bool plan_ends_block(const struct isa_insn *d)
 {
     return d->f.end || d->f.trap || (d->f.wregs & 0x8000u);
 }
 
-void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, unsigned max)
+/* An instruction inside an IT block takes the block's condition for the
+ * current slot (BKPT is unconditional even there, A8.8.24); IT itself starts
+ * the block (A8.8.55). */
+static uint8_t it_apply(struct isa_insn *d, uint8_t it, bool decoded)
+{
+    if ((it & 15) && d->op != ISA_OP_BKPT)
+        d->cond = it >> 4;
+    if (decoded && d->op == ISA_OP_IT)
+        return (uint8_t)(d->a.it.firstcond << 4 | d->a.it.mask);
+    return arm_it_advance(it);
+}
+
+void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, uint8_t itstate, unsigned max)
 {
     *pl = (struct block_plan){0};
     uint32_t cur = pc;
+    uint8_t it = thumb ? itstate : 0;
+    bool any_it = it != 0;
     while (pl->n < max) {
         if (pl->n > 0 && (cur & GUEST_PAGE_MASK) == 0 && !tr_fetchable(cur))
             break;
@@ -32,9 +46,12 @@ void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, unsigned max)
         size_t avail = 4;
         if (thumb && ((cur + 2) & GUEST_PAGE_MASK) == 0 && !tr_fetchable(cur + 2))
             avail = 2;
-        bool ok = arm_decode(g2h(cur), avail, thumb, d) && !d->f.unpredictable;
+        unsigned ctx = (it & 15) ? ARM_CTX_IN_IT : 0;
+        bool ok = arm_decode(g2h(cur), avail, thumb, ctx, d) && !d->f.unpredictable;
+        pl->it[pl->n] = it;
         if (!ok || d->f.trap) {
             if (pl->n == 0) {
+                it_apply(d, it, false);
                 pl->lone_exit = true;
                 pl->undecodable = !ok;
                 pl->fetch_fault = avail == 2 && d->len == 4;
@@ -42,12 +59,18 @@ void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, unsigned max)
             }
             break;
         }
+        it = it_apply(d, it, true);
+        any_it |= it != 0;
         pl->n++;
         cur += d->len;
-        if (ends_block(d))
+        if (plan_ends_block(d))
             break;
     }
     pl->end_pc = cur;
+    pl->it_end = it;
+    /* Undo must restore ITSTATE wherever a block changes it (the BLOCK
+     * record's flags word holds it). */
+    pl->flags = any_it;
     /* Backward flag liveness: everything is live at the block's end (the
      * next block may read any flag). */
     unsigned live = FL_ALL;

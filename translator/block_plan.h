@@ -22,10 +22,17 @@ struct block_plan {
     uint32_t end_pc; /* one past the last byte of the block */
     uint32_t mask;   /* guest registers the block may write (undo pre-images) */
     bool extra, flags;
+    /* Thumb IT blocks (A2.5.2): ITSTATE when instruction k runs (its
+     * condition is it[k] >> 4 when it[k] & 15), and after the block. */
+    uint8_t it[MAX_BLOCK_INSNS];
+    uint8_t it_end;
 };
 
-/* Decodes the block at pc (in Thumb state if thumb): at most max
+/* Decodes the block at pc (in Thumb state if thumb, with ITSTATE itstate as
+ * the block key gives it): at most max
  * instructions, stopping after one that ends a block, before an instruction
  * that raises a signal (it gets a block of its own), at a page that cannot be
  * fetched and at a breakpoint. */
-void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, unsigned max);
+void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, uint8_t itstate, unsigned max);
+/* The instruction leaves the block on every path (or raises a signal). */
+bool plan_ends_block(const struct isa_insn *d);

@@ -48,8 +48,16 @@ void tr_log_in_asm_kuser(uint32_t pc)
     }
 }
 
-void tr_log_in_asm(uint32_t pc, const struct isa_insn *d)
+/* Capstone decodes each instruction alone, so it shows an instruction inside
+ * an IT block with its outside-IT meaning (PITFALLS.md): the condition the IT
+ * block gives it follows as "@ IT cond". */
+void tr_log_in_asm(uint32_t pc, const struct isa_insn *d, uint8_t itstate)
 {
+    static const char names[16][3] = {"eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc",
+                                      "hi", "ls", "ge", "lt", "gt", "le", "al", "nv"};
+    char itnote[16] = "";
+    if (itstate & 15)
+        snprintf(itnote, sizeof itnote, "  @ IT %s", names[itstate >> 4]);
     cs_insn *ci;
     bool thumb = d->iset != ARM_ISET_A32;
     size_t n = cs_disasm(thumb ? capstone_thumb : capstone, g2h(pc), d->len, pc, 1, &ci);
@@ -64,9 +72,9 @@ void tr_log_in_asm(uint32_t pc, const struct isa_insn *d)
     else
         snprintf(enc, sizeof enc, "%08x", d->raw);
     if (n) {
-        log_printf("0x%08x:  %s  %-8s %s\n", pc, enc, ci->mnemonic, ci->op_str);
+        log_printf("0x%08x:  %s  %-8s %s%s\n", pc, enc, ci->mnemonic, ci->op_str, itnote);
         cs_free(ci, n);
     } else {
-        log_printf("0x%08x:  %s  <undefined>\n", pc, enc);
+        log_printf("0x%08x:  %s  <undefined>%s\n", pc, enc, itnote);
     }
 }

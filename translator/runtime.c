@@ -126,6 +126,15 @@ static void log_undefined(struct arm_cpu *cpu)
 /* After a recovered fault: pops the undo log back to the start of the block
  * that faulted. Returns true if that block was a single-step block, i.e. the
  * state is now exactly before the faulting instruction. */
+/* The length of the Thumb instruction at pc (its first halfword was
+ * fetched: it was translated). */
+static uint32_t trap_thumb_len(uint32_t pc)
+{
+    uint16_t hw;
+    memcpy(&hw, g2h(pc), 2);
+    return thumb_is_32bit(hw) ? 4 : 2;
+}
+
 static bool rewind_faulting_block(struct arm_cpu *cpu)
 {
     uint32_t t;
@@ -286,15 +295,17 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
             *sig = SIGSEGV;
             return RUN_SIGNAL;
         case EXIT_TRAP_SKIPPED:
-            /* A condition-failed instruction retires (one count, as an A32
-             * instruction, with a restore point like any block's) -- if the
+            /* A condition-failed instruction retires (one count, with a
+             * restore point like any block's; in Thumb state it is inside an
+             * IT block, which moves on) -- if the
              * budget has room: its block counted 0 at entry, and a block
              * chained into it may have used the budget up. */
             if (cpu->icount >= cpu->budget)
                 break; /* the loop stops at stop_at, before it */
             undo_push_block_all(cpu);
             cpu->icount++;
-            cpu->r[15] += 4;
+            cpu->r[15] += cpu->thumb ? trap_thumb_len(cpu->r[15]) : 4;
+            cpu->itstate = arm_it_advance(cpu->itstate);
             break;
         case EXIT_BUDGET:
             break; /* the loop re-checks stop_at and picks a single-step block */

@@ -161,4 +161,5 @@ void tr_log_in_asm_block(uint32_t pc);
  * translates the helper page's word, then emulates the helper), although
  * backstep emulates the helper without translating anything. */
 void tr_log_in_asm_kuser(uint32_t pc);
-void tr_log_in_asm(uint32_t pc, const struct isa_insn *d);
+/* itstate: ITSTATE when the instruction runs (Thumb IT blocks). */
+void tr_log_in_asm(uint32_t pc, const struct isa_insn *d, uint8_t itstate);

@@ -53,3 +53,28 @@ bool trans_BLX_r(struct tr *t, const struct arg_r *a)
     tr_branch_indirect_eax(t);
     return true;
 }
+
+/* CBZ/CBNZ <Rn>, <label> (A8.8.29): compare and branch on zero / non-zero,
+ * forward only, flags untouched. Both ways out chain. */
+static bool compare_branch(struct tr *t, const struct arg_cbz *a, bool nonzero)
+{
+    X(t->b, CMP, GREG(a->rn), ximm(0));
+    size_t not_taken = x_jcc_fwd(t->b, nonzero ? XCC_E : XCC_NE);
+    tr_branch_direct(t, tr_pc_read(t) + (uint32_t)a->imm);
+    x_bind(t->b, not_taken);
+    tr_branch_direct(t, t->pc + 2);
+    return true;
+}
+
+bool trans_CBZ(struct tr *t, const struct arg_cbz *a) { return compare_branch(t, a, false); }
+bool trans_CBNZ(struct tr *t, const struct arg_cbz *a) { return compare_branch(t, a, true); }
+
+/* IT{x{y{z}}} <firstcond> (A8.8.55): no code. The block planner
+ * (block_plan.c) follows ITSTATE through the instructions it governs, gives
+ * each its condition and stores ITSTATE where it changes. */
+bool trans_IT(struct tr *t, const struct arg_it *a)
+{
+    (void)t;
+    (void)a;
+    return true;
+}

@@ -1,8 +1,9 @@
 /* Semantic functions of the data-processing instructions (ARM ARM A5.2.1-A5.2.3,
  * A6.2.1-A6.2.3): AND EOR SUB RSB ADD ADC SBC RSC TST TEQ CMP CMN ORR MOV BIC
- * MVN with a (rotated) immediate (_rri), a register shifted by an immediate
- * (_rrri) and a register shifted by a register (_rrrr), for A32 and T16 alike
- * (the T16 forms decode into the same argument sets, arm/t16.decode), and the
+ * MVN (and T32's ORN) with a (rotated) immediate (_rri), a register shifted by
+ * an immediate (_rrri) and a register shifted by a register (_rrrr), for A32,
+ * T16 and T32 alike (the Thumb forms decode into the same argument sets,
+ * arm/t16.decode, arm/t32.decode), and the
  * shifter with its carry-out (A8.4.3). x86 flags map onto NZCV directly except
  * that ARM's carry after a subtraction is NOT borrow; the x86 flags an
  * instruction leaves are offered to the next condition (t->hf_kind). Only
@@ -11,7 +12,8 @@
 #include "translator/tr_internal.h"
 #include "trans_gen.h"
 
-enum dp_op { AND, EOR, SUB, RSB, ADD, ADC, SBC, RSC, TST, TEQ, CMP, CMN, ORR, MOV, BIC, MVN };
+/* ORN (T32 only) is ORR with operand 2 inverted. */
+enum dp_op { AND, EOR, SUB, RSB, ADD, ADC, SBC, RSC, TST, TEQ, CMP, CMN, ORR, MOV, BIC, MVN, ORN };
 
 /* Shift_C of ecx by an immediate amount as DecodeImmShift gives it (A8.4.3);
  * with set_carry the carry-out goes to cpu->c. */
@@ -59,13 +61,15 @@ static void shift_imm(struct tr *t, unsigned type, unsigned imm5, bool set_carry
         X(b, SETB, CPUF(c, 1));
 }
 
-/* Operand 2 of the immediate forms: ARMExpandImm_C, imm rotated right by
- * 2 * rot; the carry-out is bit 31 of the result when rot != 0, else C is
- * unchanged. The T16 forms have rot = 0 and immediates of up to 10 bits
- * (imm8 * 4), which pass through unrotated. */
+/* Operand 2 of the immediate forms: imm rotated right by rot bits (the
+ * tables give the rotation in bits: 2 * rotate for ARMExpandImm_C, A5.2.4,
+ * any of 8..31 for ThumbExpandImm_C, A6.3.2); the carry-out is bit 31 of the
+ * result when rot != 0, else C is unchanged (ThumbExpandImm's replicated
+ * byte patterns decode with rot = 0). The T16 forms have rot = 0 and
+ * immediates of up to 10 bits (imm8 * 4), which pass through unrotated. */
 static xop op2_imm(struct tr *t, uint32_t imm, unsigned rot, bool set_carry)
 {
-    unsigned r = 2 * rot;
+    unsigned r = rot & 31;
     uint32_t val = r ? (imm >> r) | (imm << (32 - r)) : imm;
     if (set_carry && r)
         X(t->b, MOV, CPUF(c, 1), ximm(val >> 31));
@@ -131,7 +135,8 @@ static xop op2_shr(struct tr *t, unsigned rm, unsigned rs, unsigned shty, bool s
 
 static bool is_logical(enum dp_op op)
 {
-    return op == AND || op == EOR || op == TST || op == TEQ || op == ORR || op == MOV || op == BIC || op == MVN;
+    return op == AND || op == EOR || op == TST || op == TEQ || op == ORR || op == MOV || op == BIC || op == MVN ||
+           op == ORN;
 }
 
 static bool is_subtraction(enum dp_op op)
@@ -206,7 +211,7 @@ static bool dataproc(struct tr *t, enum dp_op op, bool s, unsigned rd, unsigned 
     }
     if (op == MOV && s && rd != 15 && !(op2.type == ZYDIS_OPERAND_TYPE_REGISTER && op2.reg.value == ZYDIS_REGISTER_ECX))
         return movs_direct(t, rd, op2);
-    if (op == RSB || op == RSC || op == BIC || op == MOV || op == MVN) {
+    if (op == RSB || op == RSC || op == BIC || op == MOV || op == MVN || op == ORN) {
         /* these need operand 2 in a register of their own */
         if (!(op2.type == ZYDIS_OPERAND_TYPE_REGISTER && op2.reg.value == ZYDIS_REGISTER_ECX))
             x_emit(b, ZYDIS_MNEMONIC_MOV, (xop[]){R32(ECX), op2}, 2);
@@ -216,7 +221,7 @@ static bool dataproc(struct tr *t, enum dp_op op, bool s, unsigned rd, unsigned 
      * it) when x86 can take both operands, saving the moves through eax. */
     if (rn != 15 && (rd == rn || op == TST || op == CMP) &&
         !(GREG(rn).type == ZYDIS_OPERAND_TYPE_MEMORY && op2.type == ZYDIS_OPERAND_TYPE_MEMORY)) {
-        static const ZydisMnemonic in_place[16] = {
+        static const ZydisMnemonic in_place[ORN + 1] = {
             [AND] = ZYDIS_MNEMONIC_AND, [EOR] = ZYDIS_MNEMONIC_XOR, [SUB] = ZYDIS_MNEMONIC_SUB,
             [ADD] = ZYDIS_MNEMONIC_ADD, [ADC] = ZYDIS_MNEMONIC_ADC, [SBC] = ZYDIS_MNEMONIC_SBB,
             [TST] = ZYDIS_MNEMONIC_TEST, [CMP] = ZYDIS_MNEMONIC_CMP, [ORR] = ZYDIS_MNEMONIC_OR,
@@ -255,6 +260,10 @@ static bool dataproc(struct tr *t, enum dp_op op, bool s, unsigned rd, unsigned 
     case BIC:
         X(b, NOT, R32(ECX));
         X(b, AND, R32(EAX), R32(ECX));
+        break;
+    case ORN:
+        X(b, NOT, R32(ECX));
+        X(b, OR, R32(EAX), R32(ECX));
         break;
     case MOV:
         X(b, MOV, R32(EAX), R32(ECX));
@@ -453,3 +462,8 @@ bool trans_MOV_rri(struct tr *t, const struct arg_s_rri_rot *a) { return dp_imm(
 bool trans_BIC_rri(struct tr *t, const struct arg_s_rri_rot *a) { return dp_imm(t, BIC, a); }
 /* MVN{S}<c> <Rd>, #<const> (A8.8.115) */
 bool trans_MVN_rri(struct tr *t, const struct arg_s_rri_rot *a) { return dp_imm(t, MVN, a); }
+
+/* ORN{S}<c> <Rd>, <Rn>, #<const> (A8.8.121) and <Rd>, <Rn>, <Rm>{, <shift>}
+ * (A8.8.122): T32 only. */
+bool trans_ORN_rri(struct tr *t, const struct arg_s_rri_rot *a) { return dp_imm(t, ORN, a); }
+bool trans_ORN_rrri(struct tr *t, const struct arg_s_rrr_shi *a) { return dp_shi(t, ORN, a); }

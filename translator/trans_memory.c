@@ -222,7 +222,7 @@ bool trans_LDRB_rr(struct tr *t, const struct arg_ldst_rr *a) { return single_re
 /* The extra loads and stores (A5.2.8) once the offset is in ecx. */
 enum extra_kind { X_STRH, X_LDRH, X_LDRSB, X_LDRSH, X_LDRD, X_STRD };
 
-static bool extra(struct tr *t, enum extra_kind k, bool p, bool u, bool w, unsigned rn, unsigned rt)
+static bool extra(struct tr *t, enum extra_kind k, bool p, bool u, bool w, unsigned rn, unsigned rt, unsigned rt2)
 {
     bool wback = !p || w;
     get_base(t, ZYDIS_REGISTER_EAX, rn);
@@ -243,7 +243,8 @@ static bool extra(struct tr *t, enum extra_kind k, bool p, bool u, bool w, unsig
     case X_STRD:
         break;
     }
-    /* LDRD/STRD: Rt even and not r14 (the table marks the rest UNPREDICTABLE). */
+    /* LDRD/STRD: Rt2 = Rt + 1 in A32, free in T32 (the tables mark the
+     * UNPREDICTABLE pairs). */
     X(t->b, LEA, R32(EDI), xmem(ZYDIS_REGISTER_RSI, 4, 8)); /* second word, wraps at 4 GiB */
     if (k == X_LDRD) {
         tr_hook_load(t, ZYDIS_REGISTER_RSI, 4);
@@ -253,10 +254,10 @@ static bool extra(struct tr *t, enum extra_kind k, bool p, bool u, bool w, unsig
         if (wback && rn != 15)
             tr_set_reg(t, rn, ZYDIS_REGISTER_EDX);
         tr_set_reg(t, rt, ZYDIS_REGISTER_ECX);
-        tr_set_reg(t, rt + 1, ZYDIS_REGISTER_EAX);
+        tr_set_reg(t, rt2, ZYDIS_REGISTER_EAX);
     } else {
         tr_get_reg(t, ZYDIS_REGISTER_ECX, rt);
-        tr_get_reg(t, ZYDIS_REGISTER_EAX, rt + 1);
+        tr_get_reg(t, ZYDIS_REGISTER_EAX, rt2);
         tr_hook_store(t, ZYDIS_REGISTER_RSI, 4);
         X(t->b, MOV, GMEM(RSI, 4), R32(ECX));
         tr_hook_store(t, ZYDIS_REGISTER_RDI, 4);
@@ -270,13 +271,28 @@ static bool extra(struct tr *t, enum extra_kind k, bool p, bool u, bool w, unsig
 static bool extra_ri(struct tr *t, const struct arg_ldst_ri *a, enum extra_kind k)
 {
     X(t->b, MOV, R32(ECX), ximm(a->imm));
-    return extra(t, k, a->p, a->u, a->w, a->rn, a->rt);
+    return extra(t, k, a->p, a->u, a->w, a->rn, a->rt, 0);
 }
 
 static bool extra_rr(struct tr *t, const struct arg_ldst_rr *a, enum extra_kind k)
 {
-    tr_get_reg(t, ZYDIS_REGISTER_ECX, a->rm); /* the table gives no shift for these */
-    return extra(t, k, a->p, a->u, a->w, a->rn, a->rt);
+    /* A32 gives no shift for these; T32 LDRH/LDRSB/... [Rn, Rm, LSL #imm2]. */
+    tr_get_reg(t, ZYDIS_REGISTER_ECX, a->rm);
+    if (a->shim)
+        X(t->b, SHL, R32(ECX), ximm(a->shim));
+    return extra(t, k, a->p, a->u, a->w, a->rn, a->rt, 0);
+}
+
+static bool dual_ri(struct tr *t, const struct arg_ldstd_ri *a, enum extra_kind k)
+{
+    X(t->b, MOV, R32(ECX), ximm(a->imm));
+    return extra(t, k, a->p, a->u, a->w, a->rn, a->rt, a->rt2);
+}
+
+static bool dual_rr(struct tr *t, const struct arg_ldstd_rr *a, enum extra_kind k)
+{
+    tr_get_reg(t, ZYDIS_REGISTER_ECX, a->rm);
+    return extra(t, k, a->p, a->u, a->w, a->rn, a->rt, a->rt2);
 }
 
 /* STRH/LDRH/LDRSB/LDRSH/LDRD/STRD<c> with an immediate or register offset
@@ -290,10 +306,10 @@ bool trans_LDRSB_ri(struct tr *t, const struct arg_ldst_ri *a) { return extra_ri
 bool trans_LDRSB_rr(struct tr *t, const struct arg_ldst_rr *a) { return extra_rr(t, a, X_LDRSB); }
 bool trans_LDRSH_ri(struct tr *t, const struct arg_ldst_ri *a) { return extra_ri(t, a, X_LDRSH); }
 bool trans_LDRSH_rr(struct tr *t, const struct arg_ldst_rr *a) { return extra_rr(t, a, X_LDRSH); }
-bool trans_LDRD_ri(struct tr *t, const struct arg_ldst_ri *a) { return extra_ri(t, a, X_LDRD); }
-bool trans_LDRD_rr(struct tr *t, const struct arg_ldst_rr *a) { return extra_rr(t, a, X_LDRD); }
-bool trans_STRD_ri(struct tr *t, const struct arg_ldst_ri *a) { return extra_ri(t, a, X_STRD); }
-bool trans_STRD_rr(struct tr *t, const struct arg_ldst_rr *a) { return extra_rr(t, a, X_STRD); }
+bool trans_LDRD_ri(struct tr *t, const struct arg_ldstd_ri *a) { return dual_ri(t, a, X_LDRD); }
+bool trans_LDRD_rr(struct tr *t, const struct arg_ldstd_rr *a) { return dual_rr(t, a, X_LDRD); }
+bool trans_STRD_ri(struct tr *t, const struct arg_ldstd_ri *a) { return dual_ri(t, a, X_STRD); }
+bool trans_STRD_rr(struct tr *t, const struct arg_ldstd_rr *a) { return dual_rr(t, a, X_STRD); }
 
 /* LDM/STM<c> <Rn>{!}, <registers> in the four modes (A8.8.58-A8.8.61,
  * A8.8.199-A8.8.202); T16 LDMIA/STMIA, PUSH (STMDB SP!) and POP (LDMIA SP!). */
@@ -357,19 +373,22 @@ static bool swap(struct tr *t, const struct arg_swp *a, unsigned size)
 bool trans_SWP(struct tr *t, const struct arg_swp *a) { return swap(t, a, 4); }
 bool trans_SWPB(struct tr *t, const struct arg_swp *a) { return swap(t, a, 1); }
 
-/* LDREX{B,H,D}<c> <Rt>, [<Rn>] (A8.8.75-A8.8.78): through the exclusive
- * monitor helper (it may fault: cpu synced). */
+/* LDREX{B,H,D}<c> <Rt>, [<Rn>{, #imm}] (A8.8.75-A8.8.78; the offset is
+ * T32's, Rt2 free in T32 LDREXD): through the exclusive monitor helper (it
+ * may fault: cpu synced). */
 static bool ldrex(struct tr *t, const struct arg_ldrex *a, unsigned size)
 {
     struct xbuf *b = t->b;
     tr_get_reg(t, ZYDIS_REGISTER_ESI, a->rn);
+    if (a->imm)
+        X(b, ADD, R32(ESI), ximm(a->imm));
     X(b, MOV, R32(EDX), ximm(size));
     tr_hook_load(t, ADDR, size);
     tr_call_synced(t, (const void *)helper_ldrex);
     tr_set_reg(t, a->rt, ZYDIS_REGISTER_EAX);
     if (size == 8) {
         X(b, SHR, R32(RAX), ximm(32));
-        tr_set_reg(t, a->rt + 1, ZYDIS_REGISTER_EAX);
+        tr_set_reg(t, a->rt2, ZYDIS_REGISTER_EAX);
     }
     return true;
 }
@@ -379,9 +398,11 @@ static bool strex(struct tr *t, const struct arg_strex *a, unsigned size)
 {
     struct xbuf *b = t->b;
     tr_get_reg(t, ZYDIS_REGISTER_ESI, a->rn);
+    if (a->imm)
+        X(b, ADD, R32(ESI), ximm(a->imm));
     X(b, MOV, R32(ECX), ximm(size));
     if (size == 8) {
-        tr_get_reg(t, ZYDIS_REGISTER_EDX, a->rt + 1);
+        tr_get_reg(t, ZYDIS_REGISTER_EDX, a->rt2);
         X(b, SHL, R32(RDX), ximm(32));
         tr_get_reg(t, ZYDIS_REGISTER_EAX, a->rt);
         X(b, OR, R32(RDX), R32(RAX));
@@ -411,9 +432,28 @@ bool trans_PLD(struct tr *t, const struct arg_empty *a)
     return true;
 }
 
-/* T16 ADR <Rd>, <label> (A8.8.12): Align(PC, 4) + imm8 * 4. */
+/* ADR <Rd>, <label> (A8.8.12): Align(PC, 4) + imm (T16: imm8 * 4; T32: +/-
+ * imm12). */
 bool trans_ADR(struct tr *t, const struct arg_ri *a)
 {
     X(t->b, MOV, GREG(a->rd), ximm((int64_t)(uint32_t)(tr_pc_aligned(t) + (uint32_t)a->imm)));
     return true;
 }
+
+/* TBB/TBH [<Rn>, <Rm>{, LSL #1}] (A8.8.238): a forward branch to PC + 2 *
+ * the byte or halfword at Rn + Rm (TBH: Rn + 2 * Rm); Rn = PC is the table
+ * right after the instruction. The target stays Thumb. */
+static bool table_branch(struct tr *t, const struct arg_tbb *a, unsigned size)
+{
+    struct xbuf *b = t->b;
+    tr_get_reg(t, ZYDIS_REGISTER_EAX, a->rn);
+    tr_get_reg(t, ZYDIS_REGISTER_ECX, a->rm);
+    X(b, LEA, R32(ESI), xmemi(ZYDIS_REGISTER_RAX, ZYDIS_REGISTER_RCX, (uint8_t)size, 0, 8));
+    load(t, ZYDIS_REGISTER_EAX, size, false);
+    X(b, LEA, R32(EAX), xmemi(ZYDIS_REGISTER_NONE, ZYDIS_REGISTER_RAX, 2, (int32_t)(tr_pc_read(t) | 1u), 8));
+    tr_branch_indirect_eax(t);
+    return true;
+}
+
+bool trans_TBB(struct tr *t, const struct arg_tbb *a) { return table_branch(t, a, 1); }
+bool trans_TBH(struct tr *t, const struct arg_tbb *a) { return table_branch(t, a, 2); }

@@ -123,6 +123,17 @@ bool trans_BKPT(struct tr *t, const struct arg_empty *a)
     return true;
 }
 
+/* The UDF encodings the Linux kernel takes as breakpoints (its
+ * BREAKINST_ARM 0xe7f001f0, BREAKINST_THUMB 0xde01 and the Thumb-2
+ * 0xf7f0a000): SIGTRAP instead of SIGILL, as qemu-arm's user mode does. Not
+ * BKPT for the IT rules: a UDF inside an IT block is conditional. */
+bool trans_UDF_BKPT(struct tr *t, const struct arg_empty *a)
+{
+    (void)a;
+    tr_exit_reason(t, t->pc, EXIT_BKPT);
+    return true;
+}
+
 /* NOP<c>, YIELD<c>, WFE<c>, WFI<c>, SEV<c>, DBG<c> #<option> (A8.8.119 ...):
  * nothing to do for one user thread. */
 bool trans_HINT(struct tr *t, const struct arg_empty *a)

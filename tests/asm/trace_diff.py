@@ -25,9 +25,15 @@ line `@ march: armv7ve` near the top (default armv7-a), and opt into
 `@ thumb` marks a 16-bit Thumb test (t16_*.S, built on thumb.inc): its
 default -march is armv6 (no Thumb-2, so the assembler can only emit T16 and
 the BL/BLX pair), and the qemu-arm trace must be in Thumb state at test_begin
-(the summary line counts the Thumb-state records compared).  A test
+(the summary line counts the Thumb-state records compared).  `@ thumb2`
+marks a Thumb-2 test (t32_*.S, also on thumb.inc): the same, built for
+armv7-a by default, so the assembler emits 32-bit Thumb encodings too.  A test
 that ends in a signal says so with `@ expect-exit: -4` (the status Python
 reports for a process killed by SIGILL); it prints its "ok NAME" line first.
+
+Then backstep runs once more without -d cpu (which translates one instruction
+per block), and must print the same and exit the same: whole blocks pass the
+test's own checks too.
 
 This script only reads the traces; it never changes backstep.
 """
@@ -125,7 +131,7 @@ def main():
     nm, objdump = prefix + "nm", prefix + "objdump"
 
     march = None
-    thumb = False
+    thumb = thumb2 = False
     expect_rc = 0
     with open(args.src) as f:
         for line in f.read().splitlines()[:20]:
@@ -134,12 +140,14 @@ def main():
                 march = m.group(1)
             if re.match(r"\s*@\s*thumb\s*$", line):
                 thumb = True
+            if re.match(r"\s*@\s*thumb2\s*$", line):
+                thumb = thumb2 = True
             if re.match(r"\s*@\s*trace:\s*ignore-kuser-records", line):
                 args.ignore_kuser_records = True
             m = re.match(r"\s*@\s*expect-exit:\s*(-?\d+)", line)
             if m:
                 expect_rc = int(m.group(1))
-    march = march or ("armv6" if thumb else "armv7-a")
+    march = march or ("armv6" if thumb and not thumb2 else "armv7-a")
     cc = [args.cc, "-nostdlib", "-static", "-march=" + march, "-marm",
           "-I", os.path.dirname(os.path.abspath(args.src)), "-o", prog, args.src]
     p = subprocess.run(cc, capture_output=True, text=True)
@@ -253,6 +261,14 @@ def main():
         failed = True
         print("FAIL: exit status differs: qemu %s, backstep %s (backstep stderr %r)"
               % (qrc, brc, berr[-400:]))
+    # -d cpu translates one instruction per block: run once more without it,
+    # so that whole blocks (IT state carried through a block, flags kept in
+    # x86 flags, chaining) must pass the test's own checks too.
+    prc, pout, perr = run([args.backstep, prog], args.timeout)
+    if pout != qout or prc != qrc:
+        failed = True
+        print("FAIL: without -d cpu (whole blocks): stdout %r, exit %s (qemu: %r, %s; stderr %r)"
+              % (pout[-300:], prc, qout[-300:], qrc, perr[-400:]))
     if not failed:
         print("PASS %s" % name)
         return 0

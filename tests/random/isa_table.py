@@ -13,8 +13,9 @@ pattern, fields, argument set and facts, plus
 
 The facts are C expressions over the argument fields (decodegen.py's
 docstring); they are evaluated here after a small C->Python rewrite.  The
-`!fn` field transforms of arm/decode_fn.h are mirrored in FIELD_FN below
-(pure functions of a few bits).  Run as a script (ctest random/isa-table) it
+`!fn` field transforms are arm/decode_fn.h's own C functions, compiled into
+a small shared library and called through ctypes (FIELD_FN below): nothing
+of them is written twice.  Run as a script (ctest random/isa-table) it
 checks itself: every line decodes words drawn from it (or an earlier line of
 its group), and the transforms and facts give the ARM ARM's values for a few
 known encodings.
@@ -33,20 +34,43 @@ def _sext(v, bits):
     return v - (1 << bits) if v >> (bits - 1) else v
 
 
-def _t32_bl_offset(v):
-    s, j1, j2 = (v >> 23) & 1, (v >> 22) & 1, (v >> 21) & 1
-    i1, i2 = int(not (j1 ^ s)), int(not (j2 ^ s))
-    return _sext((s << 24) | (i1 << 23) | (i2 << 22) | ((v & 0x1fffff) << 1), 25)
+def _field_fns():
+    """The `!fn` field transforms, from arm/decode_fn.h itself: its static
+    inline functions are compiled (once per version of the header, cached in
+    the temp directory) into a small shared library called through ctypes,
+    so a transform is written once, in C, for the decoders and for us."""
+    import ctypes
+    import hashlib
+    import subprocess
+    import tempfile
+    hdr = os.path.join(ARM_DIR, "decode_fn.h")
+    text = open(hdr).read()
+    names = re.findall(r"static inline int32_t (\w+)\(uint32_t \w+\)", text)
+    key = hashlib.sha1(text.encode()).hexdigest()[:16]
+    so = os.path.join(tempfile.gettempdir(), "backstep-decode-fn-%s-%d.so" % (key, os.getuid()))
+    if not os.path.exists(so):
+        src = so[:-3] + ".c"
+        with open(src, "w") as f:
+            f.write('#include "arm/decode_fn.h"\n')
+            for n in names:
+                f.write("int32_t py_%s(uint32_t v) { return %s(v); }\n" % (n, n))
+        tmp = "%s.%d.tmp" % (so, os.getpid())
+        cc = os.environ.get("CC", "cc")
+        p = subprocess.run([cc, "-shared", "-fPIC", "-O1", "-I", os.path.join(ARM_DIR, ".."), "-o", tmp, src],
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            sys.exit("isa_table.py: cannot compile arm/decode_fn.h with %s: %s" % (cc, p.stderr))
+        os.replace(tmp, so)
+    lib = ctypes.CDLL(so)
+    out = {}
+    for n in names:
+        fn = getattr(lib, "py_" + n)
+        fn.argtypes, fn.restype = [ctypes.c_uint32], ctypes.c_int32
+        out[n] = fn
+    return out
 
 
-# arm/decode_fn.h, one line each (see the comments there)
-FIELD_FN = {
-    "a32_blx_offset": lambda v: _sext(((v >> 1) << 2) | ((v & 1) << 1), 26),
-    "t32_bl_offset": _t32_bl_offset,
-    "t16_push_list": lambda v: (v & 0xff) | ((v >> 8) << 14),
-    "t16_pop_list": lambda v: (v & 0xff) | ((v >> 8) << 15),
-    "t16_ldm_wback": lambda v: int(not (((v & 0xff) >> (v >> 8)) & 1)),
-}
+FIELD_FN = _field_fns()
 
 
 class Line:
@@ -58,7 +82,8 @@ class Line:
         self.fixed, self.mask = e["fixed"], e["mask"]
         self.argset = e["argset"]
         self.where = e["where"]
-        self.group = e["group"]
+        self.group = e["group"]          # the outermost group (lines that overlap share it)
+        self.groups = e["groups"]
         self.has_cond = e["cond"]
         self.facts_raw = list(e["facts"])
         self.fact_keys = {f.partition(":")[0] for f in self.facts_raw}
@@ -77,6 +102,7 @@ class Table:
         self.width = gen_tab.width
         self.fields = gen_tab.fields
         self.members = gen.argsets
+        self.contexts = gen.contexts
         self.lines = [Line(self, e, i) for i, e in enumerate(gen_tab.lines)]
 
 
@@ -84,6 +110,7 @@ def load(*names):
     """Parse arm/NAME.decode for each name (all in one decodegen.Gen, as the
     build does, so shared argument sets are checked) -> {name: Table}."""
     g = decodegen.Gen()
+    g.parse(os.path.join(ARM_DIR, "args.decode"))  # the shared argument sets, as the build does
     for n in names:
         g.parse(os.path.join(ARM_DIR, n + ".decode"))
     return {t.name: Table(t.name, t, g) for t in g.tables}
@@ -115,9 +142,11 @@ def decode(table, word):
     return None
 
 
-def args(line, word):
-    """Argument-set members as the generated decoder computes them."""
+def args(line, word, ctx=None):
+    """Argument-set members as the generated decoder computes them, in decode
+    context ctx ({name: 0/1}, e.g. {"in_it": 1}; absent names are 0)."""
     e, tab = line.e, line.table
+    cvals = {n: (ctx or {}).get(n, 0) for n in tab.contexts}
     out = {}
     for m in tab.members[line.argset]:
         if m in e["inline"]:
@@ -126,14 +155,22 @@ def args(line, word):
             out[m] = _field_value(tab.fields[m], word)
         else:
             v = e["consts"][m]
-            if v.startswith("%"):
-                out[m] = _field_value(tab.fields[v[1:]], word)
-            elif re.fullmatch(r"[a-z_]\w*", v):
-                out[m] = _field_value(e["inline"][v], word)
-            else:
+            if re.fullmatch(r"-?\d+|0x[0-9a-f]+", v):
                 out[m] = int(v, 0)
+            else:
+                # an expression over fields and context names (decodegen's const_c)
+                names = dict(cvals)
+                for nm in re.findall(r"%?\b[a-z_]\w*", v):
+                    if nm.startswith("%"):
+                        names["F_" + nm[1:]] = _field_value(tab.fields[nm[1:]], word)
+                    elif nm in e["inline"]:
+                        names[nm] = _field_value(e["inline"][nm], word)
+                out[m] = int(evaluate(v.replace("%", "F_"), names))
     if "cond" in e["inline"]:
         out["cond"] = _field_value(e["inline"]["cond"], word)
+    for nm, f in e["inline"].items():  # encoding fields the facts may name (rm2)
+        out.setdefault(nm, _field_value(f, word))
+    out.update(cvals)
     return out
 
 
@@ -141,7 +178,7 @@ def _py(expr):
     """A fact's C expression as Python."""
     s = expr.replace("&&", " and ").replace("||", " or ")
     s = re.sub(r"!(?!=)", " not ", s)
-    return s
+    return s.replace("  ", " ")
 
 
 _code = {}
@@ -241,21 +278,21 @@ if __name__ == "__main__":
     import random
     tabs = load("a32", "t16", "t32")
     rng = random.Random(1)
-    for tname in ("t16", "a32"):
+    for tname in ("t16", "a32", "t32"):
         tab = tabs[tname]
         for ln in tab.lines:
             w = ln.fixed | (rng.getrandbits(tab.width) & free_bits(ln))
             if ln.has_cond:
-                w &= 0xefffffff                 # not the unconditional space
+                w &= ~(1 << (ln.e["inline"]["cond"].parts[0][0] + 3))  # cond != 1111
             d = decode(tab, w)
             assert d is not None, (ln, hex(w))
-            assert d is ln or (d.group and d.group == ln.group), (ln, d, hex(w))
+            assert d is ln or (d.group and d.group == ln.group and d.index < ln.index), (ln, d, hex(w))
         print("%s: %d lines" % (tname, len(tab.lines)))
 
-    def check(tname, word, name, **want):
+    def check(tname, word, name, ctx=None, **want):
         ln = decode(tabs[tname], word)
         assert ln is not None and ln.name == name, (hex(word), ln)
-        a = args(ln, word)
+        a = args(ln, word, ctx)
         f = facts(ln, a)
         for k, v in want.items():
             got = sorted(f.wregs) if k == "wregs" else f.unpredictable if k == "unpred" \
@@ -276,7 +313,26 @@ if __name__ == "__main__":
     check("t16", 0xd0fe, "B", imm=-4, cond=0)                       # beq .
     check("t16", 0xdeff, "UDF")                                     # cond 1110: UDF
     check("t16", 0x4478, "ADD_rrri", rd=0, rm=15, wregs=[0])        # add r0, pc
+    # 16-bit data processing sets flags outside an IT block only (A6.3.1)
+    check("t16", 0x1888, "ADD_rrri", s=1, rd=0, rn=1, rm=2)          # adds r0, r1, r2
+    check("t16", 0x1888, "ADD_rrri", ctx={"in_it": 1}, s=0)          # add<c> r0, r1, r2
+    check("t16", 0x4288, "CMP_rrri", ctx={"in_it": 1}, s=1)          # cmp<c> r0, r1
+    # ARMExpandImm: the rotation in bits (2 * rotate)
+    check("a32", 0xe3a004ff, "MOV_rri", imm=0xff, rot=8)             # mov r0, #0xff000000
     check("t32", 0xf000f800, "BL", imm=0)
+    # ThumbExpandImm (A6.3.2): patterns keep C (rot 0); rotations may be odd
+    check("t32", 0xf04f0b00, "MOV_rri", rd=11, imm=0, rot=0)        # mov.w fp, #0
+    check("t32", 0xf04f31ab, "MOV_rri", rd=1, imm=-0x54545455, rot=0)  # mov.w r1, #0xabababab (int32_t)
+    check("t32", 0xf06f4180, "MVN_rri", rd=1, imm=0x80, rot=9)      # mvn r1, #0x40000000
+    check("t32", 0xf5b16f80, "CMP_rri", rn=1, imm=0x80, rot=29)     # cmp.w r1, #1024
+    check("t32", 0xe9721302, "LDRD_ri", rt=1, rt2=3, rn=2, p=1, u=0, w=1, imm=8, wregs=[1, 2, 3])
+    check("a32", 0xe1c620d0, "LDRD_ri", rt=2, rt2=3)                # A32: Rt2 = Rt + 1
+    check("t32", 0xe8d2137f, "LDREXD", rt=1, rt2=3, rn=2, wregs=[1, 3])
+    check("t32", 0xfa92f182, "REV", rd=1, rm=2, unpred=False)
+    check("t32", 0xfa93f182, "REV", unpred=True)                    # Rm named twice, differently
+    check("t32", 0xf0008000, "B", cond=0, imm=0)                    # beq.w
+    check("t16", 0xbf08, "IT", firstcond=0, mask=8)                 # it eq
+    check("t16", 0xbf08, "IT", ctx={"in_it": 1}, unpred=True)       # IT inside IT
     check("t32", 0xf7fffffe, "BL", imm=-4)
     check("t32", 0xf000e800, "BLX_i", imm=0)
     check("a32", 0xfa000000, "BLX_i", imm=0)

@@ -3,7 +3,8 @@
 generate (gen.py), assemble, run under qemu-arm (the reference) and backstep,
 and compare the per-case register dumps and scratch buffers they print.
 --iset t16 (or RANDOM_ISET=t16) does the same with 16-bit Thumb streams drawn
-from arm/t16.decode (gen_t16.py).
+from arm/t16.decode (gen_t16.py), --iset t32 with Thumb-2 streams and IT
+blocks (gen_t32.py).
 
     random_diff.py --seed 1 --cases 1000 --backstep build/backstep
     RANDOM_SEED=77 RANDOM_CASES=100000 random_diff.py --backstep build/backstep
@@ -42,7 +43,7 @@ except ImportError:
 
 BRANCHES = False
 REG_NAMES = ["r%d" % i for i in range(13)] + ["lr", "APSR", "pad"]
-ISETS = {"a32": "gen", "t16": "gen_t16"}
+ISETS = {"a32": "gen", "t16": "gen_t16", "t32": "gen_t32"}
 
 
 def words(b):
@@ -212,8 +213,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--iset", choices=sorted(ISETS), default=os.environ.get("RANDOM_ISET", "a32"),
-                    help="instruction set of the streams: a32 (gen.py, default) or t16 "
-                         "(gen_t16.py, drawn from arm/t16.decode)")
+                    help="instruction set of the streams: a32 (gen.py, default), t16 "
+                         "(gen_t16.py, drawn from arm/t16.decode) or t32 (gen_t32.py: "
+                         "Thumb-2 with IT blocks, from arm/t32.decode and arm/t16.decode)")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("RANDOM_SEED", "1")))
     ap.add_argument("--cases", type=int, default=int(os.environ.get("RANDOM_CASES", "1000")))
     ap.add_argument("--per-binary", type=int, default=500)

@@ -21,9 +21,7 @@ static uint32_t sample(const struct arm_table_line *l, unsigned width)
     uint32_t all = width == 32 ? 0xffffffffu : 0xffffu;
     for (;;) {
         uint32_t w = ((rnd() & ~l->mask) | l->fixed) & all;
-        if (l->cond && width == 32 && (w >> 28) == 0xf)
-            continue;
-        if (l->cond && width == 16 && ((w >> 8) & 15) == 0xf)
+        if (l->cond && ((w >> l->cond_lsb) & 15) == 0xf)
             continue;
         return w;
     }
@@ -56,10 +54,9 @@ static void check_table(const struct arm_table_line *t, unsigned n, unsigned wid
             if ((t[i].fixed ^ t[j].fixed) & both)
                 continue;
             /* A cond line and a line fixing the cond bits to 1111 are disjoint. */
-            unsigned cpos = width == 32 ? 28 : 8;
-            uint32_t cm = 0xfu << cpos;
-            bool disjoint = (t[i].cond && (t[j].mask & cm) == cm && (t[j].fixed & cm) == cm) ||
-                            (t[j].cond && (t[i].mask & cm) == cm && (t[i].fixed & cm) == cm);
+            uint32_t cmi = 0xfu << t[i].cond_lsb, cmj = 0xfu << t[j].cond_lsb;
+            bool disjoint = (t[i].cond && (t[j].mask & cmi) == cmi && (t[j].fixed & cmi) == cmi) ||
+                            (t[j].cond && (t[i].mask & cmj) == cmj && (t[i].fixed & cmj) == cmj);
             if (!disjoint) {
                 print_error("%s and %s overlap outside a group\n", t[i].name, t[j].name);
                 fail();
