@@ -7,6 +7,10 @@ in the spirit of QEMU's decodetree):
     # comment                        to the end of the line
     .width 32 | 16                   instruction width of the table (first line)
     .bucket HI:LO                    bits used to pre-select candidate lines
+    .iset fetch                      the table serves several instruction sets
+                                     (vfp.decode: A32 and T32): its decoder
+                                     takes the set the word was fetched in, and
+                                     the decoded iset and length come from it
     %name  POS:LEN [POS:LEN ...] [>>N] [<<N] [!fn]
                                      a field assembled from bit ranges (MSB
                                      first), optionally shifted and passed
@@ -33,6 +37,12 @@ Facts (C expressions over the argument fields, no spaces inside):
     st:N ld:N        a store / load of N bytes (0: several)
     psr              may change Q, GE, T or IT
     x                changes the extra state (exclusive monitor, TLS, FPSCR)
+    dw:EXPR          a mask of D registers written (bit k: D<k>; an S register
+                     is half of D<n/2>)
+    fpr              reads FPSCR beyond its mode bits (VMRS)
+    fpx              writes FPSCR's cumulative exception flags or its NZCV
+    fpm              writes FPSCR's mode bits (they are in the block key): ends
+                     the block
     unpred:COND      UNPREDICTABLE when COND: never translated (SIGILL)
     qdef:COND        UNPREDICTABLE (or UNKNOWN) when COND, but qemu-arm defines
                      what happens and backstep does the same: translated; the
@@ -78,6 +88,7 @@ class Table:
         self.name = name
         self.width = 32
         self.bucket = None
+        self.iset_fetch = False
         self.fields = {}
         self.lines = []  # dicts
 
@@ -141,6 +152,11 @@ class Gen:
             head = toks[0]
             if head == ".width":
                 tab.width = int(toks[1])
+                continue
+            if head == ".iset":
+                if toks[1:] != ["fetch"]:
+                    self.err(where, ".iset takes `fetch`")
+                tab.iset_fetch = True
                 continue
             if head == ".bucket":
                 hi, lo = map(int, toks[1].split(":"))
@@ -295,6 +311,14 @@ class Gen:
             elif k in ("psr", "x", "trap", "end"):
                 dst = {"psr": "psr", "x": "extra", "trap": "trap", "end": "end"}[k]
                 out.append("d->f.%s |= %s;" % (dst, "(%s)" % self.cexpr(entry, v) if v else "true"))
+            elif k == "dw":
+                out.append("d->f.dwrite |= (uint32_t)(%s);" % self.cexpr(entry, v))
+            elif k in ("fpr", "fpx", "fpm"):
+                if v:
+                    self.err(entry["where"], "%s takes no value" % k)
+                out.append("d->f.%s = true;" % {"fpr": "fp_read", "fpx": "fp_flags", "fpm": "fp_mode"}[k])
+                if k == "fpm":
+                    out.append("d->f.end = true;")
             elif k == "unpred":
                 out.append("d->f.unpredictable |= (%s);" % self.cexpr(entry, v))
             elif k == "qdef":
@@ -338,6 +362,10 @@ class Gen:
               "    bool unpredictable;",
               "    bool end;         /* leaves the block on every path (besides writes to the PC) */",
               "    bool trap;        /* raises a signal instead of retiring (BKPT, UDF) */",
+              "    bool fp_read;     /* reads FPSCR beyond its mode bits */",
+              "    bool fp_flags;    /* writes FPSCR's cumulative flags or NZCV */",
+              "    bool fp_mode;     /* writes FPSCR's mode bits (and ends the block) */",
+              "    uint32_t dwrite;  /* D registers it may write (bit k: D<k>) */",
               "};", "",
               "enum arm_iset { ARM_ISET_A32 = 0, ARM_ISET_T16 = 1, ARM_ISET_T32 = 2 };", "",
               "struct isa_insn {",
@@ -360,8 +388,14 @@ class Gen:
               "};", "",
               "extern const char *const isa_op_names[ISA_OP_COUNT];"]
         for tab in self.tables:
-            o += ["/* Decodes one %s instruction; false if no line matches. */" % tab.name,
-                  "bool %s_decode(uint32_t insn, struct isa_insn *d);" % tab.name,
+            if tab.iset_fetch:
+                o += ["/* Decodes one %s instruction fetched in instruction set iset (A32 or" % tab.name,
+                      " * T32: its iset and length are the fetch's); false if no line matches. */",
+                      "bool %s_decode(uint32_t insn, enum arm_iset iset, struct isa_insn *d);" % tab.name]
+            else:
+                o += ["/* Decodes one %s instruction; false if no line matches. */" % tab.name,
+                      "bool %s_decode(uint32_t insn, struct isa_insn *d);" % tab.name]
+            o += [
                   "extern const struct arm_table_line %s_table[];" % tab.name,
                   "extern const unsigned %s_table_len;" % tab.name]
         return "\n".join(o) + "\n"
@@ -406,9 +440,15 @@ class Gen:
             o.append("%s    return true;" % ind)
             o.append("%s}" % ind)
 
-        o.append("bool %s_decode(uint32_t insn, struct isa_insn *d)" % tab.name)
-        o.append("{")
-        o.append("    *d = (struct isa_insn){.iset = %s, .len = %d, .cond = 14, .raw = insn};"
+        if tab.iset_fetch:
+            o.append("bool %s_decode(uint32_t insn, enum arm_iset iset, struct isa_insn *d)" % tab.name)
+            o.append("{")
+            o.append("    *d = (struct isa_insn){.iset = (uint8_t)iset, .len = iset == ARM_ISET_T16 ? 2 : 4, "
+                     ".cond = 14, .raw = insn};")
+        else:
+            o.append("bool %s_decode(uint32_t insn, struct isa_insn *d)" % tab.name)
+            o.append("{")
+            o.append("    *d = (struct isa_insn){.iset = %s, .len = %d, .cond = 14, .raw = insn};"
                  % ({"t16": "ARM_ISET_T16", "t32": "ARM_ISET_T32"}.get(tab.name, "ARM_ISET_A32"),
                     2 if tab.width == 16 else 4))
         if tab.bucket:
