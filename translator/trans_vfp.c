@@ -1,0 +1,211 @@
+/* Semantic functions of the scalar VFP data-processing instructions and
+ * the transfers between core and VFP registers (arm/vfp.decode; ARM ARM
+ * A7.5, A7.8), for A32 and T32 alike. Moves, VABS and VNEG are bit
+ * operations done inline; everything that can raise a floating-point
+ * exception calls helper_vfp (vfp_helpers.c), which computes ARM's result
+ * exactly. The S registers are the 4-byte halves of cpu->d[]: S<n> lies at
+ * byte 4n of it (little-endian host). */
+#include "translator/tr_internal.h"
+#include "translator/vfp_arith.h"
+#include "translator/vfp_helpers.h"
+#include "trans_gen.h"
+
+static xop s_slot(unsigned n) { return xmem(ZYDIS_REGISTER_RBX, (int32_t)(offsetof(struct arm_cpu, d) + 4 * n), 4); }
+static xop d_slot(unsigned n) { return xmem(ZYDIS_REGISTER_RBX, (int32_t)(offsetof(struct arm_cpu, d) + 8 * n), 8); }
+
+static bool call_vfp(struct tr *t, uint32_t opw, uint32_t regs)
+{
+    X(t->b, MOV, R32(ESI), ximm(opw));
+    X(t->b, MOV, R32(EDX), ximm(regs));
+    tr_call(t, (const void *)helper_vfp);
+    return true;
+}
+
+static bool arith3(struct tr *t, const struct arg_vfp_3 *a, enum vfp_helper_op op)
+{
+    return call_vfp(t, op | (a->dp ? VOPF_DP : 0u), VOP_REGS(a->vd, a->vn, a->vm));
+}
+
+bool trans_VADD(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_ADD); }
+bool trans_VSUB(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_SUB); }
+bool trans_VMUL(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_MUL); }
+bool trans_VNMUL(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_NMUL); }
+bool trans_VDIV(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_DIV); }
+bool trans_VMLA(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_MLA); }
+bool trans_VMLS(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_MLS); }
+bool trans_VNMLA(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_NMLA); }
+bool trans_VNMLS(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_NMLS); }
+bool trans_VFMA(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_FMA); }
+bool trans_VFMS(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_FMS); }
+bool trans_VFNMA(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_FNMA); }
+bool trans_VFNMS(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_FNMS); }
+
+bool trans_VSQRT(struct tr *t, const struct arg_vfp_2 *a)
+{
+    return call_vfp(t, VOP_SQRT | (a->dp ? VOPF_DP : 0u), VOP_REGS(a->vd, 0, a->vm));
+}
+
+/* VMOV (immediate), A8.8.339: VFPExpandImm (A7.5.1): sign imm<7>, exponent
+ * NOT(imm<6>):Replicate(imm<6>):imm<5:4>, fraction imm<3:0> then zeros. */
+bool trans_VMOV_imm(struct tr *t, const struct arg_vfp_imm *a)
+{
+    uint32_t imm = (uint32_t)a->imm, b6 = (imm >> 6) & 1u, sign = imm >> 7, e54 = (imm >> 4) & 3u;
+    if (a->dp) {
+        uint64_t e = (b6 ? 0x3fcu : 0x400u) | e54;
+        uint64_t v = (uint64_t)sign << 63 | e << 52 | (uint64_t)(imm & 15u) << 48;
+        X(t->b, MOV, R32(RAX), ximm64(v));
+        X(t->b, MOV, d_slot((unsigned)a->vd), R32(RAX));
+    } else {
+        uint32_t e = (b6 ? 0x7cu : 0x80u) | e54;
+        uint32_t v = sign << 31 | e << 23 | (imm & 15u) << 19;
+        X(t->b, MOV, s_slot((unsigned)a->vd), ximm(v));
+    }
+    return true;
+}
+
+/* VMOV (register), VABS, VNEG (A8.8.340, A8.8.280, A8.8.355): copies that
+ * keep, clear or flip the sign bit, NaNs included (no exception). */
+enum sign_op { SIGN_KEEP, SIGN_CLEAR, SIGN_FLIP };
+
+static bool sign_move(struct tr *t, const struct arg_vfp_2 *a, enum sign_op op)
+{
+    struct xbuf *b = t->b;
+    if (a->dp) {
+        X(b, MOV, R32(RAX), d_slot((unsigned)a->vm));
+        if (op == SIGN_CLEAR)
+            X(b, BTR, R32(RAX), ximm(63));
+        else if (op == SIGN_FLIP)
+            X(b, BTC, R32(RAX), ximm(63));
+        X(b, MOV, d_slot((unsigned)a->vd), R32(RAX));
+    } else {
+        X(b, MOV, R32(EAX), s_slot((unsigned)a->vm));
+        if (op == SIGN_CLEAR)
+            X(b, AND, R32(EAX), ximm(0x7fffffff));
+        else if (op == SIGN_FLIP)
+            X(b, XOR, R32(EAX), ximm(0x80000000u));
+        X(b, MOV, s_slot((unsigned)a->vd), R32(EAX));
+    }
+    return true;
+}
+
+bool trans_VMOV_reg(struct tr *t, const struct arg_vfp_2 *a) { return sign_move(t, a, SIGN_KEEP); }
+bool trans_VABS(struct tr *t, const struct arg_vfp_2 *a) { return sign_move(t, a, SIGN_CLEAR); }
+bool trans_VNEG(struct tr *t, const struct arg_vfp_2 *a) { return sign_move(t, a, SIGN_FLIP); }
+
+bool trans_VCVT_sd(struct tr *t, const struct arg_vfp_2 *a)
+{
+    return call_vfp(t, VOP_CVT_FD | (a->dp ? VOPF_DP : 0u), VOP_REGS(a->vd, 0, a->vm));
+}
+
+bool trans_VCMP(struct tr *t, const struct arg_vfp_cmp *a)
+{
+    return call_vfp(t, VOP_CMP | (a->dp ? VOPF_DP : 0u) | (a->e ? VOPF_E : 0u) | (a->z ? VOPF_Z : 0u),
+                    VOP_REGS(a->vd, 0, a->vm));
+}
+
+bool trans_VCVT_itof(struct tr *t, const struct arg_vfp_cvt *a)
+{
+    return call_vfp(t, VOP_ITOF | (a->dp ? VOPF_DP : 0u) | (a->sgn ? VOPF_SGN : 0u), VOP_REGS(a->vd, 0, a->vm));
+}
+
+bool trans_VCVT_ftoi(struct tr *t, const struct arg_vfp_cvt *a)
+{
+    return call_vfp(t, VOP_FTOI | (a->dp ? VOPF_DP : 0u) | (a->sgn ? VOPF_SGN : 0u) | (a->rz ? VOPF_RZ : 0u),
+                    VOP_REGS(a->vd, 0, a->vm));
+}
+
+/* VCVT between floating point and fixed point (A8.8.309): size 16 or 32,
+ * fraction bits size - imm (the table leaves out a negative count). */
+bool trans_VCVT_fix(struct tr *t, const struct arg_vfp_fix *a)
+{
+    uint32_t size = a->sx ? 32u : 16u, fbits = size - (uint32_t)a->imm;
+    uint32_t opw = (a->tofix ? VOP_TOFIX : VOP_FROMFIX) | (a->dp ? VOPF_DP : 0u) | (a->uns ? 0u : VOPF_SGN) |
+                   size << 16 | fbits << 24;
+    return call_vfp(t, opw, VOP_REGS(a->vd, 0, 0));
+}
+
+bool trans_VCVT_hf(struct tr *t, const struct arg_vfp_hf *a)
+{
+    uint32_t opw = (a->tohalf ? VOP_F32_TO_F16 : VOP_F16_TO_F32) | (a->top ? VOPF_TOP : 0u);
+    return call_vfp(t, opw, VOP_REGS(a->vd, 0, a->vm));
+}
+
+/* VMOV between a core register and a single (A8.8.343). */
+bool trans_VMOV_cs(struct tr *t, const struct arg_vfp_mov_cs *a)
+{
+    if (a->tocore) {
+        X(t->b, MOV, R32(EAX), s_slot((unsigned)a->vn));
+        tr_set_reg(t, (unsigned)a->rt, ZYDIS_REGISTER_EAX);
+    } else {
+        tr_get_reg(t, ZYDIS_REGISTER_EAX, (unsigned)a->rt);
+        X(t->b, MOV, s_slot((unsigned)a->vn), R32(EAX));
+    }
+    return true;
+}
+
+/* VMOV between a core register and a 32-bit scalar Dd[x] (A8.8.341/342):
+ * the scalar is S<2d+x>'s slot. */
+bool trans_VMOV_sc(struct tr *t, const struct arg_vfp_mov_sc *a)
+{
+    unsigned s = 2 * (unsigned)a->vd + (unsigned)a->idx;
+    if (a->tocore) {
+        X(t->b, MOV, R32(EAX), s_slot(s));
+        tr_set_reg(t, (unsigned)a->rt, ZYDIS_REGISTER_EAX);
+    } else {
+        tr_get_reg(t, ZYDIS_REGISTER_EAX, (unsigned)a->rt);
+        X(t->b, MOV, s_slot(s), R32(EAX));
+    }
+    return true;
+}
+
+/* VMOV between two core registers and two singles Sm, Sm+1 or a double Dm
+ * (A8.8.345/346): Rt is the low word either way. */
+bool trans_VMOV_2(struct tr *t, const struct arg_vfp_mov_2 *a)
+{
+    unsigned lo = a->dp ? 2 * (unsigned)a->vm : (unsigned)a->vm;
+    if (a->tocore) {
+        X(t->b, MOV, R32(EAX), s_slot(lo));
+        X(t->b, MOV, R32(ECX), s_slot(lo + 1));
+        tr_set_reg(t, (unsigned)a->rt, ZYDIS_REGISTER_EAX);
+        tr_set_reg(t, (unsigned)a->rt2, ZYDIS_REGISTER_ECX);
+    } else {
+        tr_get_reg(t, ZYDIS_REGISTER_EAX, (unsigned)a->rt);
+        tr_get_reg(t, ZYDIS_REGISTER_ECX, (unsigned)a->rt2);
+        X(t->b, MOV, s_slot(lo), R32(EAX));
+        X(t->b, MOV, s_slot(lo + 1), R32(ECX));
+    }
+    return true;
+}
+
+/* VMRS<c> <Rt>, FPSCR and VMRS APSR_nzcv, FPSCR (A8.8.348). */
+bool trans_VMRS(struct tr *t, const struct arg_vfp_sys *a)
+{
+    struct xbuf *b = t->b;
+    X(b, MOV, R32(EAX), CPUF(fpscr, 4));
+    if (a->rt != 15) {
+        tr_set_reg(t, (unsigned)a->rt, ZYDIS_REGISTER_EAX);
+        return true;
+    }
+    static const struct { size_t off; unsigned bit; } f[] = {
+        {offsetof(struct arm_cpu, n), 31}, {offsetof(struct arm_cpu, z), 30},
+        {offsetof(struct arm_cpu, c), 29}, {offsetof(struct arm_cpu, v), 28},
+    };
+    for (unsigned k = 0; k < 4; k++) {
+        X(b, BT, R32(EAX), ximm(f[k].bit));
+        X(b, SETB, xmem(ZYDIS_REGISTER_RBX, (int32_t)f[k].off, 1));
+    }
+    return true;
+}
+
+/* VMSR<c> FPSCR, <Rt> (A8.8.350): the bits the CPU keeps (FPSCR_WRITABLE).
+ * The mode bits are part of the block key, so the block ends here and goes
+ * back to the dispatcher (never a chained jump, nor the indirect-branch
+ * table, which the dispatcher empties when the mode changes). */
+bool trans_VMSR(struct tr *t, const struct arg_vfp_sys *a)
+{
+    tr_get_reg(t, ZYDIS_REGISTER_EAX, (unsigned)a->rt);
+    X(t->b, AND, R32(EAX), ximm(FPSCR_WRITABLE));
+    X(t->b, MOV, CPUF(fpscr, 4), R32(EAX));
+    tr_exit_reason(t, (t->pc + t->d->len) | (t->thumb ? 1u : 0u), EXIT_INDIRECT);
+    return true;
+}
