@@ -64,5 +64,8 @@ struct tblock *code_cache_lookup(uint32_t pc, unsigned kind);
 struct tblock *code_cache_add(uint32_t pc, unsigned kind, uint32_t guest_end, uint32_t ninsns,
                               uint32_t size);
 void code_cache_jc_fill(struct tblock *tb);
+/* Called by the dispatcher before every lookup: empties the indirect-branch
+ * table when FPSCR's mode bits differ from those of the blocks it holds. */
+void code_cache_jc_mode(uint32_t fpscr);
 /* True if [start, start+len) overlaps any translated block. */
 bool code_cache_overlaps(uint32_t start, uint32_t len);
