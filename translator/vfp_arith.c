@@ -172,9 +172,11 @@ uint64_t vfp_arith(enum vfp_op op, bool dp, uint64_t a, uint64_t b, uint64_t c, 
     for (int k = 0; k < n; k++)
         v[k] = flush_in(f, v[k], fpscr);
     bool done;
-    /* FPMulAdd: a quiet NaN addend with Inf * 0 is an invalid operation
-     * (default NaN); qemu-arm makes any NaN addend so. */
-    if (op == VFP_FMA && is_nan(f, v[0]) &&
+    /* FPMulAdd (A2.7.x): the NaN rules first (a signalling NaN anywhere
+     * wins), then a quiet NaN addend with Inf * 0 is an invalid operation
+     * that gives the default NaN. */
+    bool any_snan = is_snan(f, v[0]) || (n > 1 && is_snan(f, v[1])) || (n > 2 && is_snan(f, v[2]));
+    if (op == VFP_FMA && !any_snan && is_nan(f, v[0]) &&
         ((is_inf(f, v[1]) && is_zero(f, v[2])) || (is_zero(f, v[1]) && is_inf(f, v[2])))) {
         *fpscr |= FPSCR_IOC;
         return f->defnan;
