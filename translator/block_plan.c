@@ -59,6 +59,8 @@ void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, unsigned max)
         live |= insn_fl_read(d);
         pl->mask |= d->f.wregs;
         pl->extra |= d->f.extra;
+        pl->dmask |= d->f.dwrite;
+        pl->vfp |= d->f.dwrite || d->f.fp_flags || d->f.fp_mode;
         pl->flags |= d->f.fl_may || d->f.psr;
     }
     pl->mask &= 0x7fffu; /* the PC is always in the BLOCK record */

@@ -22,6 +22,11 @@ struct block_plan {
     uint32_t end_pc; /* one past the last byte of the block */
     uint32_t mask;   /* guest registers the block may write (undo pre-images) */
     bool extra, flags;
+    /* VFP: D registers the block may write, and whether it has the VFP part
+     * of the BLOCK record at all (those, and FPSCR's pre-image: any VFP
+     * instruction that writes FPSCR's flags or mode, or a D register). */
+    uint32_t dmask;
+    bool vfp;
 };
 
 /* Decodes the block at pc (in Thumb state if thumb): at most max

@@ -138,7 +138,8 @@ extern bool tr_recording, tr_load_records;
 /* The BLOCK undo record at block entry (rax = the log's top): NZCV/Q/GE/IT
  * if flags, the pre-images of the registers in mask (r0-r14), the extra
  * state if extra, then pc and tag (undo/undo_format.h). */
-void tr_emit_block_record(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, bool extra, bool flags);
+struct block_plan;
+void tr_emit_block_record(struct tr *t, uint32_t pc, unsigned n, const struct block_plan *pl);
 
 /* Guest register n's slot in struct arm_cpu (whether or not it is pinned). */
 xop tr_reg_slot(unsigned n);
