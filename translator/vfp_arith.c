@@ -302,7 +302,12 @@ uint64_t vfp_fromfix(bool dp, uint64_t x, bool uns, unsigned size, unsigned fbit
     double v = (double)i / (double)(1ull << fbits); /* exact: at most 32 significant bits */
     if (dp)
         return bits_of(v);
-    return rounded(H_CVT, true, &F32, bits_of(v), 0, 0, fpscr);
+    /* FixedToFP with round_to_nearest (A8.8.309): RN whatever FPSCR.RMode
+     * says (qemu-arm agrees); the flags still accumulate in FPSCR. */
+    uint32_t nearest = *fpscr & ~(3u << FPSCR_RMODE_SHIFT);
+    uint64_t r = rounded(H_CVT, true, &F32, bits_of(v), 0, 0, &nearest);
+    *fpscr = (*fpscr & (3u << FPSCR_RMODE_SHIFT)) | nearest;
+    return r;
 }
 
 void vfp_cmp(bool dp, uint64_t a, uint64_t b, bool signal_qnan, uint32_t *fpscr)

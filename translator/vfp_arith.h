@@ -52,7 +52,7 @@ uint32_t vfp_ftoi(bool dp, uint64_t x, bool sgn, bool rz, uint32_t *fpscr);
 uint64_t vfp_itof(bool dp, uint32_t x, bool sgn, uint32_t *fpscr);
 /* VCVT to fixed point (size 16 or 32 bits, fbits fraction bits, towards
  * zero), the result extended to the register's width (sign- or
- * zero-extended), and from fixed point (rounded per FPSCR). */
+ * zero-extended), and from fixed point (to nearest). */
 uint64_t vfp_tofix(bool dp, uint64_t x, bool uns, unsigned size, unsigned fbits, uint32_t *fpscr);
 uint64_t vfp_fromfix(bool dp, uint64_t x, bool uns, unsigned size, unsigned fbits, uint32_t *fpscr);
 /* VCMP/VCMPE: sets FPSCR.NZCV (and IOC/IDC). */

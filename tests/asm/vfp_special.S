@@ -135,14 +135,18 @@ run_ops_d:
         OP s_tou32r, vcvtr.u32.f32 s0, s1
         OP s_froms32, vcvt.f32.s32 s0, s1
         OP s_fromu32, vcvt.f32.u32 s0, s1
-        OP s_tofix, vmov.f32 s0, s1
+s_tofix:  vmov.f32 s0, s1
         vcvt.s16.f32 s0, s0, #4
-        OP s_toufix, vmov.f32 s0, s1
+        bx      lr
+s_toufix:  vmov.f32 s0, s1
         vcvt.u32.f32 s0, s0, #8
-        OP s_fromfix, vmov.f32 s0, s1
+        bx      lr
+s_fromfix:  vmov.f32 s0, s1
         vcvt.f32.s32 s0, s0, #20
-        OP s_fromufix, vmov.f32 s0, s1
+        bx      lr
+s_fromufix:  vmov.f32 s0, s1
         vcvt.f32.u16 s0, s0, #3
+        bx      lr
         OP s_toh, vcvtb.f16.f32 s0, s1
         OP s_toht, vcvtt.f16.f32 s0, s1
         OP s_fromh, vcvtb.f32.f16 s0, s1
@@ -172,10 +176,12 @@ run_ops_d:
         OP d_tou32r, vcvtr.u32.f64 s0, d1
         OP d_froms32, vcvt.f64.s32 d0, s2
         OP d_fromu32, vcvt.f64.u32 d0, s3
-        OP d_tofix, vmov.f64 d0, d1
+d_tofix:  vmov.f64 d0, d1
         vcvt.s32.f64 d0, d0, #12
-        OP d_toufix, vmov.f64 d0, d1
+        bx      lr
+d_toufix:  vmov.f64 d0, d1
         vcvt.u16.f64 d0, d0, #2
+        bx      lr
 
         .ltorg
         .balign 4
