@@ -95,6 +95,13 @@ static void check_exclusive_alignment(uint32_t addr, uint32_t size)
     }
 }
 
+_Noreturn void helper_vfp_unaligned(struct arm_cpu *cpu, uint32_t addr)
+{
+    (void)cpu;
+    fault_note(SIGBUS, BUS_ADRALN, addr);
+    fault_raise(SIGBUS);
+}
+
 uint64_t helper_ldrex(struct arm_cpu *cpu, uint32_t addr, uint32_t size)
 {
     check_exclusive_alignment(addr, size);

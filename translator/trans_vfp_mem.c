@@ -4,6 +4,7 @@
  * register and used as [r14 + zero-extended address], every store is
  * preceded by its undo record and every load by tr_hook_load. A double is
  * one little-endian 8-byte access (its low word at the lower address). */
+#include "translator/helpers.h"
 #include "translator/tr_internal.h"
 #include "trans_gen.h"
 
@@ -19,6 +20,17 @@ static void get_base(struct tr *t, ZydisRegister dst, unsigned rn)
         tr_get_reg(t, dst, rn);
 }
 
+/* VFP loads and stores must be word aligned whatever SCTLR.A says (ARM ARM
+ * A3.2.1, "VLDR, VSTR, VLDM, VSTM ... alignment fault if not word
+ * aligned"): SIGBUS, as under qemu-arm. The address is in esi. */
+static void check_aligned(struct tr *t)
+{
+    X(t->b, TEST, R32(ESI), ximm(3));
+    size_t ok = x_jcc_fwd(t->b, XCC_E);
+    tr_call_synced(t, (const void *)helper_vfp_unaligned);
+    x_bind(t->b, ok);
+}
+
 /* VLDR/VSTR<c> <Vd>, [<Rn>{, #+/-<imm>}] (A8.8.333, A8.8.413). */
 static bool ldst(struct tr *t, const struct arg_vfp_ldst *a, bool load)
 {
@@ -26,6 +38,7 @@ static bool ldst(struct tr *t, const struct arg_vfp_ldst *a, bool load)
     int32_t off = 4 * (a->u ? a->imm : -a->imm);
     get_base(t, ZYDIS_REGISTER_EAX, (unsigned)a->rn);
     X(b, LEA, R32(ESI), xmem(ZYDIS_REGISTER_RAX, off, 8));
+    check_aligned(t);
     unsigned size = a->dp ? 8 : 4;
     xop slot = a->dp ? d_slot((unsigned)a->vd) : s_slot((unsigned)a->vd);
     ZydisRegister v = a->dp ? ZYDIS_REGISTER_RCX : ZYDIS_REGISTER_ECX;
@@ -55,6 +68,8 @@ static bool multiple(struct tr *t, const struct arg_vfp_ldm *a, bool load)
     unsigned words = a->dp ? 2 * n : n;
     get_base(t, ZYDIS_REGISTER_EAX, (unsigned)a->rn);
     X(b, LEA, R32(EDX), xmem(ZYDIS_REGISTER_RAX, a->u ? 0 : -4 * (int32_t)imm, 8));
+    X(b, MOV, R32(ESI), R32(EDX));
+    check_aligned(t); /* the lowest address: the others follow in words */
     if (!load)
         tr_hook_store_multi(t, words); /* one record for all the words */
     for (unsigned k = 0; k < n; k++) {
