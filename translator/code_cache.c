@@ -56,6 +56,11 @@ static void emit_stubs(void)
         X(&b, MOV, xreg(pinned_regs[k].host32), guest_slot(pinned_regs[k].guest));
     X(&b, MOV, xreg(ICOUNT_HOST_REG), xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, icount), 8));
     X(&b, MOVQ, xreg(UNDO_TOP_HOST_REG), xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, undo_top), 8));
+    /* MXCSR: the C ABI's (round to nearest, all masked) with its flags
+     * clear: the VFP fast path reads PE as "this operation was inexact"
+     * (trans_vfp.c), whatever C code did before. */
+    X(&b, MOV, xmem(ZYDIS_REGISTER_RSP, 0, 4), ximm(0x1f80));
+    X(&b, LDMXCSR, xmem(ZYDIS_REGISTER_RSP, 0, 4));
     X(&b, JMP, REG(RSI));
 
     /* exit: write the pinned guest registers back, restore the host's. */

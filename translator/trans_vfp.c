@@ -3,8 +3,23 @@
  * A7.5, A7.8), for A32 and T32 alike. Moves, VABS and VNEG are bit
  * operations done inline; everything that can raise a floating-point
  * exception calls helper_vfp (vfp_helpers.c), which computes ARM's result
- * exactly. The S registers are the 4-byte halves of cpu->d[]: S<n> lies at
- * byte 4n of it (little-endian host). */
+ * exactly, unless the fast path below takes it. The S registers are the
+ * 4-byte halves of cpu->d[]: S<n> lies at byte 4n of it (little-endian host).
+ *
+ * The fast path (arithmetic): the host's SSE/FMA instruction, inline, when
+ * FPSCR's mode is the default (round to nearest, no FZ, no DN, no short
+ * vectors: the C ABI's MXCSR rounds the same way, so MXCSR is never
+ * switched), keeping the result only if it is a normal number above the
+ * smallest one. Then x86 and ARM agree on the value and on every flag but
+ * inexact (no NaN was involved, nothing overflowed or divided by zero,
+ * nothing is tiny, and denormal inputs give the same exact result with
+ * FZ clear); any other result (zero, denormal, the smallest normal -- it
+ * may have been tiny before rounding --, Inf, NaN) is recomputed by the
+ * slow path from the untouched operands. Inexact: MXCSR.PE is read only
+ * while FPSCR.IXC is clear, and the invariant "IXC clear => PE clear"
+ * holds in translated code (the enter stub and the slow path clear MXCSR's
+ * flags; C code never runs with them), so PE means this operation was
+ * inexact. */
 #include "translator/tr_internal.h"
 #include "translator/vfp_arith.h"
 #include "translator/vfp_helpers.h"
@@ -21,9 +36,135 @@ static bool call_vfp(struct tr *t, uint32_t opw, uint32_t regs)
     return true;
 }
 
+/* FPSCR fields that must be zero for the fast path: Len, Stride, RMode, FZ, DN. */
+#define FAST_MODE_MASK 0x03f70000u
+
+struct fast {
+    struct tr *t;
+    bool dp;
+    size_t slow[8]; /* jumps to the slow path */
+    unsigned nslow;
+};
+
+static xop v_slot(const struct fast *f, unsigned n) { return f->dp ? d_slot(n) : s_slot(n); }
+
+static void to_slow(struct fast *f, enum xcc cc) { f->slow[f->nslow++] = x_jcc_fwd(f->t->b, cc); }
+
+/* xmm0 = xmm0 op operand, for op in ADD SUB MUL DIV. */
+static void fast_op(struct fast *f, enum vfp_helper_op op, xop src)
+{
+    static const ZydisMnemonic ss[] = {[VOP_ADD] = ZYDIS_MNEMONIC_ADDSS, [VOP_SUB] = ZYDIS_MNEMONIC_SUBSS,
+                                       [VOP_MUL] = ZYDIS_MNEMONIC_MULSS, [VOP_DIV] = ZYDIS_MNEMONIC_DIVSS};
+    static const ZydisMnemonic sd[] = {[VOP_ADD] = ZYDIS_MNEMONIC_ADDSD, [VOP_SUB] = ZYDIS_MNEMONIC_SUBSD,
+                                       [VOP_MUL] = ZYDIS_MNEMONIC_MULSD, [VOP_DIV] = ZYDIS_MNEMONIC_DIVSD};
+    x_emit(f->t->b, f->dp ? sd[op] : ss[op], (xop[]){xreg(ZYDIS_REGISTER_XMM0), src}, 2);
+}
+
+/* To the slow path unless xmm<reg> holds a normal number above the smallest
+ * (ARM and x86 then agree on it and its flags but inexact). */
+static void check_normal(struct fast *f, ZydisRegister xmm)
+{
+    struct xbuf *b = f->t->b;
+    if (f->dp) {
+        X(b, MOVQ, R32(RAX), xreg(xmm));
+        X(b, BTR, R32(RAX), ximm(63));
+        X(b, MOV, R32(RCX), ximm64(0x0010000000000001ull));
+        X(b, SUB, R32(RAX), R32(RCX));
+        X(b, MOV, R32(RCX), ximm64(0x7fefffffffffffffull - 0x0010000000000001ull));
+        X(b, CMP, R32(RAX), R32(RCX));
+    } else {
+        X(b, MOVD, R32(EAX), xreg(xmm));
+        X(b, AND, R32(EAX), ximm(0x7fffffff));
+        X(b, SUB, R32(EAX), ximm(0x00800001));
+        X(b, CMP, R32(EAX), ximm(0x7f7fffff - 0x00800001));
+    }
+    to_slow(f, XCC_A);
+}
+
+/* Flips the sign of xmm<reg> (FPNeg) through eax/rax. */
+static void negate(struct fast *f, ZydisRegister xmm)
+{
+    struct xbuf *b = f->t->b;
+    if (f->dp) {
+        X(b, MOVQ, R32(RAX), xreg(xmm));
+        X(b, BTC, R32(RAX), ximm(63));
+        X(b, MOVQ, xreg(xmm), R32(RAX));
+    } else {
+        X(b, MOVD, R32(EAX), xreg(xmm));
+        X(b, XOR, R32(EAX), ximm(0x80000000u));
+        X(b, MOVD, xreg(xmm), R32(EAX));
+    }
+}
+
+static void load(struct fast *f, ZydisRegister xmm, unsigned n)
+{
+    x_emit(f->t->b, f->dp ? ZYDIS_MNEMONIC_MOVSD : ZYDIS_MNEMONIC_MOVSS, (xop[]){xreg(xmm), v_slot(f, n)}, 2);
+}
+
 static bool arith3(struct tr *t, const struct arg_vfp_3 *a, enum vfp_helper_op op)
 {
-    return call_vfp(t, op | (a->dp ? VOPF_DP : 0u), VOP_REGS(a->vd, a->vn, a->vm));
+    struct xbuf *b = t->b;
+    struct fast f = {.t = t, .dp = a->dp != 0};
+    unsigned vd = (unsigned)a->vd, vn = (unsigned)a->vn, vm = (unsigned)a->vm;
+    const ZydisRegister X0 = ZYDIS_REGISTER_XMM0, X1 = ZYDIS_REGISTER_XMM1;
+    X(b, TEST, CPUF(fpscr, 4), ximm(FAST_MODE_MASK));
+    to_slow(&f, XCC_NE);
+    switch (op) {
+    case VOP_ADD: case VOP_SUB: case VOP_MUL: case VOP_DIV:
+        load(&f, X0, vn);
+        fast_op(&f, op, v_slot(&f, vm));
+        check_normal(&f, X0);
+        break;
+    case VOP_NMUL:
+        load(&f, X0, vn);
+        fast_op(&f, VOP_MUL, v_slot(&f, vm));
+        check_normal(&f, X0);
+        negate(&f, X0);
+        break;
+    case VOP_MLA: case VOP_MLS: case VOP_NMLA: case VOP_NMLS:
+        /* Two roundings: the product, then Vd plus or minus it (A8.8.337). */
+        load(&f, X1, vn);
+        x_emit(b, f.dp ? ZYDIS_MNEMONIC_MULSD : ZYDIS_MNEMONIC_MULSS, (xop[]){xreg(X1), v_slot(&f, vm)}, 2);
+        check_normal(&f, X1);
+        load(&f, X0, vd);
+        if (op == VOP_NMLA || op == VOP_NMLS)
+            negate(&f, X0);
+        x_emit(b, (op == VOP_MLA || op == VOP_NMLS) ? (f.dp ? ZYDIS_MNEMONIC_ADDSD : ZYDIS_MNEMONIC_ADDSS)
+                                                    : (f.dp ? ZYDIS_MNEMONIC_SUBSD : ZYDIS_MNEMONIC_SUBSS),
+               (xop[]){xreg(X0), xreg(X1)}, 2);
+        check_normal(&f, X0);
+        break;
+    case VOP_FMA: case VOP_FMS: case VOP_FNMA: case VOP_FNMS:
+        /* One rounding: Vd' + Vn' * Vm with the negations of A8.8.318. */
+        load(&f, X0, vd);
+        load(&f, X1, vn);
+        if (op == VOP_FNMA || op == VOP_FNMS)
+            negate(&f, X0);
+        if (op == VOP_FMS || op == VOP_FNMA)
+            negate(&f, X1);
+        x_emit(b, f.dp ? ZYDIS_MNEMONIC_VFMADD231SD : ZYDIS_MNEMONIC_VFMADD231SS,
+               (xop[]){xreg(X0), xreg(X1), v_slot(&f, vm)}, 3);
+        check_normal(&f, X0);
+        break;
+    default:
+        return call_vfp(t, op | (a->dp ? VOPF_DP : 0u), VOP_REGS(vd, vn, vm));
+    }
+    x_emit(b, f.dp ? ZYDIS_MNEMONIC_MOVSD : ZYDIS_MNEMONIC_MOVSS, (xop[]){v_slot(&f, vd), xreg(X0)}, 2);
+    /* IXC: only while it is clear (see the top of the file). */
+    X(b, TEST, CPUF(fpscr, 1), ximm(FPSCR_IXC));
+    size_t done1 = x_jcc_fwd(b, XCC_NE);
+    X(b, STMXCSR, xmem(ZYDIS_REGISTER_RSP, -8, 4));
+    X(b, TEST, xmem(ZYDIS_REGISTER_RSP, -8, 1), ximm(0x20)); /* PE */
+    size_t done2 = x_jcc_fwd(b, XCC_E);
+    X(b, OR, CPUF(fpscr, 1), ximm(FPSCR_IXC));
+    size_t done3 = x_jmp_fwd(b);
+    for (unsigned k = 0; k < f.nslow; k++)
+        x_bind(b, f.slow[k]);
+    call_vfp(t, op | (a->dp ? VOPF_DP : 0u), VOP_REGS(vd, vn, vm));
+    x_bind(b, done1);
+    x_bind(b, done2);
+    x_bind(b, done3);
+    return true;
 }
 
 bool trans_VADD(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_ADD); }

@@ -4,6 +4,7 @@
  * the place shows in the result). */
 #include "translator/vfp_helpers.h"
 
+#include <immintrin.h>
 #include <string.h>
 
 #include "translator/vfp_arith.h"
@@ -29,6 +30,9 @@ static void set(struct arm_cpu *cpu, unsigned n, bool dp, uint64_t v)
 
 void helper_vfp(struct arm_cpu *cpu, uint32_t opw, uint32_t regs)
 {
+    /* The fast path (trans_vfp.c) may have run this operation on the host
+     * first and set MXCSR flags: clear them ("IXC clear => PE clear"). */
+    _mm_setcsr(_mm_getcsr() & ~0x3fu);
     bool dp = (opw & VOPF_DP) != 0;
     unsigned vd = regs & 0xffu, vn = (regs >> 8) & 0xffu, vm = (regs >> 16) & 0xffu;
     uint64_t neg = dp ? 1ull << 63 : 1ull << 31;
