@@ -61,13 +61,20 @@ static void fast_op(struct fast *f, enum vfp_helper_op op, xop src)
 }
 
 /* To the slow path unless xmm<reg> holds a normal number above the smallest
- * (ARM and x86 then agree on it and its flags but inexact). */
-static void check_normal(struct fast *f, ZydisRegister xmm)
+ * (ARM and x86 then agree on it and its flags but inexact), or with
+ * zero_exact a zero (for operations whose zero results are always exact:
+ * a sum is zero only when it is exactly zero). */
+static void check_result(struct fast *f, ZydisRegister xmm, bool zero_exact)
 {
     struct xbuf *b = f->t->b;
+    size_t zero = SIZE_MAX;
     if (f->dp) {
         X(b, MOVQ, R32(RAX), xreg(xmm));
         X(b, BTR, R32(RAX), ximm(63));
+        if (zero_exact) {
+            X(b, TEST, R32(RAX), R32(RAX));
+            zero = x_jcc_fwd(b, XCC_E);
+        }
         X(b, MOV, R32(RCX), ximm64(0x0010000000000001ull));
         X(b, SUB, R32(RAX), R32(RCX));
         X(b, MOV, R32(RCX), ximm64(0x7fefffffffffffffull - 0x0010000000000001ull));
@@ -75,11 +82,17 @@ static void check_normal(struct fast *f, ZydisRegister xmm)
     } else {
         X(b, MOVD, R32(EAX), xreg(xmm));
         X(b, AND, R32(EAX), ximm(0x7fffffff));
+        if (zero_exact)
+            zero = x_jcc_fwd(b, XCC_E);
         X(b, SUB, R32(EAX), ximm(0x00800001));
         X(b, CMP, R32(EAX), ximm(0x7f7fffff - 0x00800001));
     }
     to_slow(f, XCC_A);
+    if (zero != SIZE_MAX)
+        x_bind(b, zero);
 }
+
+static void check_normal(struct fast *f, ZydisRegister xmm) { check_result(f, xmm, false); }
 
 /* Flips the sign of xmm<reg> (FPNeg) through eax/rax. */
 static void negate(struct fast *f, ZydisRegister xmm)
@@ -101,6 +114,28 @@ static void load(struct fast *f, ZydisRegister xmm, unsigned n)
     x_emit(f->t->b, f->dp ? ZYDIS_MNEMONIC_MOVSD : ZYDIS_MNEMONIC_MOVSS, (xop[]){xreg(xmm), v_slot(f, n)}, 2);
 }
 
+/* After the fast path's result is stored: IXC from MXCSR.PE, only while it
+ * is clear (see the top of the file); then the slow path for the cases the
+ * fast path sent away (it recomputes from the operands, untouched). */
+static bool fast_end(struct fast *f, uint32_t opw, uint32_t regs)
+{
+    struct xbuf *b = f->t->b;
+    X(b, TEST, CPUF(fpscr, 1), ximm(FPSCR_IXC));
+    size_t done1 = x_jcc_fwd(b, XCC_NE);
+    X(b, STMXCSR, xmem(ZYDIS_REGISTER_RSP, -8, 4));
+    X(b, TEST, xmem(ZYDIS_REGISTER_RSP, -8, 1), ximm(0x20)); /* PE */
+    size_t done2 = x_jcc_fwd(b, XCC_E);
+    X(b, OR, CPUF(fpscr, 1), ximm(FPSCR_IXC));
+    size_t done3 = x_jmp_fwd(b);
+    for (unsigned k = 0; k < f->nslow; k++)
+        x_bind(b, f->slow[k]);
+    call_vfp(f->t, opw, regs);
+    x_bind(b, done1);
+    x_bind(b, done2);
+    x_bind(b, done3);
+    return true;
+}
+
 static bool arith3(struct tr *t, const struct arg_vfp_3 *a, enum vfp_helper_op op)
 {
     struct xbuf *b = t->b;
@@ -113,7 +148,7 @@ static bool arith3(struct tr *t, const struct arg_vfp_3 *a, enum vfp_helper_op o
     case VOP_ADD: case VOP_SUB: case VOP_MUL: case VOP_DIV:
         load(&f, X0, vn);
         fast_op(&f, op, v_slot(&f, vm));
-        check_normal(&f, X0);
+        check_result(&f, X0, op == VOP_ADD || op == VOP_SUB);
         break;
     case VOP_NMUL:
         load(&f, X0, vn);
@@ -132,7 +167,7 @@ static bool arith3(struct tr *t, const struct arg_vfp_3 *a, enum vfp_helper_op o
         x_emit(b, (op == VOP_MLA || op == VOP_NMLS) ? (f.dp ? ZYDIS_MNEMONIC_ADDSD : ZYDIS_MNEMONIC_ADDSS)
                                                     : (f.dp ? ZYDIS_MNEMONIC_SUBSD : ZYDIS_MNEMONIC_SUBSS),
                (xop[]){xreg(X0), xreg(X1)}, 2);
-        check_normal(&f, X0);
+        check_result(&f, X0, true);
         break;
     case VOP_FMA: case VOP_FMS: case VOP_FNMA: case VOP_FNMS:
         /* One rounding: Vd' + Vn' * Vm with the negations of A8.8.318. */
@@ -150,21 +185,7 @@ static bool arith3(struct tr *t, const struct arg_vfp_3 *a, enum vfp_helper_op o
         return call_vfp(t, op | (a->dp ? VOPF_DP : 0u), VOP_REGS(vd, vn, vm));
     }
     x_emit(b, f.dp ? ZYDIS_MNEMONIC_MOVSD : ZYDIS_MNEMONIC_MOVSS, (xop[]){v_slot(&f, vd), xreg(X0)}, 2);
-    /* IXC: only while it is clear (see the top of the file). */
-    X(b, TEST, CPUF(fpscr, 1), ximm(FPSCR_IXC));
-    size_t done1 = x_jcc_fwd(b, XCC_NE);
-    X(b, STMXCSR, xmem(ZYDIS_REGISTER_RSP, -8, 4));
-    X(b, TEST, xmem(ZYDIS_REGISTER_RSP, -8, 1), ximm(0x20)); /* PE */
-    size_t done2 = x_jcc_fwd(b, XCC_E);
-    X(b, OR, CPUF(fpscr, 1), ximm(FPSCR_IXC));
-    size_t done3 = x_jmp_fwd(b);
-    for (unsigned k = 0; k < f.nslow; k++)
-        x_bind(b, f.slow[k]);
-    call_vfp(t, op | (a->dp ? VOPF_DP : 0u), VOP_REGS(vd, vn, vm));
-    x_bind(b, done1);
-    x_bind(b, done2);
-    x_bind(b, done3);
-    return true;
+    return fast_end(&f, op | (a->dp ? VOPF_DP : 0u), VOP_REGS(vd, vn, vm));
 }
 
 bool trans_VADD(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_ADD); }
@@ -181,9 +202,21 @@ bool trans_VFMS(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, V
 bool trans_VFNMA(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_FNMA); }
 bool trans_VFNMS(struct tr *t, const struct arg_vfp_3 *a) { return arith3(t, a, VOP_FNMS); }
 
+/* VSQRT: sqrt(+-0) = +-0 exactly; a negative operand or a NaN gives a NaN
+ * (slow path); a denormal operand has a normal root. */
 bool trans_VSQRT(struct tr *t, const struct arg_vfp_2 *a)
 {
-    return call_vfp(t, VOP_SQRT | (a->dp ? VOPF_DP : 0u), VOP_REGS(a->vd, 0, a->vm));
+    struct xbuf *b = t->b;
+    struct fast f = {.t = t, .dp = a->dp != 0};
+    X(b, TEST, CPUF(fpscr, 4), ximm(FAST_MODE_MASK));
+    to_slow(&f, XCC_NE);
+    load(&f, ZYDIS_REGISTER_XMM0, (unsigned)a->vm);
+    x_emit(b, f.dp ? ZYDIS_MNEMONIC_SQRTSD : ZYDIS_MNEMONIC_SQRTSS,
+           (xop[]){xreg(ZYDIS_REGISTER_XMM0), xreg(ZYDIS_REGISTER_XMM0)}, 2);
+    check_result(&f, ZYDIS_REGISTER_XMM0, true);
+    x_emit(b, f.dp ? ZYDIS_MNEMONIC_MOVSD : ZYDIS_MNEMONIC_MOVSS,
+           (xop[]){v_slot(&f, (unsigned)a->vd), xreg(ZYDIS_REGISTER_XMM0)}, 2);
+    return fast_end(&f, VOP_SQRT | (a->dp ? VOPF_DP : 0u), VOP_REGS(a->vd, 0, a->vm));
 }
 
 /* VMOV (immediate), A8.8.339: VFPExpandImm (A7.5.1): sign imm<7>, exponent
@@ -233,25 +266,107 @@ bool trans_VMOV_reg(struct tr *t, const struct arg_vfp_2 *a) { return sign_move(
 bool trans_VABS(struct tr *t, const struct arg_vfp_2 *a) { return sign_move(t, a, SIGN_CLEAR); }
 bool trans_VNEG(struct tr *t, const struct arg_vfp_2 *a) { return sign_move(t, a, SIGN_FLIP); }
 
+/* VCVT between single and double: widening is exact (a NaN goes to the slow
+ * path: ARM quiets it and may signal); narrowing keeps a normal result. */
 bool trans_VCVT_sd(struct tr *t, const struct arg_vfp_2 *a)
 {
-    return call_vfp(t, VOP_CVT_FD | (a->dp ? VOPF_DP : 0u), VOP_REGS(a->vd, 0, a->vm));
+    struct xbuf *b = t->b;
+    const ZydisRegister X0 = ZYDIS_REGISTER_XMM0;
+    struct fast f = {.t = t, .dp = a->dp != 0}; /* the source's size */
+    X(b, TEST, CPUF(fpscr, 4), ximm(FAST_MODE_MASK));
+    to_slow(&f, XCC_NE);
+    load(&f, X0, (unsigned)a->vm);
+    if (a->dp) {
+        X(b, CVTSD2SS, xreg(X0), xreg(X0));
+        f.dp = false;
+        check_normal(&f, X0);
+        X(b, MOVSS, s_slot((unsigned)a->vd), xreg(X0));
+    } else {
+        X(b, CVTSS2SD, xreg(X0), xreg(X0));
+        X(b, UCOMISD, xreg(X0), xreg(X0));
+        to_slow(&f, XCC_P);
+        X(b, MOVSD, d_slot((unsigned)a->vd), xreg(X0));
+    }
+    return fast_end(&f, VOP_CVT_FD | (a->dp ? VOPF_DP : 0u), VOP_REGS(a->vd, 0, a->vm));
 }
 
+/* VCMP/VCMPE: without a NaN operand (UCOMIS* says unordered: slow path)
+ * and with FZ clear there is no exception; FPSCR.NZCV from the x86 flags:
+ * equal 0110, less 1000, greater 0010 (A8.8.302). UCOMIS* clobbers the host
+ * flags (the emitter knows: it is not in x86_emit.c's keeps_flags list). */
 bool trans_VCMP(struct tr *t, const struct arg_vfp_cmp *a)
 {
-    return call_vfp(t, VOP_CMP | (a->dp ? VOPF_DP : 0u) | (a->e ? VOPF_E : 0u) | (a->z ? VOPF_Z : 0u),
-                    VOP_REGS(a->vd, 0, a->vm));
+    struct xbuf *b = t->b;
+    struct fast f = {.t = t, .dp = a->dp != 0};
+    const ZydisRegister X0 = ZYDIS_REGISTER_XMM0, X1 = ZYDIS_REGISTER_XMM1;
+    X(b, TEST, CPUF(fpscr, 4), ximm(FAST_MODE_MASK));
+    to_slow(&f, XCC_NE);
+    load(&f, X0, (unsigned)a->vd);
+    if (a->z)
+        X(b, XORPS, xreg(X1), xreg(X1));
+    else
+        load(&f, X1, (unsigned)a->vm);
+    x_emit(b, f.dp ? ZYDIS_MNEMONIC_UCOMISD : ZYDIS_MNEMONIC_UCOMISS, (xop[]){xreg(X0), xreg(X1)}, 2);
+    to_slow(&f, XCC_P);
+    X(b, MOV, R32(EAX), ximm(0x20000000));
+    X(b, MOV, R32(ECX), ximm(0x80000000u));
+    X(b, CMOVB, R32(EAX), R32(ECX));
+    X(b, MOV, R32(ECX), ximm(0x60000000));
+    X(b, CMOVZ, R32(EAX), R32(ECX));
+    X(b, MOV, R32(ECX), CPUF(fpscr, 4));
+    X(b, AND, R32(ECX), ximm(0x0fffffff));
+    X(b, OR, R32(ECX), R32(EAX));
+    X(b, MOV, CPUF(fpscr, 4), R32(ECX));
+    size_t done = x_jmp_fwd(b);
+    for (unsigned k = 0; k < f.nslow; k++)
+        x_bind(b, f.slow[k]);
+    call_vfp(t, VOP_CMP | (a->dp ? VOPF_DP : 0u) | (a->e ? VOPF_E : 0u) | (a->z ? VOPF_Z : 0u),
+             VOP_REGS(a->vd, 0, a->vm));
+    x_bind(b, done);
+    return true;
 }
 
+/* VCVT from a 32-bit integer: converted from its 64-bit extension (exact
+ * to double; to single rounded, never tiny, never overflowing). */
 bool trans_VCVT_itof(struct tr *t, const struct arg_vfp_cvt *a)
 {
-    return call_vfp(t, VOP_ITOF | (a->dp ? VOPF_DP : 0u) | (a->sgn ? VOPF_SGN : 0u), VOP_REGS(a->vd, 0, a->vm));
+    struct xbuf *b = t->b;
+    const ZydisRegister X0 = ZYDIS_REGISTER_XMM0;
+    struct fast f = {.t = t, .dp = a->dp != 0};
+    X(b, TEST, CPUF(fpscr, 4), ximm(FAST_MODE_MASK));
+    to_slow(&f, XCC_NE);
+    if (a->sgn)
+        X(b, MOVSXD, R32(RAX), s_slot((unsigned)a->vm));
+    else
+        X(b, MOV, R32(EAX), s_slot((unsigned)a->vm)); /* zero-extends into rax */
+    X(b, XORPS, xreg(X0), xreg(X0));
+    x_emit(b, f.dp ? ZYDIS_MNEMONIC_CVTSI2SD : ZYDIS_MNEMONIC_CVTSI2SS, (xop[]){xreg(X0), R32(RAX)}, 2);
+    x_emit(b, f.dp ? ZYDIS_MNEMONIC_MOVSD : ZYDIS_MNEMONIC_MOVSS, (xop[]){v_slot(&f, (unsigned)a->vd), xreg(X0)}, 2);
+    return fast_end(&f, VOP_ITOF | (a->dp ? VOPF_DP : 0u) | (a->sgn ? VOPF_SGN : 0u), VOP_REGS(a->vd, 0, a->vm));
 }
 
+/* VCVT to a 32-bit integer: CVT(T)SD2SI into 64 bits (a single widened
+ * first, exactly); a NaN, or a value out of the 32-bit range (ARM
+ * saturates and signals IOC), goes to the slow path. */
 bool trans_VCVT_ftoi(struct tr *t, const struct arg_vfp_cvt *a)
 {
-    return call_vfp(t, VOP_FTOI | (a->dp ? VOPF_DP : 0u) | (a->sgn ? VOPF_SGN : 0u) | (a->rz ? VOPF_RZ : 0u),
+    struct xbuf *b = t->b;
+    const ZydisRegister X0 = ZYDIS_REGISTER_XMM0;
+    struct fast f = {.t = t, .dp = a->dp != 0};
+    X(b, TEST, CPUF(fpscr, 4), ximm(FAST_MODE_MASK));
+    to_slow(&f, XCC_NE);
+    load(&f, X0, (unsigned)a->vm);
+    if (!a->dp)
+        X(b, CVTSS2SD, xreg(X0), xreg(X0));
+    x_emit(b, a->rz ? ZYDIS_MNEMONIC_CVTTSD2SI : ZYDIS_MNEMONIC_CVTSD2SI, (xop[]){R32(RAX), xreg(X0)}, 2);
+    if (a->sgn)
+        X(b, MOVSXD, R32(RCX), R32(EAX));
+    else
+        X(b, MOV, R32(ECX), R32(EAX));
+    X(b, CMP, R32(RCX), R32(RAX));
+    to_slow(&f, XCC_NE);
+    X(b, MOV, s_slot((unsigned)a->vd), R32(EAX));
+    return fast_end(&f, VOP_FTOI | (a->dp ? VOPF_DP : 0u) | (a->sgn ? VOPF_SGN : 0u) | (a->rz ? VOPF_RZ : 0u),
                     VOP_REGS(a->vd, 0, a->vm));
 }
 
