@@ -7,9 +7,9 @@
  * 4-byte halves of cpu->d[]: S<n> lies at byte 4n of it (little-endian host).
  *
  * The fast path (arithmetic): the host's SSE/FMA instruction, inline, when
- * FPSCR's mode is the default (round to nearest, no FZ, no DN, no short
- * vectors: the C ABI's MXCSR rounds the same way, so MXCSR is never
- * switched), keeping the result only if it is a normal number above the
+ * FPSCR rounds to nearest without short vectors (the C ABI's MXCSR rounds
+ * the same way, so MXCSR is never switched; DN may be set, and FZ when no
+ * input is a denormal), keeping the result only if it is a normal number above the
  * smallest one. Then x86 and ARM agree on the value and on every flag but
  * inexact (no NaN was involved, nothing overflowed or divided by zero,
  * nothing is tiny, and denormal inputs give the same exact result with
@@ -20,6 +20,9 @@
  * holds in translated code (the enter stub and the slow path clear MXCSR's
  * flags; C code never runs with them), so PE means this operation was
  * inexact. */
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "translator/tr_internal.h"
 #include "translator/vfp_arith.h"
 #include "translator/vfp_helpers.h"
@@ -36,8 +39,10 @@ static bool call_vfp(struct tr *t, uint32_t opw, uint32_t regs)
     return true;
 }
 
-/* FPSCR fields that must be zero for the fast path: Len, Stride, RMode, FZ, DN. */
-#define FAST_MODE_MASK 0x03f70000u
+/* FPSCR fields that must be zero for the fast path: Len, Stride, RMode.
+ * DN only changes NaN results (slow path anyway); with FZ the fast path
+ * also needs inputs that are not denormal (FZ would flush them: IDC). */
+#define FAST_MODE_MASK 0x00f70000u
 
 struct fast {
     struct tr *t;
@@ -48,7 +53,46 @@ struct fast {
 
 static xop v_slot(const struct fast *f, unsigned n) { return f->dp ? d_slot(n) : s_slot(n); }
 
-static void to_slow(struct fast *f, enum xcc cc) { f->slow[f->nslow++] = x_jcc_fwd(f->t->b, cc); }
+static void to_slow(struct fast *f, enum xcc cc)
+{
+    if (f->nslow == sizeof f->slow / sizeof f->slow[0]) {
+        fprintf(stderr, "backstep: internal error: too many VFP slow-path jumps\n");
+        abort();
+    }
+    f->slow[f->nslow++] = x_jcc_fwd(f->t->b, cc);
+}
+
+/* The fast path's entry: FPSCR's mode allows it, and with FZ set none of
+ * the n input registers (of the fast path's size) is a denormal. */
+static void fast_mode(struct fast *f, const unsigned *in, unsigned n)
+{
+    struct xbuf *b = f->t->b;
+    X(b, TEST, CPUF(fpscr, 4), ximm(FAST_MODE_MASK));
+    to_slow(f, XCC_NE);
+    if (!n)
+        return;
+    X(b, TEST, CPUF(fpscr, 4), ximm(FPSCR_FZ));
+    size_t no_fz = x_jcc_fwd(b, XCC_E);
+    for (unsigned k = 0; k < n; k++) {
+        size_t normal;
+        if (f->dp) {
+            X(b, MOV, R32(RAX), d_slot(in[k]));
+            X(b, MOV, R32(RCX), ximm64(0x7ff0000000000000ull));
+            X(b, TEST, R32(RAX), R32(RCX));
+            normal = x_jcc_fwd(b, XCC_NE);
+            X(b, MOV, R32(RCX), ximm64(0x000fffffffffffffull));
+            X(b, TEST, R32(RAX), R32(RCX));
+        } else {
+            X(b, MOV, R32(EAX), s_slot(in[k]));
+            X(b, TEST, R32(EAX), ximm(0x7f800000));
+            normal = x_jcc_fwd(b, XCC_NE);
+            X(b, TEST, R32(EAX), ximm(0x007fffff));
+        }
+        to_slow(f, XCC_NE);
+        x_bind(b, normal);
+    }
+    x_bind(b, no_fz);
+}
 
 /* xmm0 = xmm0 op operand, for op in ADD SUB MUL DIV. */
 static void fast_op(struct fast *f, enum vfp_helper_op op, xop src)
@@ -142,8 +186,8 @@ static bool arith3(struct tr *t, const struct arg_vfp_3 *a, enum vfp_helper_op o
     struct fast f = {.t = t, .dp = a->dp != 0};
     unsigned vd = (unsigned)a->vd, vn = (unsigned)a->vn, vm = (unsigned)a->vm;
     const ZydisRegister X0 = ZYDIS_REGISTER_XMM0, X1 = ZYDIS_REGISTER_XMM1;
-    X(b, TEST, CPUF(fpscr, 4), ximm(FAST_MODE_MASK));
-    to_slow(&f, XCC_NE);
+    const unsigned in[3] = {vn, vm, vd};
+    fast_mode(&f, in, op >= VOP_MLA && op <= VOP_FNMS ? 3 : 2);
     switch (op) {
     case VOP_ADD: case VOP_SUB: case VOP_MUL: case VOP_DIV:
         load(&f, X0, vn);
@@ -208,8 +252,7 @@ bool trans_VSQRT(struct tr *t, const struct arg_vfp_2 *a)
 {
     struct xbuf *b = t->b;
     struct fast f = {.t = t, .dp = a->dp != 0};
-    X(b, TEST, CPUF(fpscr, 4), ximm(FAST_MODE_MASK));
-    to_slow(&f, XCC_NE);
+    fast_mode(&f, (const unsigned[]){(unsigned)a->vm}, 1);
     load(&f, ZYDIS_REGISTER_XMM0, (unsigned)a->vm);
     x_emit(b, f.dp ? ZYDIS_MNEMONIC_SQRTSD : ZYDIS_MNEMONIC_SQRTSS,
            (xop[]){xreg(ZYDIS_REGISTER_XMM0), xreg(ZYDIS_REGISTER_XMM0)}, 2);
@@ -273,8 +316,7 @@ bool trans_VCVT_sd(struct tr *t, const struct arg_vfp_2 *a)
     struct xbuf *b = t->b;
     const ZydisRegister X0 = ZYDIS_REGISTER_XMM0;
     struct fast f = {.t = t, .dp = a->dp != 0}; /* the source's size */
-    X(b, TEST, CPUF(fpscr, 4), ximm(FAST_MODE_MASK));
-    to_slow(&f, XCC_NE);
+    fast_mode(&f, (const unsigned[]){(unsigned)a->vm}, 1);
     load(&f, X0, (unsigned)a->vm);
     if (a->dp) {
         X(b, CVTSD2SS, xreg(X0), xreg(X0));
@@ -299,8 +341,7 @@ bool trans_VCMP(struct tr *t, const struct arg_vfp_cmp *a)
     struct xbuf *b = t->b;
     struct fast f = {.t = t, .dp = a->dp != 0};
     const ZydisRegister X0 = ZYDIS_REGISTER_XMM0, X1 = ZYDIS_REGISTER_XMM1;
-    X(b, TEST, CPUF(fpscr, 4), ximm(FAST_MODE_MASK));
-    to_slow(&f, XCC_NE);
+    fast_mode(&f, (const unsigned[]){(unsigned)a->vd, (unsigned)a->vm}, a->z ? 1 : 2);
     load(&f, X0, (unsigned)a->vd);
     if (a->z)
         X(b, XORPS, xreg(X1), xreg(X1));
@@ -333,8 +374,7 @@ bool trans_VCVT_itof(struct tr *t, const struct arg_vfp_cvt *a)
     struct xbuf *b = t->b;
     const ZydisRegister X0 = ZYDIS_REGISTER_XMM0;
     struct fast f = {.t = t, .dp = a->dp != 0};
-    X(b, TEST, CPUF(fpscr, 4), ximm(FAST_MODE_MASK));
-    to_slow(&f, XCC_NE);
+    fast_mode(&f, NULL, 0); /* an integer input: FZ does not apply */
     if (a->sgn)
         X(b, MOVSXD, R32(RAX), s_slot((unsigned)a->vm));
     else
@@ -353,8 +393,7 @@ bool trans_VCVT_ftoi(struct tr *t, const struct arg_vfp_cvt *a)
     struct xbuf *b = t->b;
     const ZydisRegister X0 = ZYDIS_REGISTER_XMM0;
     struct fast f = {.t = t, .dp = a->dp != 0};
-    X(b, TEST, CPUF(fpscr, 4), ximm(FAST_MODE_MASK));
-    to_slow(&f, XCC_NE);
+    fast_mode(&f, (const unsigned[]){(unsigned)a->vm}, 1);
     load(&f, X0, (unsigned)a->vm);
     if (!a->dp)
         X(b, CVTSS2SD, xreg(X0), xreg(X0));
