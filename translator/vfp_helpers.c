@@ -28,11 +28,8 @@ static void set(struct arm_cpu *cpu, unsigned n, bool dp, uint64_t v)
         set_s(cpu, n, (uint32_t)v);
 }
 
-void helper_vfp(struct arm_cpu *cpu, uint32_t opw, uint32_t regs)
+static void compute(struct arm_cpu *cpu, uint32_t opw, uint32_t regs)
 {
-    /* The fast path (trans_vfp.c) may have run this operation on the host
-     * first and set MXCSR flags: clear them ("IXC clear => PE clear"). */
-    _mm_setcsr(_mm_getcsr() & ~0x3fu);
     bool dp = (opw & VOPF_DP) != 0;
     unsigned vd = regs & 0xffu, vn = (regs >> 8) & 0xffu, vm = (regs >> 16) & 0xffu;
     uint64_t neg = dp ? 1ull << 63 : 1ull << 31;
@@ -90,4 +87,14 @@ void helper_vfp(struct arm_cpu *cpu, uint32_t opw, uint32_t regs)
         return;
     }
     set(cpu, vd, dp, r);
+}
+
+void helper_vfp(struct arm_cpu *cpu, uint32_t opw, uint32_t regs)
+{
+    compute(cpu, opw, regs);
+    /* The fast path (trans_vfp.c) may have run this operation on the host
+     * first, and C arithmetic here (the fixed-point scaling, which may
+     * overflow) sets MXCSR flags too: clear them, so that translated code
+     * keeps "IXC clear => PE clear". */
+    _mm_setcsr(_mm_getcsr() & ~0x3fu);
 }
