@@ -43,6 +43,9 @@ Facts (C expressions over the argument fields, no spaces inside):
     fpx              writes FPSCR's cumulative exception flags or its NZCV
     fpm              writes FPSCR's mode bits (they are in the block key): ends
                      the block
+    vec              a form that FPSCR.Len/Stride would make a short-vector
+                     operation: UNDEFINED when they are not zero, on a CPU
+                     without short vectors (the one backstep mirrors)
     unpred:COND      UNPREDICTABLE when COND: never translated (SIGILL)
     qdef:COND        UNPREDICTABLE (or UNKNOWN) when COND, but qemu-arm defines
                      what happens and backstep does the same: translated; the
@@ -313,10 +316,11 @@ class Gen:
                 out.append("d->f.%s |= %s;" % (dst, "(%s)" % self.cexpr(entry, v) if v else "true"))
             elif k == "dw":
                 out.append("d->f.dwrite |= (uint32_t)(%s);" % self.cexpr(entry, v))
-            elif k in ("fpr", "fpx", "fpm"):
+            elif k in ("fpr", "fpx", "fpm", "vec"):
                 if v:
                     self.err(entry["where"], "%s takes no value" % k)
-                out.append("d->f.%s = true;" % {"fpr": "fp_read", "fpx": "fp_flags", "fpm": "fp_mode"}[k])
+                out.append("d->f.%s = true;" % {"fpr": "fp_read", "fpx": "fp_flags", "fpm": "fp_mode",
+                                                "vec": "fp_vec"}[k])
                 if k == "fpm":
                     out.append("d->f.end = true;")
             elif k == "unpred":
@@ -365,6 +369,7 @@ class Gen:
               "    bool fp_read;     /* reads FPSCR beyond its mode bits */",
               "    bool fp_flags;    /* writes FPSCR's cumulative flags or NZCV */",
               "    bool fp_mode;     /* writes FPSCR's mode bits (and ends the block) */",
+              "    bool fp_vec;      /* UNDEFINED while FPSCR.Len/Stride are not zero */",
               "    uint32_t dwrite;  /* D registers it may write (bit k: D<k>) */",
               "};", "",
               "enum arm_iset { ARM_ISET_A32 = 0, ARM_ISET_T16 = 1, ARM_ISET_T32 = 2 };", "",
