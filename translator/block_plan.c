@@ -2,6 +2,7 @@
 
 #include "linux/guest_mem.h"
 #include "translator/breakpoints.h"
+#include "translator/code_cache.h"
 #include "translator/tr_internal.h"
 #include "translator/translate.h"
 
@@ -17,8 +18,11 @@ static bool ends_block(const struct isa_insn *d)
     return d->f.end || d->f.trap || (d->f.wregs & 0x8000u);
 }
 
-void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, unsigned max)
+void plan_block(struct block_plan *pl, uint32_t pc, unsigned kind, unsigned max)
 {
+    bool thumb = kind & TB_THUMB;
+    /* FPSCR.Len/Stride not zero: the short-vector forms are UNDEFINED. */
+    bool no_vec = (kind & TB_FPSCR_LEN_STRIDE) != 0;
     *pl = (struct block_plan){0};
     uint32_t cur = pc;
     while (pl->n < max) {
@@ -32,7 +36,7 @@ void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, unsigned max)
         size_t avail = 4;
         if (thumb && ((cur + 2) & GUEST_PAGE_MASK) == 0 && !tr_fetchable(cur + 2))
             avail = 2;
-        bool ok = arm_decode(g2h(cur), avail, thumb, d) && !d->f.unpredictable;
+        bool ok = arm_decode(g2h(cur), avail, thumb, d) && !d->f.unpredictable && !(no_vec && d->f.fp_vec);
         if (!ok || d->f.trap) {
             if (pl->n == 0) {
                 pl->lone_exit = true;

@@ -29,8 +29,9 @@ struct block_plan {
     bool vfp;
 };
 
-/* Decodes the block at pc (in Thumb state if thumb): at most max
+/* Decodes the block at pc for a block of kind (code_cache.h: Thumb state,
+ * FPSCR's mode): at most max
  * instructions, stopping after one that ends a block, before an instruction
  * that raises a signal (it gets a block of its own), at a page that cannot be
  * fetched and at a breakpoint. */
-void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, unsigned max);
+void plan_block(struct block_plan *pl, uint32_t pc, unsigned kind, unsigned max);

@@ -28,6 +28,7 @@ struct tblock {
 #define TB_SINGLE 2u
 #define TB_IT_SHIFT 8                 /* ITSTATE at bits 15:8 */
 #define TB_FPSCR_MODE_MASK 0x07f70000u /* FPSCR's mode bits, in place */
+#define TB_FPSCR_LEN_STRIDE 0x00370000u /* of which Len and Stride */
 
 static inline uint32_t tb_kind_of(const struct arm_cpu *cpu)
 {

@@ -55,7 +55,7 @@ static struct tblock *translate_into(uint32_t pc, unsigned kind, struct xbuf *b)
     bool single = (kind & TB_SINGLE) || log_enabled(LOG_CPU);
     unsigned max = single ? 1 : MAX_BLOCK_INSNS;
     for (;;) {
-        plan_block(&pl, pc, thumb, max);
+        plan_block(&pl, pc, kind, max);
         unsigned failed_at;
         b->p = b->start;
         b->flags_clobbered_at = 0;
