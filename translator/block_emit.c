@@ -57,7 +57,7 @@ static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, const struct bl
 bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, struct xbuf *b, unsigned *failed_at)
 {
     bool log_in = log_enabled(LOG_IN_ASM);
-    struct tr t = {.b = b, .thumb = thumb};
+    struct tr t = {.b = b, .thumb = thumb, .fpscr_mode = pl->fpscr_mode};
     emit_prologue(&t, pc, pl->n, pl);
     if (log_in)
         log_printf("----------------\nIN: \n");

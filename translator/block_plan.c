@@ -23,7 +23,7 @@ void plan_block(struct block_plan *pl, uint32_t pc, unsigned kind, unsigned max)
     bool thumb = kind & TB_THUMB;
     /* FPSCR.Len/Stride not zero: the short-vector forms are UNDEFINED. */
     bool no_vec = (kind & TB_FPSCR_LEN_STRIDE) != 0;
-    *pl = (struct block_plan){0};
+    *pl = (struct block_plan){.fpscr_mode = kind & TB_FPSCR_MODE_MASK};
     uint32_t cur = pc;
     while (pl->n < max) {
         if (pl->n > 0 && (cur & GUEST_PAGE_MASK) == 0 && !tr_fetchable(cur))

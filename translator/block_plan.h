@@ -27,6 +27,7 @@ struct block_plan {
      * instruction that writes FPSCR's flags or mode, or a D register). */
     uint32_t dmask;
     bool vfp;
+    uint32_t fpscr_mode; /* FPSCR's mode bits of the block kind */
 };
 
 /* Decodes the block at pc for a block of kind (code_cache.h: Thumb state,

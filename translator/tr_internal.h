@@ -21,6 +21,7 @@ struct tr {
     uint32_t pc;       /* guest address of the instruction being translated */
     const struct isa_insn *d; /* the decoded instruction */
     bool thumb;        /* the block is Thumb code */
+    uint32_t fpscr_mode; /* FPSCR's mode bits the block runs with (in its key) */
     bool ended;        /* the instruction left the block on every path */
     bool uncounted;    /* it does not retire (UDF, BKPT): it leaves with a signal */
     /* Set by a flag-setting data-processing instruction whose x86 flags are

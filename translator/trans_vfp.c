@@ -7,9 +7,10 @@
  * 4-byte halves of cpu->d[]: S<n> lies at byte 4n of it (little-endian host).
  *
  * The fast path (arithmetic): the host's SSE/FMA instruction, inline, when
- * FPSCR rounds to nearest without short vectors (the C ABI's MXCSR rounds
- * the same way, so MXCSR is never switched; DN may be set, and FZ when no
- * input is a denormal), keeping the result only if it is a normal number above the
+ * the block's FPSCR mode (known at translation: it is in the block key)
+ * rounds to nearest without short vectors (the C ABI's MXCSR rounds the
+ * same way, so MXCSR is never switched; DN may be set, and FZ when no input
+ * is a denormal), keeping the result only if it is a normal number above the
  * smallest one. Then x86 and ARM agree on the value and on every flag but
  * inexact (no NaN was involved, nothing overflowed or divided by zero,
  * nothing is tiny, and denormal inputs give the same exact result with
@@ -62,17 +63,17 @@ static void to_slow(struct fast *f, enum xcc cc)
     f->slow[f->nslow++] = x_jcc_fwd(f->t->b, cc);
 }
 
-/* The fast path's entry: FPSCR's mode allows it, and with FZ set none of
- * the n input registers (of the fast path's size) is a denormal. */
+/* Whether the block's FPSCR mode (it is in the block key, so known now)
+ * allows the fast path. */
+static bool fast_ok(const struct tr *t) { return !(t->fpscr_mode & FAST_MODE_MASK); }
+
+/* The fast path's entry: with FZ set, none of the n input registers (of the
+ * fast path's size) may be a denormal. */
 static void fast_mode(struct fast *f, const unsigned *in, unsigned n)
 {
     struct xbuf *b = f->t->b;
-    X(b, TEST, CPUF(fpscr, 4), ximm(FAST_MODE_MASK));
-    to_slow(f, XCC_NE);
-    if (!n)
+    if (!(f->t->fpscr_mode & FPSCR_FZ))
         return;
-    X(b, TEST, CPUF(fpscr, 4), ximm(FPSCR_FZ));
-    size_t no_fz = x_jcc_fwd(b, XCC_E);
     for (unsigned k = 0; k < n; k++) {
         size_t normal;
         if (f->dp) {
@@ -91,7 +92,6 @@ static void fast_mode(struct fast *f, const unsigned *in, unsigned n)
         to_slow(f, XCC_NE);
         x_bind(b, normal);
     }
-    x_bind(b, no_fz);
 }
 
 /* xmm0 = xmm0 op operand, for op in ADD SUB MUL DIV. */
@@ -187,6 +187,8 @@ static bool arith3(struct tr *t, const struct arg_vfp_3 *a, enum vfp_helper_op o
     unsigned vd = (unsigned)a->vd, vn = (unsigned)a->vn, vm = (unsigned)a->vm;
     const ZydisRegister X0 = ZYDIS_REGISTER_XMM0, X1 = ZYDIS_REGISTER_XMM1;
     const unsigned in[3] = {vn, vm, vd};
+    if (!fast_ok(t))
+        return call_vfp(t, op | (a->dp ? VOPF_DP : 0u), VOP_REGS(vd, vn, vm));
     fast_mode(&f, in, op >= VOP_MLA && op <= VOP_FNMS ? 3 : 2);
     switch (op) {
     case VOP_ADD: case VOP_SUB: case VOP_MUL: case VOP_DIV:
@@ -252,6 +254,8 @@ bool trans_VSQRT(struct tr *t, const struct arg_vfp_2 *a)
 {
     struct xbuf *b = t->b;
     struct fast f = {.t = t, .dp = a->dp != 0};
+    if (!fast_ok(t))
+        return call_vfp(t, VOP_SQRT | (a->dp ? VOPF_DP : 0u), VOP_REGS(a->vd, 0, a->vm));
     fast_mode(&f, (const unsigned[]){(unsigned)a->vm}, 1);
     load(&f, ZYDIS_REGISTER_XMM0, (unsigned)a->vm);
     x_emit(b, f.dp ? ZYDIS_MNEMONIC_SQRTSD : ZYDIS_MNEMONIC_SQRTSS,
@@ -316,6 +320,8 @@ bool trans_VCVT_sd(struct tr *t, const struct arg_vfp_2 *a)
     struct xbuf *b = t->b;
     const ZydisRegister X0 = ZYDIS_REGISTER_XMM0;
     struct fast f = {.t = t, .dp = a->dp != 0}; /* the source's size */
+    if (!fast_ok(t))
+        return call_vfp(t, VOP_CVT_FD | (a->dp ? VOPF_DP : 0u), VOP_REGS(a->vd, 0, a->vm));
     fast_mode(&f, (const unsigned[]){(unsigned)a->vm}, 1);
     load(&f, X0, (unsigned)a->vm);
     if (a->dp) {
@@ -341,6 +347,9 @@ bool trans_VCMP(struct tr *t, const struct arg_vfp_cmp *a)
     struct xbuf *b = t->b;
     struct fast f = {.t = t, .dp = a->dp != 0};
     const ZydisRegister X0 = ZYDIS_REGISTER_XMM0, X1 = ZYDIS_REGISTER_XMM1;
+    uint32_t opw = VOP_CMP | (a->dp ? VOPF_DP : 0u) | (a->e ? VOPF_E : 0u) | (a->z ? VOPF_Z : 0u);
+    if (!fast_ok(t))
+        return call_vfp(t, opw, VOP_REGS(a->vd, 0, a->vm));
     fast_mode(&f, (const unsigned[]){(unsigned)a->vd, (unsigned)a->vm}, a->z ? 1 : 2);
     load(&f, X0, (unsigned)a->vd);
     if (a->z)
@@ -361,8 +370,7 @@ bool trans_VCMP(struct tr *t, const struct arg_vfp_cmp *a)
     size_t done = x_jmp_fwd(b);
     for (unsigned k = 0; k < f.nslow; k++)
         x_bind(b, f.slow[k]);
-    call_vfp(t, VOP_CMP | (a->dp ? VOPF_DP : 0u) | (a->e ? VOPF_E : 0u) | (a->z ? VOPF_Z : 0u),
-             VOP_REGS(a->vd, 0, a->vm));
+    call_vfp(t, opw, VOP_REGS(a->vd, 0, a->vm));
     x_bind(b, done);
     return true;
 }
@@ -374,7 +382,8 @@ bool trans_VCVT_itof(struct tr *t, const struct arg_vfp_cvt *a)
     struct xbuf *b = t->b;
     const ZydisRegister X0 = ZYDIS_REGISTER_XMM0;
     struct fast f = {.t = t, .dp = a->dp != 0};
-    fast_mode(&f, NULL, 0); /* an integer input: FZ does not apply */
+    if (!fast_ok(t))
+        return call_vfp(t, VOP_ITOF | (a->dp ? VOPF_DP : 0u) | (a->sgn ? VOPF_SGN : 0u), VOP_REGS(a->vd, 0, a->vm));
     if (a->sgn)
         X(b, MOVSXD, R32(RAX), s_slot((unsigned)a->vm));
     else
@@ -393,6 +402,9 @@ bool trans_VCVT_ftoi(struct tr *t, const struct arg_vfp_cvt *a)
     struct xbuf *b = t->b;
     const ZydisRegister X0 = ZYDIS_REGISTER_XMM0;
     struct fast f = {.t = t, .dp = a->dp != 0};
+    uint32_t opw = VOP_FTOI | (a->dp ? VOPF_DP : 0u) | (a->sgn ? VOPF_SGN : 0u) | (a->rz ? VOPF_RZ : 0u);
+    if (!fast_ok(t))
+        return call_vfp(t, opw, VOP_REGS(a->vd, 0, a->vm));
     fast_mode(&f, (const unsigned[]){(unsigned)a->vm}, 1);
     load(&f, X0, (unsigned)a->vm);
     if (!a->dp)
@@ -405,8 +417,7 @@ bool trans_VCVT_ftoi(struct tr *t, const struct arg_vfp_cvt *a)
     X(b, CMP, R32(RCX), R32(RAX));
     to_slow(&f, XCC_NE);
     X(b, MOV, s_slot((unsigned)a->vd), R32(EAX));
-    return fast_end(&f, VOP_FTOI | (a->dp ? VOPF_DP : 0u) | (a->sgn ? VOPF_SGN : 0u) | (a->rz ? VOPF_RZ : 0u),
-                    VOP_REGS(a->vd, 0, a->vm));
+    return fast_end(&f, opw, VOP_REGS(a->vd, 0, a->vm));
 }
 
 /* VCVT between floating point and fixed point (A8.8.309): size 16 or 32,
