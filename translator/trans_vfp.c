@@ -64,8 +64,17 @@ static void to_slow(struct fast *f, enum xcc cc)
 }
 
 /* Whether the block's FPSCR mode (it is in the block key, so known now)
- * allows the fast path. */
-static bool fast_ok(const struct tr *t) { return !(t->fpscr_mode & FAST_MODE_MASK); }
+ * allows the fast path. BACKSTEP_VFP_SLOW=1 in the environment turns the
+ * fast path off (to measure it, or to rule it out). */
+static bool fast_ok(const struct tr *t)
+{
+    static int off = -1;
+    if (off < 0) {
+        const char *e = getenv("BACKSTEP_VFP_SLOW");
+        off = e && *e == '1';
+    }
+    return !off && !(t->fpscr_mode & FAST_MODE_MASK);
+}
 
 /* The fast path's entry: with FZ set, none of the n input registers (of the
  * fast path's size) may be a denormal. */
