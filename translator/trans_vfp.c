@@ -114,17 +114,19 @@ static void fast_op(struct fast *f, enum vfp_helper_op op, xop src)
 }
 
 /* To the slow path unless xmm<reg> holds a normal number above the smallest
- * (ARM and x86 then agree on it and its flags but inexact), or with
- * zero_exact a zero (for operations whose zero results are always exact:
- * a sum is zero only when it is exactly zero). */
-static void check_result(struct fast *f, ZydisRegister xmm, bool zero_exact)
+ * (ARM and x86 then agree on it and its flags but inexact), or a zero that
+ * is exact: always with zero_exact (a sum is zero only when it is exactly
+ * zero), or when one of the nz input registers is zero (a product; a
+ * quotient with a zero dividend). Any other zero may have underflowed. */
+static void check_result_z(struct fast *f, ZydisRegister xmm, bool zero_exact, const unsigned *zin, unsigned nz)
 {
     struct xbuf *b = f->t->b;
     size_t zero = SIZE_MAX;
+    bool zcheck = zero_exact || nz > 0;
     if (f->dp) {
         X(b, MOVQ, R32(RAX), xreg(xmm));
         X(b, BTR, R32(RAX), ximm(63));
-        if (zero_exact) {
+        if (zcheck) {
             X(b, TEST, R32(RAX), R32(RAX));
             zero = x_jcc_fwd(b, XCC_E);
         }
@@ -135,14 +137,43 @@ static void check_result(struct fast *f, ZydisRegister xmm, bool zero_exact)
     } else {
         X(b, MOVD, R32(EAX), xreg(xmm));
         X(b, AND, R32(EAX), ximm(0x7fffffff));
-        if (zero_exact)
+        if (zcheck)
             zero = x_jcc_fwd(b, XCC_E);
         X(b, SUB, R32(EAX), ximm(0x00800001));
         X(b, CMP, R32(EAX), ximm(0x7f7fffff - 0x00800001));
     }
     to_slow(f, XCC_A);
-    if (zero != SIZE_MAX)
+    if (zero == SIZE_MAX)
+        return;
+    if (zero_exact) {
         x_bind(b, zero);
+        return;
+    }
+    size_t done = x_jmp_fwd(b), ok[2];
+    x_bind(b, zero);
+    for (unsigned k = 0; k < nz; k++) {
+        if (f->dp) {
+            X(b, MOV, R32(RCX), d_slot(zin[k]));
+            X(b, BTR, R32(RCX), ximm(63));
+            X(b, TEST, R32(RCX), R32(RCX));
+        } else {
+            X(b, TEST, s_slot(zin[k]), ximm(0x7fffffff));
+        }
+        ok[k] = x_jcc_fwd(b, XCC_E);
+    }
+    if (f->nslow == sizeof f->slow / sizeof f->slow[0]) {
+        fprintf(stderr, "backstep: internal error: too many VFP slow-path jumps\n");
+        abort();
+    }
+    f->slow[f->nslow++] = x_jmp_fwd(b);
+    for (unsigned k = 0; k < nz; k++)
+        x_bind(b, ok[k]);
+    x_bind(b, done);
+}
+
+static void check_result(struct fast *f, ZydisRegister xmm, bool zero_exact)
+{
+    check_result_z(f, xmm, zero_exact, NULL, 0);
 }
 
 static void check_normal(struct fast *f, ZydisRegister xmm) { check_result(f, xmm, false); }
@@ -203,19 +234,19 @@ static bool arith3(struct tr *t, const struct arg_vfp_3 *a, enum vfp_helper_op o
     case VOP_ADD: case VOP_SUB: case VOP_MUL: case VOP_DIV:
         load(&f, X0, vn);
         fast_op(&f, op, v_slot(&f, vm));
-        check_result(&f, X0, op == VOP_ADD || op == VOP_SUB);
+        check_result_z(&f, X0, op == VOP_ADD || op == VOP_SUB, in, op == VOP_MUL ? 2 : op == VOP_DIV ? 1 : 0);
         break;
     case VOP_NMUL:
         load(&f, X0, vn);
         fast_op(&f, VOP_MUL, v_slot(&f, vm));
-        check_normal(&f, X0);
+        check_result_z(&f, X0, false, in, 2);
         negate(&f, X0);
         break;
     case VOP_MLA: case VOP_MLS: case VOP_NMLA: case VOP_NMLS:
         /* Two roundings: the product, then Vd plus or minus it (A8.8.337). */
         load(&f, X1, vn);
         x_emit(b, f.dp ? ZYDIS_MNEMONIC_MULSD : ZYDIS_MNEMONIC_MULSS, (xop[]){xreg(X1), v_slot(&f, vm)}, 2);
-        check_normal(&f, X1);
+        check_result_z(&f, X1, false, in, 2);
         load(&f, X0, vd);
         if (op == VOP_NMLA || op == VOP_NMLS)
             negate(&f, X0);
