@@ -52,3 +52,28 @@ static inline int32_t t32_expand_imm(uint32_t imm12)
 }
 
 static inline int32_t t32_expand_rot(uint32_t imm12) { return (imm12 >> 10) == 0 ? 0 : (int32_t)(imm12 >> 7); }
+/* VFP (arm/vfp.decode): the D register that holds register n of the
+ * instruction's size (dp: D<n>; else S<n>, the half of D<n/2>), as a mask. */
+static inline uint32_t vfp_dmask(int32_t n, int32_t dp) { return dp ? 1u << (n & 31) : 1u << ((n >> 1) & 15); }
+
+/* VLDM/VSTM (A8.8.332): the number of registers the list names: imm8
+ * singles, or imm8/2 doubles (an odd imm8 is FLDMX/FSTMX). */
+static inline int32_t vfp_list_len(int32_t imm8, int32_t dp) { return dp ? imm8 >> 1 : imm8; }
+
+/* A list that is empty, longer than 16 doubles or passes the last register
+ * is UNPREDICTABLE (qemu-arm: UNDEFINED). */
+static inline int32_t vfp_list_bad(int32_t vd, int32_t imm8, int32_t dp)
+{
+    int32_t n = vfp_list_len(imm8, dp);
+    return n == 0 || (dp && n > 16) || vd + n > 32;
+}
+
+/* The D registers a VLDM of the list writes (the list is valid). */
+static inline uint32_t vfp_dmask_list(int32_t vd, int32_t imm8, int32_t dp)
+{
+    uint32_t m = 0;
+    int32_t n = vfp_list_len(imm8, dp);
+    for (int32_t k = 0; k < n && vd + k < 32; k++)
+        m |= vfp_dmask(vd + k, dp);
+    return m;
+}

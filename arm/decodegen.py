@@ -12,6 +12,10 @@ in the spirit of QEMU's decodetree):
                                      instruction stands inside an IT block);
                                      the caller passes the context word
                                      (NAME_decode_ctx; NAME_decode: context 0)
+    .iset fetch                      the table serves several instruction sets
+                                     (vfp.decode: A32 and T32): its decoder
+                                     takes the set the word was fetched in, and
+                                     the decoded iset and length come from it
     %name  POS:LEN [POS:LEN ...] [>>N] [<<N] [!fn]
                                      a field assembled from bit ranges (MSB
                                      first), optionally shifted and passed
@@ -54,6 +58,15 @@ Facts (C expressions over the argument fields, no spaces inside):
                      (SVC)
     trap[:COND]      raises a signal instead of retiring (BKPT, UDF): it gets
                      a block of its own and is not counted
+    dw:EXPR          a mask of D registers written (bit k: D<k>; an S register
+                     is half of D<n/2>)
+    fpr              reads FPSCR beyond its mode bits (VMRS)
+    fpx              writes FPSCR's cumulative exception flags or its NZCV
+    fpm              writes FPSCR's mode bits (they are in the block key): ends
+                     the block
+    vec              a form that FPSCR.Len/Stride would make a short-vector
+                     operation: UNDEFINED when they are not zero, on a CPU
+                     without short vectors (the one backstep mirrors)
     unpred:COND      UNPREDICTABLE when COND: never translated (SIGILL)
     thumb2           an ARMv6T2 (Thumb-2) form in the 16-bit table: the
                      generators of ARMv6 streams leave it out (no C output)
@@ -101,6 +114,7 @@ class Table:
         self.name = name
         self.width = 32
         self.bucket = None
+        self.iset_fetch = False
         self.fields = {}
         self.lines = []  # dicts
         self.declares_only = False  # args.decode: no decoder
@@ -182,6 +196,11 @@ class Gen:
                 if old is not None and old != int(toks[2]):
                     self.err(where, "context %s is bit %d elsewhere" % (toks[1], old))
                 self.contexts[toks[1]] = int(toks[2])
+                continue
+            if head == ".iset":
+                if toks[1:] != ["fetch"]:
+                    self.err(where, ".iset takes `fetch`")
+                tab.iset_fetch = True
                 continue
             if head == ".bucket":
                 hi, lo = map(int, toks[1].split(":"))
@@ -354,6 +373,15 @@ class Gen:
             elif k in ("psr", "x", "trap", "end"):
                 dst = {"psr": "psr", "x": "extra", "trap": "trap", "end": "end"}[k]
                 out.append("d->f.%s |= %s;" % (dst, "(%s)" % self.cexpr(entry, v) if v else "true"))
+            elif k == "dw":
+                out.append("d->f.dwrite |= (uint32_t)(%s);" % self.cexpr(entry, v))
+            elif k in ("fpr", "fpx", "fpm", "vec"):
+                if v:
+                    self.err(entry["where"], "%s takes no value" % k)
+                out.append("d->f.%s = true;" % {"fpr": "fp_read", "fpx": "fp_flags", "fpm": "fp_mode",
+                                                "vec": "fp_vec"}[k])
+                if k == "fpm":
+                    out.append("d->f.end = true;")
             elif k == "unpred":
                 out.append("d->f.unpredictable |= (%s);" % self.cexpr(entry, v))
             elif k == "qdef":
@@ -415,6 +443,11 @@ class Gen:
               "    bool unpredictable;",
               "    bool end;         /* leaves the block on every path (besides writes to the PC) */",
               "    bool trap;        /* raises a signal instead of retiring (BKPT, UDF) */",
+              "    bool fp_read;     /* reads FPSCR beyond its mode bits */",
+              "    bool fp_flags;    /* writes FPSCR's cumulative flags or NZCV */",
+              "    bool fp_mode;     /* writes FPSCR's mode bits (and ends the block) */",
+              "    bool fp_vec;      /* UNDEFINED while FPSCR.Len/Stride are not zero */",
+              "    uint32_t dwrite;  /* D registers it may write (bit k: D<k>) */",
               "};", "",
               "enum arm_iset { ARM_ISET_A32 = 0, ARM_ISET_T16 = 1, ARM_ISET_T32 = 2 };", "",
               "struct isa_insn {",
@@ -440,11 +473,17 @@ class Gen:
         for name, bit in sorted(self.contexts.items(), key=lambda kv: kv[1]):
             o.append("#define ARM_CTX_%s (1u << %d) /* decode context bit (.context) */" % (name.upper(), bit))
         for tab in self.tables:
-            o += ["/* Decodes one %s instruction in decode context ctx (ARM_CTX_*); false if" % tab.name,
-                  " * no line matches. */",
-                  "bool %s_decode_ctx(uint32_t insn, unsigned ctx, struct isa_insn *d);" % tab.name,
-                  "static inline bool %s_decode(uint32_t insn, struct isa_insn *d) { return %s_decode_ctx(insn, 0, d); }"
-                  % (tab.name, tab.name),
+            if tab.iset_fetch:
+                o += ["/* Decodes one %s instruction fetched in instruction set iset (A32 or" % tab.name,
+                      " * T32: its iset and length are the fetch's); false if no line matches. */",
+                      "bool %s_decode(uint32_t insn, enum arm_iset iset, struct isa_insn *d);" % tab.name]
+            else:
+                o += ["/* Decodes one %s instruction in decode context ctx (ARM_CTX_*); false if" % tab.name,
+                      " * no line matches. */",
+                      "bool %s_decode_ctx(uint32_t insn, unsigned ctx, struct isa_insn *d);" % tab.name,
+                      "static inline bool %s_decode(uint32_t insn, struct isa_insn *d) { return %s_decode_ctx(insn, 0, d); }"
+                      % (tab.name, tab.name)]
+            o += [
                   "extern const struct arm_table_line %s_table[];" % tab.name,
                   "extern const unsigned %s_table_len;" % tab.name]
         return "\n".join(o) + "\n"
@@ -484,10 +523,18 @@ class Gen:
             o.append("%s    return true;" % ind)
             o.append("%s}" % ind)
 
-        o.append("bool %s_decode_ctx(uint32_t insn, unsigned ctx, struct isa_insn *d)" % tab.name)
-        o.append("{")
-        o.append("    (void)ctx;")
-        o.append("    *d = (struct isa_insn){.iset = %s, .len = %d, .cond = 14, .raw = insn};"
+        if tab.iset_fetch:
+            o.append("bool %s_decode(uint32_t insn, enum arm_iset iset, struct isa_insn *d)" % tab.name)
+            o.append("{")
+            o.append("    const unsigned ctx = 0; /* no decode context in a shared table */")
+            o.append("    (void)ctx;")
+            o.append("    *d = (struct isa_insn){.iset = (uint8_t)iset, .len = iset == ARM_ISET_T16 ? 2 : 4, "
+                     ".cond = 14, .raw = insn};")
+        else:
+            o.append("bool %s_decode_ctx(uint32_t insn, unsigned ctx, struct isa_insn *d)" % tab.name)
+            o.append("{")
+            o.append("    (void)ctx;")
+            o.append("    *d = (struct isa_insn){.iset = %s, .len = %d, .cond = 14, .raw = insn};"
                  % ({"t16": "ARM_ISET_T16", "t32": "ARM_ISET_T32"}.get(tab.name, "ARM_ISET_A32"),
                     2 if tab.width == 16 else 4))
         if tab.bucket:

@@ -19,6 +19,7 @@ static const struct {
     {"strace", LOG_STRACE, "log every guest syscall and its result"},
     {"exec", LOG_EXEC, "log every translated block entered"},
     {"page", LOG_PAGE, "log guest memory map changes"},
+    {"fpu", LOG_FPU, "with cpu: also show the VFP registers and FPSCR (qemu-arm layout)"},
 };
 
 void log_list_items(FILE *out)

@@ -14,6 +14,7 @@ enum log_item {
     LOG_STRACE = 1u << 4,  /* every syscall with its result */
     LOG_EXEC = 1u << 5,    /* every translated block entered */
     LOG_PAGE = 1u << 6,    /* guest memory map changes */
+    LOG_FPU = 1u << 7,     /* with cpu: the VFP registers and FPSCR too (qemu-arm's -d fpu) */
 };
 
 extern unsigned log_mask;

@@ -21,7 +21,7 @@ void options_usage(FILE *out)
             "                 first and used from the host when not there (as qemu-arm -L)\n"
             "  -E VAR=VALUE   set VAR in the guest environment (repeatable)\n"
             "  -U VAR         remove VAR from the guest environment (repeatable)\n"
-            "  -d ITEM,...    log items (in_asm, out_asm, cpu, unimp, strace, exec, page; -d help)\n"
+            "  -d ITEM,...    log items (in_asm, out_asm, cpu, fpu, unimp, strace, exec, page; -d help)\n"
             "  -D LOGFILE     write the log there instead of stderr\n"
             "  -strace        log every syscall as qemu-arm -strace does (same as -d strace)\n"
             "  -g PORT        wait for gdb on 127.0.0.1:PORT before the first instruction and\n"

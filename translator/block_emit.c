@@ -24,7 +24,7 @@ _Static_assert(MAX_BLOCK_INSNS <= UNDO_BLOCK_MAX_INSNS, "a block's length fits t
 
 /* Block entry: the budget check, the breakpoint check, the BLOCK undo
  * record, and the instruction count. */
-static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, bool extra, bool flags)
+static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, const struct block_plan *pl)
 {
     struct xbuf *b = t->b;
     /* Without recording nothing stops the guest on the way (no debugger):
@@ -49,7 +49,7 @@ static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, 
         X(b, MOV, R32(RSI), xreg(ZYDIS_REGISTER_R13));
         tr_call(t, (const void *)helper_undo_room);
         x_bind(b, room);
-        tr_emit_block_record(t, pc, n, mask, extra, flags);
+        tr_emit_block_record(t, pc, n, pl);
     }
     X(b, ADD, xreg(ZYDIS_REGISTER_R13), ximm((int64_t)n));
 }
@@ -71,8 +71,8 @@ bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, struct xbu
 {
     uint8_t it = pl->it[0]; /* ITSTATE in the cpu at block entry */
     bool log_in = log_enabled(LOG_IN_ASM);
-    struct tr t = {.b = b, .thumb = thumb};
-    emit_prologue(&t, pc, pl->n, pl->mask, pl->extra, pl->flags);
+    struct tr t = {.b = b, .thumb = thumb, .fpscr_mode = pl->fpscr_mode};
+    emit_prologue(&t, pc, pl->n, pl);
     if (log_in)
         tr_log_in_asm_block(pc);
     *failed_at = UINT_MAX;

@@ -2,6 +2,7 @@
 
 #include "linux/guest_mem.h"
 #include "translator/breakpoints.h"
+#include "translator/code_cache.h"
 #include "translator/tr_internal.h"
 #include "translator/translate.h"
 
@@ -29,9 +30,13 @@ static uint8_t it_apply(struct isa_insn *d, uint8_t it, bool decoded)
     return arm_it_advance(it);
 }
 
-void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, uint8_t itstate, unsigned max)
+void plan_block(struct block_plan *pl, uint32_t pc, unsigned kind, unsigned max)
 {
-    *pl = (struct block_plan){0};
+    bool thumb = kind & TB_THUMB;
+    uint8_t itstate = (uint8_t)(kind >> TB_IT_SHIFT);
+    /* FPSCR.Len/Stride not zero: the short-vector forms are UNDEFINED. */
+    bool no_vec = (kind & TB_FPSCR_LEN_STRIDE) != 0;
+    *pl = (struct block_plan){.fpscr_mode = kind & TB_FPSCR_MODE_MASK};
     uint32_t cur = pc;
     uint8_t it = thumb ? itstate : 0;
     bool any_it = it != 0;
@@ -47,7 +52,7 @@ void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, uint8_t itstate,
         if (thumb && ((cur + 2) & GUEST_PAGE_MASK) == 0 && !tr_fetchable(cur + 2))
             avail = 2;
         unsigned ctx = (it & 15) ? ARM_CTX_IN_IT : 0;
-        bool ok = arm_decode(g2h(cur), avail, thumb, ctx, d) && !d->f.unpredictable;
+        bool ok = arm_decode(g2h(cur), avail, thumb, ctx, d) && !d->f.unpredictable && !(no_vec && d->f.fp_vec);
         pl->it[pl->n] = it;
         if (!ok || d->f.trap) {
             if (pl->n == 0) {
@@ -82,6 +87,8 @@ void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, uint8_t itstate,
         live |= insn_fl_read(d);
         pl->mask |= d->f.wregs;
         pl->extra |= d->f.extra;
+        pl->dmask |= d->f.dwrite;
+        pl->vfp |= d->f.dwrite || d->f.fp_flags || d->f.fp_mode;
         pl->flags |= d->f.fl_may || d->f.psr;
     }
     pl->mask &= 0x7fffu; /* the PC is always in the BLOCK record */

@@ -26,13 +26,19 @@ struct block_plan {
      * condition is it[k] >> 4 when it[k] & 15), and after the block. */
     uint8_t it[MAX_BLOCK_INSNS];
     uint8_t it_end;
+    /* VFP: D registers the block may write, and whether it has the VFP part
+     * of the BLOCK record at all (those, and FPSCR's pre-image: any VFP
+     * instruction that writes FPSCR's flags or mode, or a D register). */
+    uint32_t dmask;
+    bool vfp;
+    uint32_t fpscr_mode; /* FPSCR's mode bits of the block kind */
 };
 
-/* Decodes the block at pc (in Thumb state if thumb, with ITSTATE itstate as
- * the block key gives it): at most max
+/* Decodes the block at pc for a block of kind (code_cache.h: Thumb state,
+ * ITSTATE, FPSCR's mode): at most max
  * instructions, stopping after one that ends a block, before an instruction
  * that raises a signal (it gets a block of its own), at a page that cannot be
  * fetched and at a breakpoint. */
-void plan_block(struct block_plan *pl, uint32_t pc, bool thumb, uint8_t itstate, unsigned max);
+void plan_block(struct block_plan *pl, uint32_t pc, unsigned kind, unsigned max);
 /* The instruction leaves the block on every path (or raises a signal). */
 bool plan_ends_block(const struct isa_insn *d);

@@ -56,6 +56,11 @@ static void emit_stubs(void)
         X(&b, MOV, xreg(pinned_regs[k].host32), guest_slot(pinned_regs[k].guest));
     X(&b, MOV, xreg(ICOUNT_HOST_REG), xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, icount), 8));
     X(&b, MOVQ, xreg(UNDO_TOP_HOST_REG), xmem(ZYDIS_REGISTER_RBX, (int32_t)offsetof(struct arm_cpu, undo_top), 8));
+    /* MXCSR: the C ABI's (round to nearest, all masked) with its flags
+     * clear: the VFP fast path reads PE as "this operation was inexact"
+     * (trans_vfp.c), whatever C code did before. */
+    X(&b, MOV, xmem(ZYDIS_REGISTER_RSP, 0, 4), ximm(0x1f80));
+    X(&b, LDMXCSR, xmem(ZYDIS_REGISTER_RSP, 0, 4));
     X(&b, JMP, REG(RSI));
 
     /* exit: write the pinned guest registers back, restore the host's. */
@@ -125,13 +130,18 @@ void code_cache_init(void)
     code_cache_flush();
 }
 
-void code_cache_flush(void)
+static void jc_clear(void)
 {
-    memset(hash, 0, sizeof hash);
     for (uint32_t i = 0; i < JC_SIZE; i++) {
         cc.jc[i].pc = 2; /* never matches: targets are 4-aligned (A32) or odd (Thumb) */
         cc.jc[i].host = cc.exit_stub;
     }
+}
+
+void code_cache_flush(void)
+{
+    memset(hash, 0, sizeof hash);
+    jc_clear();
     nblocks = 0;
     cc.next = cc.blocks_start;
     lowest_pc = UINT32_MAX;
@@ -175,14 +185,26 @@ void code_cache_jc_fill(struct tblock *tb)
     /* The table serves whole blocks, and its entries are keyed by pc and T
      * only: no block with IT state (an indirect branch leaves ITSTATE 0: a
      * branch may only be the last instruction of an IT block, ARM ARM
-     * A8.8.55) and none for a non-default FPSCR mode (the instruction that
-     * changes the mode ends its block; the table must then be emptied). */
-    if (tb->kind & ~TB_THUMB)
+     * A8.8.55). Blocks of any FPSCR mode may enter: the table holds blocks
+     * of one mode, the current one (the dispatcher empties it when it sees
+     * the mode change, code_cache_jc_mode; translated code never changes
+     * the mode and then jumps through it: VMSR ends its block and goes back
+     * to the dispatcher). */
+    if (tb->kind & ~(TB_THUMB | TB_FPSCR_MODE_MASK))
         return;
     uint32_t key = tb->pc | (tb->kind & TB_THUMB ? 1u : 0u);
     struct jc_entry *e = &cc.jc[(key >> 1) & (JC_SIZE - 1)];
     e->pc = key;
     e->host = tb->host;
+}
+
+void code_cache_jc_mode(uint32_t fpscr)
+{
+    static uint32_t mode;
+    if ((fpscr & TB_FPSCR_MODE_MASK) == mode)
+        return;
+    mode = fpscr & TB_FPSCR_MODE_MASK;
+    jc_clear();
 }
 
 bool code_cache_overlaps(uint32_t start, uint32_t len)

@@ -28,6 +28,7 @@ struct tblock {
 #define TB_SINGLE 2u
 #define TB_IT_SHIFT 8                 /* ITSTATE at bits 15:8 */
 #define TB_FPSCR_MODE_MASK 0x07f70000u /* FPSCR's mode bits, in place */
+#define TB_FPSCR_LEN_STRIDE 0x00370000u /* of which Len and Stride */
 
 static inline uint32_t tb_kind_of(const struct arm_cpu *cpu)
 {
@@ -64,5 +65,8 @@ struct tblock *code_cache_lookup(uint32_t pc, unsigned kind);
 struct tblock *code_cache_add(uint32_t pc, unsigned kind, uint32_t guest_end, uint32_t ninsns,
                               uint32_t size);
 void code_cache_jc_fill(struct tblock *tb);
+/* Called by the dispatcher before every lookup: empties the indirect-branch
+ * table when FPSCR's mode bits differ from those of the blocks it holds. */
+void code_cache_jc_mode(uint32_t fpscr);
 /* True if [start, start+len) overlaps any translated block. */
 bool code_cache_overlaps(uint32_t start, uint32_t len);

@@ -60,6 +60,12 @@ void helper_trace_cpu(struct arm_cpu *cpu, uint32_t pc)
     uint32_t psr = arm_cpsr(cpu);
     log_printf("PSR=%08x %c%c%c%c %c usr32\n", psr, cpu->n ? 'N' : '-', cpu->z ? 'Z' : '-',
                cpu->c ? 'C' : '-', cpu->v ? 'V' : '-', cpu->thumb ? 'T' : 'A');
+    if (log_enabled(LOG_FPU)) { /* qemu-arm's -d fpu: the 32 D registers as S pairs */
+        for (int i = 0; i < 32; i++)
+            log_printf("s%02d=%08x s%02d=%08x d%02d=%016llx\n", 2 * i, (uint32_t)cpu->d[i], 2 * i + 1,
+                       (uint32_t)(cpu->d[i] >> 32), i, (unsigned long long)cpu->d[i]);
+        log_printf("FPSCR: %08x\n", cpu->fpscr);
+    }
 }
 
 /* ARM ARM A8.8.165 SDIV: divide by zero gives 0 (no trap in user mode);
@@ -91,6 +97,13 @@ static void check_exclusive_alignment(uint32_t addr, uint32_t size)
         fault_note(SIGBUS, BUS_ADRALN, addr);
         fault_raise(SIGBUS);
     }
+}
+
+_Noreturn void helper_vfp_unaligned(struct arm_cpu *cpu, uint32_t addr)
+{
+    (void)cpu;
+    fault_note(SIGBUS, BUS_ADRALN, addr);
+    fault_raise(SIGBUS);
 }
 
 uint64_t helper_ldrex(struct arm_cpu *cpu, uint32_t addr, uint32_t size)

@@ -16,3 +16,5 @@ uint32_t helper_udiv(struct arm_cpu *cpu, uint32_t n, uint32_t m);
 uint64_t helper_ldrex(struct arm_cpu *cpu, uint32_t addr, uint32_t size);
 uint32_t helper_strex(struct arm_cpu *cpu, uint32_t addr, uint64_t value, uint32_t size);
 void helper_clrex(struct arm_cpu *cpu);
+/* A VFP load or store at an address that is not word aligned: SIGBUS. */
+_Noreturn void helper_vfp_unaligned(struct arm_cpu *cpu, uint32_t addr);

@@ -170,6 +170,7 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
             return RUN_REACHED;
         uint32_t pc = cpu->r[15];
         unsigned kind = tb_kind_of(cpu);
+        code_cache_jc_mode(cpu->fpscr);
         if (pc >= KUSER_PAGE) {
             if (!kuser_step(cpu)) {
                 fault_note_segv(pc);

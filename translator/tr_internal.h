@@ -21,6 +21,7 @@ struct tr {
     uint32_t pc;       /* guest address of the instruction being translated */
     const struct isa_insn *d; /* the decoded instruction */
     bool thumb;        /* the block is Thumb code */
+    uint32_t fpscr_mode; /* FPSCR's mode bits the block runs with (in its key) */
     bool ended;        /* the instruction left the block on every path */
     bool uncounted;    /* it does not retire (UDF, BKPT): it leaves with a signal */
     /* Set by a flag-setting data-processing instruction whose x86 flags are
@@ -138,7 +139,8 @@ extern bool tr_recording, tr_load_records;
 /* The BLOCK undo record at block entry (rax = the log's top): NZCV/Q/GE/IT
  * if flags, the pre-images of the registers in mask (r0-r14), the extra
  * state if extra, then pc and tag (undo/undo_format.h). */
-void tr_emit_block_record(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, bool extra, bool flags);
+struct block_plan;
+void tr_emit_block_record(struct tr *t, uint32_t pc, unsigned n, const struct block_plan *pl);
 
 /* Guest register n's slot in struct arm_cpu (whether or not it is pinned). */
 xop tr_reg_slot(unsigned n);

@@ -55,7 +55,7 @@ static struct tblock *translate_into(uint32_t pc, unsigned kind, struct xbuf *b)
     bool single = (kind & TB_SINGLE) || log_enabled(LOG_CPU);
     unsigned max = single ? 1 : MAX_BLOCK_INSNS;
     for (;;) {
-        plan_block(&pl, pc, thumb, (uint8_t)(kind >> TB_IT_SHIFT), max);
+        plan_block(&pl, pc, kind, max);
         unsigned failed_at;
         b->p = b->start;
         b->flags_clobbered_at = 0;
@@ -70,7 +70,8 @@ static struct tblock *translate_into(uint32_t pc, unsigned kind, struct xbuf *b)
             pl.lone_exit = true;
             pl.undecodable = true;
             pl.mask = 0;
-            pl.extra = pl.flags = false;
+            pl.extra = pl.flags = pl.vfp = false;
+            pl.dmask = 0;
             b->p = b->start;
             b->flags_clobbered_at = 0;
             if (!emit_block(&pl, pc, thumb, b, &failed_at))

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "translator/block_plan.h"
 #include "translator/guest_reg_map.h"
 #include "translator/tr_internal.h"
 #include "undo/undo_format.h"
@@ -93,10 +94,16 @@ void tr_hook_store_multi(struct tr *t, unsigned nwords)
 /* The BLOCK record (undo/undo_format.h) at the log's top, in rax: flags,
  * the registers in mask, the extra state, then pc+tag; A32 and T16 blocks
  * save no D registers (no VFP part). */
-void tr_emit_block_record(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, bool extra, bool flags)
+void tr_emit_block_record(struct tr *t, uint32_t pc, unsigned n, const struct block_plan *pl)
 {
     struct xbuf *b = t->b;
-    struct undo_block_shape shape = {.ninsns = n, .core = mask, .flags = flags, .extra = extra};
+    uint32_t mask = pl->mask;
+    bool extra = pl->extra, flags = pl->flags;
+    /* The VFP part: the D registers the block may write and FPSCR, only in
+     * blocks with VFP instructions (an FP loop pays for its own registers
+     * and one word, not for struct undo_extra). */
+    struct undo_block_shape shape = {.ninsns = n, .core = mask, .flags = flags, .extra = extra, .vfp = pl->vfp,
+                                     .dmask = pl->vfp ? pl->dmask : 0};
     struct undo_block_layout l = undo_block_layout(&shape);
     /* n z c v byte by byte: the previous block stored them one byte at a
      * time (SETcc), and a wider load of narrower stores cannot be
@@ -143,6 +150,21 @@ void tr_emit_block_record(struct tr *t, uint32_t pc, unsigned n, uint32_t mask, 
             X(b, MOV, xreg(tmp), xmem(ZYDIS_REGISTER_RBX, f[k].cpu_off, f[k].size));
             X(b, MOV, xmem(ZYDIS_REGISTER_RAX, (int32_t)l.extra_off + f[k].x_off, f[k].size), xreg(tmp));
         }
+    }
+    if (shape.vfp) {
+        int32_t doff = (int32_t)l.d_off;
+        for (unsigned k = 0; k < 32; k++) {
+            if (!(shape.dmask & (1u << k)))
+                continue;
+            X(b, MOV, R32(RCX), xmem(ZYDIS_REGISTER_RBX, (int32_t)(offsetof(struct arm_cpu, d) + 8 * k), 8));
+            X(b, MOV, xmem(ZYDIS_REGISTER_RAX, doff, 8), R32(RCX));
+            doff += 8;
+        }
+        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, (int32_t)(l.vfp_off + offsetof(struct undo_block_vfp, dmask)), 4),
+          ximm(shape.dmask));
+        X(b, MOV, R32(ECX), CPUF(fpscr, 4));
+        X(b, MOV, xmem(ZYDIS_REGISTER_RAX, (int32_t)(l.vfp_off + offsetof(struct undo_block_vfp, fpscr)), 4),
+          R32(ECX));
     }
     /* The tail: pc and the tag in one 8-byte store. */
     X(b, MOV, R32(RCX), ximm64((uint64_t)(pc | (t->thumb ? 1u : 0u)) | (uint64_t)undo_block_tag(&shape) << 32));

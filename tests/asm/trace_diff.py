@@ -30,6 +30,12 @@ marks a Thumb-2 test (t32_*.S, also on thumb.inc): the same, built for
 armv7-a by default, so the assembler emits 32-bit Thumb encodings too.  A test
 that ends in a signal says so with `@ expect-exit: -4` (the status Python
 reports for a process killed by SIGILL); it prints its "ok NAME" line first.
+A line `@ fpu` marks a VFP test: it is assembled with -mfpu=vfpv4
+-mfloat-abi=softfp, qemu-arm runs it as `-cpu cortex-a15` (the CPU backstep
+mirrors: VFPv4-D32, no short vectors) and both traces carry the FP
+registers (`-d cpu,fpu`): d0-d31 and FPSCR are compared in every record.
+A line `@ compare: stdout` runs both without tracing and compares stdout and
+the exit status only (for tests that sweep many cases and print results).
 
 Then backstep runs once more without -d cpu (which translates one instruction
 per block), and must print the same and exit the same: whole blocks pass the
@@ -51,13 +57,23 @@ REC_RE = re.compile(
     r"PSR=([0-9a-f]{8}) ([-NZCV]{4}) ([AT]) (\w+)")
 
 NAMES = ["R%02d" % i for i in range(16)] + ["PSR", "PSRflags", "PSRstate", "PSRmode"]
+FPU_NAMES = ["d%02d" % i for i in range(32)] + ["FPSCR"]
+
+# qemu-arm's -d fpu block after each record: s/d registers, then FPSCR.
+FPU_RE = re.compile(REC_RE.pattern + r"\s*\n((?:s\d\d=[0-9a-f]{8} s\d\d=[0-9a-f]{8} d\d\d=[0-9a-f]{16}\s*\n){32})"
+                    r"FPSCR: ([0-9a-f]{8})")
+DREG_RE = re.compile(r"d\d\d=([0-9a-f]{16})")
 
 
-def parse_trace(path):
-    """Return a list of records; each is a tuple of 20 strings (see NAMES)."""
+def parse_trace(path, fpu=False):
+    """Return a list of records; each is a tuple of 20 strings (see NAMES),
+    with fpu 33 more (FPU_NAMES)."""
     with open(path, "r", errors="replace") as f:
         text = f.read()
-    return [m.groups() for m in REC_RE.finditer(text)]
+    if not fpu:
+        return [m.groups() for m in REC_RE.finditer(text)]
+    return [m.groups()[:20] + tuple(DREG_RE.findall(m.group(21))) + (m.group(22),)
+            for m in FPU_RE.finditer(text)]
 
 
 def fmt_record(rec, other=None):
@@ -70,6 +86,15 @@ def fmt_record(rec, other=None):
         lines.append("  " + " ".join(parts))
     mark = "*" if other is not None and other[16:] != rec[16:] else " "
     lines.append("  PSR=%s %s %s %s%s" % (rec[16], rec[17], rec[18], rec[19], mark))
+    if len(rec) > 20:  # FP registers: the ones that differ or are not zero
+        parts = []
+        for i, name in enumerate(FPU_NAMES):
+            v = rec[20 + i]
+            differs = other is not None and other[20 + i] != v
+            if differs or int(v, 16):
+                parts.append("%s=%s%s" % (name, v, "*" if differs else " "))
+        for k in range(0, len(parts), 4):
+            lines.append("  " + " ".join(parts[k:k + 4]))
     return "\n".join(lines)
 
 
@@ -132,6 +157,8 @@ def main():
 
     march = None
     thumb = thumb2 = False
+    fpu = False
+    stdout_only = False
     expect_rc = 0
     with open(args.src) as f:
         for line in f.read().splitlines()[:20]:
@@ -142,6 +169,10 @@ def main():
                 thumb = True
             if re.match(r"\s*@\s*thumb2\s*$", line):
                 thumb = thumb2 = True
+            if re.match(r"\s*@\s*fpu\s*$", line):
+                fpu = True
+            if re.match(r"\s*@\s*compare:\s*stdout\s*$", line):
+                stdout_only = True
             if re.match(r"\s*@\s*trace:\s*ignore-kuser-records", line):
                 args.ignore_kuser_records = True
             m = re.match(r"\s*@\s*expect-exit:\s*(-?\d+)", line)
@@ -150,6 +181,8 @@ def main():
     march = march or ("armv6" if thumb and not thumb2 else "armv7-a")
     cc = [args.cc, "-nostdlib", "-static", "-march=" + march, "-marm",
           "-I", os.path.dirname(os.path.abspath(args.src)), "-o", prog, args.src]
+    if fpu:
+        cc[1:1] = ["-mfpu=vfpv4", "-mfloat-abi=softfp"]
     p = subprocess.run(cc, capture_output=True, text=True)
     if p.returncode != 0:
         print("BUILD FAILED: " + " ".join(cc))
@@ -166,8 +199,13 @@ def main():
     for f in (qlog, blog):
         if os.path.exists(f):
             os.unlink(f)
-    qrc, qout, qerr = run([args.qemu, "-singlestep", "-d", "nochain,cpu", "-D", qlog, prog],
-                          args.timeout)
+    qcmd = [args.qemu, "-singlestep", "-d", "nochain,cpu", "-D", qlog, prog]
+    if fpu:
+        qcmd[1:1] = ["-cpu", "cortex-a15"]
+        qcmd[qcmd.index("nochain,cpu")] = "nochain,cpu,fpu"
+    if stdout_only:
+        qcmd = [c for c in qcmd if c not in ("-singlestep", "-d", "-D", qlog) and not c.startswith("nochain")]
+    qrc, qout, qerr = run(qcmd, args.timeout)
     expect = ("ok %s\n" % name).encode()
     if qrc != expect_rc or not qout.endswith(expect):
         print("qemu-arm itself does not pass the test's own checks:")
@@ -175,17 +213,32 @@ def main():
         return 1
     if args.qemu_only:
         print("qemu-arm: %s (exit %s, %d trace records)" % (expect.decode().strip(), qrc,
-                                                           len(parse_trace(qlog))))
+                                                           len(parse_trace(qlog, fpu))))
         return 0
     if not args.backstep:
         print("no --backstep given")
         return 2
 
-    brc, bout, berr = run([args.backstep, "-d", "cpu", "-D", blog, prog], args.timeout)
     failed = False
+    if stdout_only:
+        brc, bout, berr = run([args.backstep, prog], args.timeout)
+        if bout != qout:
+            # the first differing 16-byte case record (this is what the sweep tests print)
+            k = next((i for i in range(min(len(bout), len(qout))) if bout[i] != qout[i]), min(len(bout), len(qout)))
+            c = k // 16 * 16
+            print("FAIL: stdout differs at byte %d (case %d): qemu %s, backstep %s (lengths %d, %d)"
+                  % (k, k // 16, qout[c:c + 16].hex(), bout[c:c + 16].hex(), len(qout), len(bout)))
+            return 1
+        if brc != qrc:
+            print("FAIL: exit status differs: qemu %s, backstep %s (stderr %r)" % (qrc, brc, berr[-400:]))
+            return 1
+        print("stdout: %d bytes identical" % len(qout))
+        print("PASS %s" % name)
+        return 0
+    brc, bout, berr = run([args.backstep, "-d", "cpu,fpu" if fpu else "cpu", "-D", blog, prog], args.timeout)
 
-    qrecs = parse_trace(qlog)
-    brecs = parse_trace(blog) if os.path.exists(blog) else []
+    qrecs = parse_trace(qlog, fpu)
+    brecs = parse_trace(blog, fpu) if os.path.exists(blog) else []
     dis = disassembly(objdump, prog)
     if args.ignore_kuser_records:
         qrecs = [r for r in qrecs if not r[15].startswith("ffff0")]

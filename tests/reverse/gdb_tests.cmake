@@ -16,6 +16,8 @@ foreach(p IN LISTS gdb_progs)
     bs_arm_program(gdb-${p}-thumb ${CMAKE_CURRENT_SOURCE_DIR}/programs/${p}.c -O0 -mthumb)
   endif()
 endforeach()
+# VFP code (armel softfp) for gdb_vfp.py.
+bs_arm_program(gdb-vfp ${CMAKE_CURRENT_SOURCE_DIR}/programs/vfp.c -O0 -march=armv7-a -mfpu=vfpv4 -mfloat-abi=softfp)
 add_custom_target(reverse_gdb_programs ALL DEPENDS ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS ${saved_programs} ${BS_REVERSE_PROGRAMS})
 if(TARGET reverse_programs)
@@ -127,3 +129,6 @@ bs_gdb_test(exit-stop-thumb exit_stop exitstop-thumb LABELS thumb ENV BS_EXPECT_
 # the SIGSEGV names that page ($_siginfo, qXfer:siginfo).
 bs_gdb_test(straddle-unmapped straddle straddle ARGS unmapped LABELS thumb ENV STRADDLE=unmapped BS_EXPECT_STATUS=139)
 bs_gdb_test(straddle-noexec straddle straddle ARGS noexec LABELS thumb ENV STRADDLE=noexec BS_EXPECT_STATUS=139)
+# VFP state through gdb: d0-d31/FPSCR restored by reverse-stepi, a watchpoint
+# on a double both ways, finish from a function returning a double.
+bs_gdb_test(vfp vfp vfp LABELS vfp)

@@ -82,6 +82,75 @@ static void test_t32_lines(void **state)
     check_table(t32_table, t32_table_len, 32, t32_decode);
 }
 
+static bool vfp_a32_decode(uint32_t insn, struct isa_insn *d) { return vfp_decode(insn, ARM_ISET_A32, d); }
+
+static void test_vfp_lines(void **state)
+{
+    (void)state;
+    check_table(vfp_table, vfp_table_len, 32, vfp_a32_decode);
+}
+
+/* The VFP table serves A32 and T32: the decoded iset and length are the
+ * fetch's. The same word as `vfma.f32 s0, s1, s2` in both (the T32 form
+ * is the A32 one with cond = 1110; encoding checked with GNU as). The FP
+ * facts: ARM ARM register numbering (S<n> is half of D<n/2>). */
+static void test_vfp_shared_and_facts(void **state)
+{
+    (void)state;
+    struct isa_insn a, t;
+    assert_true(vfp_decode(0xeea00a81u, ARM_ISET_A32, &a)); /* vfma.f32 s0, s1, s2 */
+    assert_true(vfp_decode(0xeea00a81u, ARM_ISET_T32, &t));
+    assert_int_equal(a.op, ISA_OP_VFMA);
+    assert_int_equal(t.op, ISA_OP_VFMA);
+    assert_int_equal(a.iset, ARM_ISET_A32);
+    assert_int_equal(t.iset, ARM_ISET_T32);
+    assert_int_equal(t.len, 4);
+    assert_int_equal(a.a.vfp_3.vd, 0);
+    assert_int_equal(a.a.vfp_3.vn, 1);
+    assert_int_equal(a.a.vfp_3.vm, 2);
+    assert_int_equal(a.f.dwrite, 1u);
+    assert_true(a.f.fp_flags);
+    /* arm_decode sends the coprocessor 10/11 space to the VFP table in both states. */
+    const uint8_t a32[4] = {0x81, 0x0a, 0xa0, 0xee};
+    const uint8_t t32[4] = {0xa0, 0xee, 0x81, 0x0a};
+    assert_true(arm_decode(a32, 4, false, 0, &a));
+    assert_true(arm_decode(t32, 4, true, 0, &t));
+    assert_int_equal(a.op, ISA_OP_VFMA);
+    assert_int_equal(t.op, ISA_OP_VFMA);
+    assert_int_equal(t.iset, ARM_ISET_T32);
+    /* vmla.f64 d17, d1, d2 = ee411b02: D:Vd = 1:0001 */
+    assert_true(vfp_decode(0xee411b02u, ARM_ISET_A32, &a));
+    assert_int_equal(a.op, ISA_OP_VMLA);
+    assert_int_equal(a.a.vfp_3.vd, 17);
+    assert_int_equal(a.f.dwrite, 1u << 17);
+    /* vldmia r0!, {d0-d3} = ecb00b08: D0-D3 and r0 written */
+    assert_true(vfp_decode(0xecb00b08u, ARM_ISET_A32, &a));
+    assert_int_equal(a.op, ISA_OP_VLDM);
+    assert_int_equal(a.f.dwrite, 0xfu);
+    assert_int_equal(a.f.wregs, 1u);
+    /* vpush {s3} = ed6d1a01 (vstmdb sp!, {s3}): sp written, no D register */
+    assert_true(vfp_decode(0xed6d1a01u, ARM_ISET_A32, &a));
+    assert_int_equal(a.op, ISA_OP_VSTM);
+    assert_int_equal(a.f.wregs, 1u << 13);
+    assert_int_equal(a.f.dwrite, 0u);
+    /* vmov.32 d3[1], r2 = ee232b10: D3 written */
+    assert_true(vfp_decode(0xee232b10u, ARM_ISET_A32, &a));
+    assert_int_equal(a.op, ISA_OP_VMOV_sc);
+    assert_int_equal(a.f.dwrite, 1u << 3);
+    /* vmsr fpscr, r0 = eee10a10: writes the mode, ends the block */
+    assert_true(vfp_decode(0xeee10a10u, ARM_ISET_A32, &a));
+    assert_int_equal(a.op, ISA_OP_VMSR);
+    assert_true(a.f.fp_mode && a.f.end);
+    /* vmrs APSR_nzcv, fpscr = eef1fa10: NZCV written, no core register */
+    assert_true(vfp_decode(0xeef1fa10u, ARM_ISET_A32, &a));
+    assert_int_equal(a.op, ISA_OP_VMRS);
+    assert_int_equal(a.f.wregs, 0u);
+    assert_int_equal(a.f.fl_write, 15u);
+    assert_true(a.f.fp_read);
+    /* vmrs r0, fpexc (eef80a10) is UNDEFINED in user mode under qemu-arm: no line */
+    assert_false(vfp_decode(0xeef80a10u, ARM_ISET_A32, &a));
+}
+
 /* One A32 and one T16 encoding of ADD decode into the same operation and
  * argument set (ARM ARM A8.8.7): e0810002 = add r0, r1, r2; 1888 = adds r0, r1, r2. */
 static void test_shared_operation(void **state)
@@ -177,6 +246,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a32_lines),     cmocka_unit_test(test_t16_lines),
         cmocka_unit_test(test_t32_lines),     cmocka_unit_test(test_shared_operation),
+        cmocka_unit_test(test_vfp_lines),     cmocka_unit_test(test_vfp_shared_and_facts),
         cmocka_unit_test(test_field_transforms), cmocka_unit_test(test_facts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
