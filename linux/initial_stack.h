@@ -9,14 +9,25 @@
 #define ARM_HWCAP_HALF (1u << 1)
 #define ARM_HWCAP_THUMB (1u << 2)
 #define ARM_HWCAP_FAST_MULT (1u << 4)
+#define ARM_HWCAP_VFP (1u << 6)
 #define ARM_HWCAP_EDSP (1u << 7)
+#define ARM_HWCAP_VFPv3 (1u << 13)
 #define ARM_HWCAP_TLS (1u << 15)
+#define ARM_HWCAP_VFPv4 (1u << 16)
+#define ARM_HWCAP_IDIVA (1u << 17)
+#define ARM_HWCAP_IDIVT (1u << 18)
+#define ARM_HWCAP_VFPD32 (1u << 19)
+#define ARM_HWCAP_LPAE (1u << 20)
 
-/* What AT_HWCAP advertises: only features the translator implements today
- * (no VFP, NEON or IDIV yet: glibc picks its routines from these bits, so
- * claiming more would make it run instructions we cannot translate). */
-#define BACKSTEP_HWCAP \
-    (ARM_HWCAP_SWP | ARM_HWCAP_HALF | ARM_HWCAP_THUMB | ARM_HWCAP_FAST_MULT | ARM_HWCAP_EDSP | ARM_HWCAP_TLS)
+/* What AT_HWCAP advertises: the features the translator implements, as a
+ * Cortex-A15 without NEON has them (qemu-arm -cpu cortex-a15,neon=off, the
+ * CPU the tests compare with, also sets THUMBEE, which backstep does not
+ * implement). glibc picks its routines from these bits: claiming NEON would
+ * make it run instructions backstep cannot translate yet. */
+#define BACKSTEP_HWCAP                                                                                    \
+    (ARM_HWCAP_SWP | ARM_HWCAP_HALF | ARM_HWCAP_THUMB | ARM_HWCAP_FAST_MULT | ARM_HWCAP_VFP | ARM_HWCAP_EDSP | \
+     ARM_HWCAP_VFPv3 | ARM_HWCAP_TLS | ARM_HWCAP_VFPv4 | ARM_HWCAP_IDIVA | ARM_HWCAP_IDIVT | ARM_HWCAP_VFPD32 |  \
+     ARM_HWCAP_LPAE)
 #define BACKSTEP_HWCAP2 0u
 
 /* AT_PLATFORM. The kernel reports "v7l" on an ARMv7 little-endian CPU; qemu-arm

@@ -38,10 +38,10 @@
 #   4. The result of an ioctl whose request qemu's table does not know (printed
 #      as ioctl(FD,0xCMD,0xARG)) becomes <unknown_ioctl>: qemu-arm returns
 #      ENOSYS for every such request, backstep passes it to the kernel (ENOTTY).
-# For the dynamic cases qemu-arm runs with -cpu cortex-a9,vfp=off,neon=off:
-# its default CPU reports AT_PLATFORM v8l and VFP/NEON in AT_HWCAP, backstep
-# reports v7l without them, and ld.so's library search (tls/v8l/neon/vfp/...)
-# and its TLS layout follow those values. With that CPU both report the same.
+# For the dynamic cases qemu-arm runs with -cpu cortex-a15,neon=off: its
+# default CPU reports AT_PLATFORM v8l and NEON in AT_HWCAP, backstep reports
+# v7l without NEON, and ld.so's library search (tls/v8l/neon/vfp/...) and its
+# TLS layout follow those values. With that CPU both report the same.
 #
 # Exit status: 0 = traces equal, 1 = difference or failure, 77 = skipped.
 set -euo pipefail
@@ -129,7 +129,7 @@ case $CASE in
     prog=("$tmp/hello")
     opts=(-L /usr/arm-linux-gnueabi)
     [[ $CASE == dyn-libpath ]] && opts+=(-E LD_LIBRARY_PATH=/usr/arm-linux-gnueabi/lib)
-    qopts=(-cpu cortex-a9,vfp=off,neon=off)
+    qopts=(-cpu cortex-a15,neon=off)
     ;;
   blocking)
     bb=$(busybox)
