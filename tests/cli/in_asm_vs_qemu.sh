@@ -7,7 +7,7 @@
 # names (from the executable's and ld.so's symbol tables), the addresses,
 # encodings, spacing and disassembly, the kernel helper entries. Register
 # values differ where README says (AT_HWCAP, pid, AT_RANDOM...); env -i and
-# -cpu cortex-r5 keep the instruction streams the same.
+# -cpu cortex-a15,neon=off keep the instruction streams the same.
 #   usage: in_asm_vs_qemu.sh BACKSTEP QEMU_ARM CC SYSROOT static|thumb|dynamic
 set -u
 backstep=$1 qemu=$2 cc=$3 sysroot=$4 kind=$5
@@ -33,7 +33,7 @@ dynamic) flags="" ;;
 *) echo "in_asm_vs_qemu.sh: unknown kind $kind" >&2; exit 2 ;;
 esac
 "$cc" -O1 -g $flags -o prog prog.c || { echo "FAIL: cannot compile"; exit 1; }
-env -i "$qemu" -L "$sysroot" -cpu cortex-r5 -singlestep -d nochain,in_asm,cpu -D qemu.log ./prog > qemu.out
+env -i "$qemu" -L "$sysroot" -cpu cortex-a15,neon=off -singlestep -d nochain,in_asm,cpu -D qemu.log ./prog > qemu.out
 env -i "$backstep" -L "$sysroot" -d in_asm,cpu -D backstep.log ./prog > backstep.out
 fail=0
 cmp -s qemu.out backstep.out || { echo "FAIL: the program's output differs"; fail=1; }
