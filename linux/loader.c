@@ -2,6 +2,7 @@
  * stack, the kuser page and the signal page, and writes the initial stack.
  * The steps and their order are documented in loader.h. */
 #include "linux/loader.h"
+#include "linux/sigpage.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -103,11 +104,13 @@ static int load_all(struct linux_proc *p, const struct load_request *req, struct
     bool has_interp = interp->fd >= 0;
     if (has_interp && elf_map_image(interp, &in, err, errlen) != 0)
         return -1;
-    int64_t sig = guest_mmap(0, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    int64_t sig = guest_mmap(0, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (sig < 0) {
         snprintf(err, errlen, "cannot map the signal page: %s", strerror((int)-sig));
         return -1;
     }
+    sigpage_fill((uint32_t)sig);
+    guest_mprotect((uint32_t)sig, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC);
 
     uint8_t random[16];
     if (req->at_random) {

@@ -203,7 +203,7 @@ static void apply_user_events(void)
 {
     for (;;) {
         const struct replay_entry *e = replay_log_peek();
-        if (!e || e->kind == REPLAY_SYSCALL || e->icount != cpu->icount)
+        if (!e || (e->kind != REPLAY_USER_REGS && e->kind != REPLAY_USER_MEM) || e->icount != cpu->icount)
             return;
         undo_push_cpu(cpu, replay_log_cursor());
         for (uint32_t i = 0; i < e->nranges; i++) {

@@ -16,10 +16,12 @@
 #include "base/log.h"
 #include "linux/guest_mem.h"
 #include "linux/syscall.h"
+#include "linux/sys_signal.h"
 #include "translator/code_cache.h"
 #include "translator/fault.h"
 #include "translator/helpers.h"
 #include "translator/kuser.h"
+#include "translator/signal_deliver.h"
 #include "translator/tr_internal.h"
 #include "translator/translate.h"
 #include "undo/undo_ring.h"
@@ -90,6 +92,7 @@ void runtime_syscall_live(struct arm_cpu *cpu, struct linux_proc *p)
 {
     uint32_t args[7];
     memcpy(args, cpu->r, sizeof args);
+    p->syscall_sp = cpu->r[13];
     cpu->r[0] = linux_syscall(p, cpu->r[7], args);
     cpu->tpidruro = p->tls;
     if (p->clone_child_sp) { /* we are a clone() child with its own stack */
@@ -179,19 +182,60 @@ static int on_exit_indirect(struct run_ctx *x)
     return RUN_GO_ON;
 }
 
+/* A plain run (no recorder): the runtime itself takes signals that arrived
+ * from outside (under the recorder the syscall server does, to log them). */
+static bool plain_run;
+
+/* Under a plain run, a guest handler for SIGSEGV or SIGBUS needs exact
+ * state at a faulting access: from then on blocks are translated with their
+ * undo records (as while recording), so a fault pops back to the start of
+ * its block and is found again one instruction at a time. */
+static void precise_faults_if_needed(struct run_ctx *x)
+{
+    uint32_t segv = proc->sig.action[SIGSEGV].handler, bus = proc->sig.action[SIGBUS].handler;
+    if (!plain_run || translate_recording() || (segv <= GUEST_SIG_IGN && bus <= GUEST_SIG_IGN))
+        return;
+    undo_ring_init(x->cpu, 4u << 20);
+    translate_set_recording(true);
+    x->chain_from = NULL;
+    x->generation = cc.generation;
+}
+
 static int on_exit_svc(struct run_ctx *x)
 {
-    syscall_fn(x->cpu, proc);
+    struct arm_cpu *cpu = x->cpu;
+    uint32_t nr = cpu->r[7], orig_r0 = cpu->r[0];
+    if (nr == ARM_NR_sigreturn || nr == ARM_NR_rt_sigreturn) {
+        signal_sigreturn(cpu, proc, nr == ARM_NR_rt_sigreturn);
+        return RUN_GO_ON;
+    }
+    syscall_fn(cpu, proc);
     if (proc->syscall_interrupted) {
         proc->syscall_interrupted = false;
         return RUN_SYSCALL_INTERRUPTED;
     }
+    if (plain_run)
+        guest_signals_collect(proc);
+    signal_maybe_restart(cpu, proc, nr, orig_r0, cpu->thumb ? 2 : 4);
+    precise_faults_if_needed(x);
     if (proc->syscall_stop && !proc->exited) {
         proc->syscall_stop = false;
         return RUN_SYSCALL_STOP;
     }
     proc->syscall_stop = false;
     return RUN_GO_ON;
+}
+
+/* At a block boundary: a signal that can be delivered now is (one step). */
+static bool deliver_due(struct run_ctx *x)
+{
+    if (plain_run && guest_signals_arrived())
+        guest_signals_collect(proc);
+    if (!(proc->sig.pending & ~proc->sig.blocked))
+        return false;
+    x->chain_from = NULL;
+    signal_deliver(x->cpu, proc);
+    return true;
 }
 
 /* Not counted by its block: it has not run (translate.c). */
@@ -366,12 +410,13 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
 {
     struct run_ctx x = {.cpu = cpu, .stop_at = stop_at, .flags = flags, .sig = sig,
                         .generation = cc.generation};
-    bool recording = translate_recording();
     for (;;) {
         if (proc->exited)
             return proc->fatal_signal ? (enum run_stop)stop_signal(&x, proc->fatal_signal) : RUN_EXITED;
         if (cpu->icount >= stop_at)
             return RUN_REACHED;
+        if (deliver_due(&x))
+            continue;
         bool handled;
         int stop = before_fetch(&x, &handled);
         if (stop != RUN_GO_ON)
@@ -387,7 +432,7 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
 
         cpu->budget = x.single_only ? cpu->icount + 1 : stop_at;
         uintptr_t r;
-        if (recording) {
+        if (translate_recording()) {
             bool recovered;
             r = enter_recoverable(&x, tb, &stop, &recovered);
             if (recovered) {
@@ -414,13 +459,16 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
 
 void runtime_run(struct arm_cpu *cpu)
 {
-    int sig = 0;
-    switch (runtime_run_until(cpu, UINT64_MAX, 0, &sig)) {
-    case RUN_SIGNAL:
-        if (!proc->fatal_signal)
+    plain_run = true;
+    for (;;) {
+        int sig = 0;
+        enum run_stop r = runtime_run_until(cpu, UINT64_MAX, 0, &sig);
+        if (r != RUN_SIGNAL || proc->fatal_signal)
+            return; /* the caller acts on p->exited / p->fatal_signal */
+        /* A fault, undefined instruction or BKPT: the guest's handler takes
+         * it (delivered at the top of the loop), or it dies of it. */
+        struct guest_fault f = fault_last();
+        if (!signal_take_fault(cpu, proc, sig, &f))
             runtime_die_of_signal(sig);
-        break; /* the caller acts on p->fatal_signal */
-    default:
-        break;
     }
 }
