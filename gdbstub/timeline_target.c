@@ -16,6 +16,7 @@
 #include "gdbstub/target_xml.h"
 #include "gdbstub/timeline_files.h"
 #include "linux/guest_mem.h"
+#include "linux/sys_signal.h"
 #include "timeline/engine.h"
 #include "translator/breakpoints.h"
 #include "translator/fault.h"
@@ -227,23 +228,21 @@ static int remove_point(void *tv, enum rsp_point_type type, uint32_t addr, uint3
     }
 }
 
-/* Default action of a signal gdb asks to deliver (no guest handlers are
- * run yet): true if it ends the program. */
-static bool fatal_by_default(int sig)
+/* Whether a signal gdb passes (vCont;C / `signal SIG`) ends the guest: its
+ * action is the default and the default is fatal. A fault the guest blocks
+ * or ignores is fatal too (the kernel's force_sig resets it). */
+static bool passed_signal_kills(const struct linux_proc *p, int sig, bool fault)
 {
-    switch (sig) {
-    case SIGCHLD:
-    case SIGCONT:
-    case SIGURG:
-    case SIGWINCH:
-    case SIGSTOP:
-    case SIGTSTP:
-    case SIGTTIN:
-    case SIGTTOU:
-        return false;
-    default:
+    if (sig < 1 || sig > GUEST_NSIG)
         return true;
-    }
+    uint32_t h = p->sig.action[sig].handler;
+    bool blocked = (p->sig.blocked & GUEST_SIGBIT(sig)) != 0;
+    if (sig == SIGKILL || (fault && (h == GUEST_SIG_IGN || blocked)))
+        return true;
+    if (blocked || h != GUEST_SIG_DFL)
+        return false;
+    enum guest_sigdefault d = guest_signal_default(sig);
+    return d == SIGDFL_TERM || d == SIGDFL_CORE;
 }
 
 static void to_rsp(struct timeline_target *t, const struct engine_stop *es, struct rsp_target_stop *stop)
@@ -299,7 +298,17 @@ static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *int
         t->proc->exited = false;
         t->proc->fatal_signal = 0;
     }
-    if (how->signal && !how->reverse && fatal_by_default(how->signal)) {
+    struct guest_fault f = fault_last();
+    bool fault = how->signal && t->last.kind == RSP_TSTOP_SIGNAL && t->last.signal == how->signal &&
+                 f.sig == how->signal;
+    if (how->signal && !how->reverse && !passed_signal_kills(t->proc, how->signal, fault)) {
+        /* The guest takes it: its handler runs (the delivery is the first
+         * step of this resume), or it is ignored or left pending. */
+        struct guest_signote n = {.code = SI_USER, .pid = getpid(), .uid = getuid()};
+        if (fault)
+            n = (struct guest_signote){.code = f.code, .addr = f.addr};
+        engine_signal(how->signal, &n, fault);
+    } else if (how->signal && !how->reverse) {
         memset(stop, 0, sizeof *stop);
         stop->kind = RSP_TSTOP_KILLED;
         stop->signal = how->signal;

@@ -28,6 +28,7 @@
 #include <sys/mman.h>
 
 #include "linux/guest_mem.h"
+#include "linux/sys_signal.h"
 #include "snapshots/snapshots.h"
 #include "timeline/replay_log.h"
 #include "timeline/syscall_replay.h"
@@ -198,14 +199,37 @@ static void pop_to_mark(struct undo_mark m)
             break;
 }
 
+/* A signal the debugger lets through, as the kernel sends it (force: a
+ * fault, as force_sig). */
+static void send_signal(int sig, const struct guest_signote *n, bool force)
+{
+    struct guest_sigstate before = proc->sig;
+    undo_push_sigstate(cpu, &before);
+    if (force)
+        guest_signal_force(proc, sig, n);
+    else
+        guest_signal_post(proc, sig, n);
+    guest_signals_host_sync(proc);
+}
+
 /* Applies the debugger's writes logged at the current count. */
 static void apply_user_events(void)
 {
     for (;;) {
         const struct replay_entry *e = replay_log_peek();
-        if (!e || (e->kind != REPLAY_USER_REGS && e->kind != REPLAY_USER_MEM) || e->icount != cpu->icount)
+        if (!e || (e->kind != REPLAY_USER_REGS && e->kind != REPLAY_USER_MEM && e->kind != REPLAY_USER_SIGNAL) ||
+            e->icount != cpu->icount)
             return;
         undo_push_cpu(cpu, replay_log_cursor());
+        if (e->kind == REPLAY_USER_SIGNAL) {
+            struct replay_range rr;
+            struct guest_signote n = {0};
+            const uint8_t *bytes = replay_range_at(e, 0, &rr);
+            memcpy(&n, bytes, rr.len < sizeof n ? rr.len : sizeof n);
+            send_signal(e->nr & 0xff, &n, e->nr & 0x100);
+            replay_log_advance();
+            continue;
+        }
         for (uint32_t i = 0; i < e->nranges; i++) {
             struct replay_range rr;
             const uint8_t *bytes = replay_range_at(e, i, &rr);
@@ -698,6 +722,26 @@ bool engine_write_cpu(const struct arm_cpu *newstate)
     replay_log_add_bytes(0, newstate, (uint32_t)offsetof(struct arm_cpu, icount));
     memcpy(cpu, newstate, offsetof(struct arm_cpu, icount));
     replay_log_commit(0);
+    return true;
+}
+
+bool engine_signal(int sig, const struct guest_signote *n, bool fault)
+{
+    if (sig < 1 || sig > GUEST_NSIG)
+        return false;
+    if (!engine_at_end()) {
+        /* In the recorded past the signal reaches the guest only if it did
+         * then: it is logged here, and applied by the run forward. */
+        const struct replay_entry *e = replay_log_peek();
+        return e && e->kind == REPLAY_USER_SIGNAL && e->icount == cpu->icount && (int)(e->nr & 0xff) == sig;
+    }
+    if (!replay_log_user_room())
+        return false;
+    undo_push_cpu(cpu, replay_log_cursor());
+    replay_log_begin(REPLAY_USER_SIGNAL, cpu->icount, (uint32_t)sig | (fault ? 0x100u : 0));
+    replay_log_add_bytes(0, n, sizeof *n);
+    replay_log_commit(0);
+    send_signal(sig, n, fault);
     return true;
 }
 
