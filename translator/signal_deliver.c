@@ -228,17 +228,15 @@ void signal_sigreturn(struct arm_cpu *cpu, struct linux_proc *p, bool rt)
         bad_frame(cpu, p);
         return;
     }
-    uint32_t vfp = uc + UC_REGSPACE;
-    if (get32(vfp) != VFP_MAGIC || get32(vfp + 4) != VFP_SIZE) {
-        bad_frame(cpu, p);
-        return;
-    }
     uint32_t sc[SC_WORDS];
     memcpy(sc, g2h(uc + UC_MCONTEXT), sizeof sc);
     uint64_t mask = (uint64_t)get32(uc + UC_SIGMASK) | (uint64_t)get32(uc + UC_SIGMASK + 4) << 32;
     struct guest_stack st;
     memcpy(&st, g2h(uc + UC_STACK), sizeof st);
 
+    /* The mask and the core registers come back before the VFP record is
+     * checked (restore_sigframe, and qemu-arm, in this order): a frame
+     * without one leaves them restored and raises SIGSEGV. */
     struct guest_sigstate before = p->sig;
     undo_push_cpu(cpu, UINT64_MAX);
     undo_push_sigstate(cpu, &before);
@@ -249,6 +247,12 @@ void signal_sigreturn(struct arm_cpu *cpu, struct linux_proc *p, bool rt)
     arm_set_cpsr_flags(cpu, cpsr, 0xf80f0000u);
     cpu->thumb = (cpsr & CPSR_T) != 0;
     cpu->itstate = (uint8_t)(((cpsr >> 25) & 3u) | (((cpsr >> 10) & 0x3fu) << 2));
+    uint32_t vfp = uc + UC_REGSPACE;
+    if (get32(vfp) != VFP_MAGIC || get32(vfp + 4) != VFP_SIZE) {
+        bad_frame(cpu, p);
+        guest_signals_host_sync(p);
+        return;
+    }
     memcpy(cpu->d, g2h(vfp + VFP_FPREGS), sizeof cpu->d);
     cpu->fpscr = get32(vfp + VFP_FPSCR);
     /* Errors other than a fault (EPERM on the stack, EINVAL) are ignored,
