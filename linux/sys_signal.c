@@ -151,6 +151,10 @@ static struct guest_signote host_note[GUEST_NSIG + 1];
 static uint64_t host_reserved = SYNCHRONOUS | UNBLOCKABLE; /* never mirrored */
 static uint8_t host_mode[GUEST_NSIG + 1]; /* what is installed: 0 default, 1 ignore, 2 noting */
 
+static void (*arrival_hook)(void);
+
+void guest_signals_on_arrival(void (*fn)(void)) { arrival_hook = fn; }
+
 static void on_host_signal(int sig, siginfo_t *si, void *uc)
 {
     (void)uc;
@@ -163,16 +167,28 @@ static void on_host_signal(int sig, siginfo_t *si, void *uc)
         host_note[sig] = n;
     }
     __atomic_fetch_or(&host_arrived, BIT(sig), __ATOMIC_SEQ_CST);
+    if (arrival_hook)
+        arrival_hook();
 }
 
 bool guest_signals_arrived(void) { return __atomic_load_n(&host_arrived, __ATOMIC_RELAXED) != 0; }
 
-bool guest_signals_collect(struct linux_proc *p)
+uint64_t guest_signals_take(struct guest_signote notes[GUEST_NSIG + 1])
 {
     uint64_t got = __atomic_exchange_n(&host_arrived, 0, __ATOMIC_SEQ_CST);
-    for (int sig = 1; got; sig++, got >>= 1)
-        if (got & 1)
-            guest_signal_post(p, sig, &host_note[sig]);
+    for (int sig = 1; sig <= GUEST_NSIG; sig++)
+        if (got & BIT(sig))
+            notes[sig] = host_note[sig];
+    return got;
+}
+
+bool guest_signals_collect(struct linux_proc *p)
+{
+    struct guest_signote notes[GUEST_NSIG + 1];
+    uint64_t got = guest_signals_take(notes);
+    for (int sig = 1; sig <= GUEST_NSIG; sig++)
+        if (got & BIT(sig))
+            guest_signal_post(p, sig, &notes[sig]);
     return got != 0 || p->exited;
 }
 

@@ -50,8 +50,14 @@ void guest_signal_force(struct linux_proc *p, int sig, const struct guest_signot
 /* The signal to deliver now (synchronous ones first, then the lowest
  * number), 0 if none: pending and not blocked. */
 int guest_signal_next(const struct linux_proc *p);
+/* Takes the signals the host handlers noted (bit sig-1) and their siginfo,
+ * without giving them to the guest (the recorder logs them first). */
+uint64_t guest_signals_take(struct guest_signote notes[GUEST_NSIG + 1]);
 /* Moves signals the host handlers noted into p->sig. True if any arrived. */
 bool guest_signals_collect(struct linux_proc *p);
+/* Called by the host handler after noting a signal (async-signal context):
+ * the runtime uses it to bring the guest back to its dispatcher. */
+void guest_signals_on_arrival(void (*fn)(void));
 /* True if a host handler noted a signal not collected yet. */
 bool guest_signals_arrived(void);
 

@@ -318,13 +318,33 @@ static void forget_unseen_future(void)
         history_end = cpu->icount;
 }
 
+/* Signals from outside that arrived while the guest computed (those that
+ * arrive during a live syscall are taken by the syscall server): at the end
+ * of history they reach the guest here, at a slice boundary, each logged at
+ * its count like a signal the debugger passes, so replay delivers it at the
+ * same count. */
+static void take_async_signals(void)
+{
+    struct guest_signote notes[GUEST_NSIG + 1];
+    uint64_t got = guest_signals_take(notes);
+    for (int sig = 1; sig <= GUEST_NSIG; sig++)
+        if ((got & GUEST_SIGBIT(sig)) && !engine_signal(sig, &notes[sig], false))
+            fprintf(stderr, "backstep: the replay log has no room for signal %d: dropped\n", sig);
+}
+
 void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt_fn *intr, void *ctx,
                     struct engine_stop *out)
 {
     cpu->bp_pass = cpu->icount; /* a resume does not stop where it starts */
     syscall_replay_interrupt_clear();
+    bool ran = false;
     for (;;) {
         apply_user_events();
+        /* Not before this call has run anything: the state where the last
+         * stop was is what the debugger saw there (a signal that came while
+         * it looked arrives at the end of this run instead). */
+        if (ran && engine_at_end() && guest_signals_arrived())
+            take_async_signals();
         if (cpu->icount >= stop_at) {
             from_run(RUN_REACHED, 0, out);
             return;
@@ -354,6 +374,7 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
         if (watching)
             syscall_replay_set_watch(syscall_watch_check);
         enum run_stop r = runtime_run_until(cpu, limit, stop_at_breakpoints ? RUN_STOP_AT_BREAKPOINTS : 0, &sig);
+        ran = true;
         syscall_replay_set_watch(NULL);
         note_progress();
         if (watching && scan_since(watch_checked).hit) {

@@ -17,6 +17,7 @@
 #include "linux/guest_mem.h"
 #include "linux/syscall.h"
 #include "linux/sys_signal.h"
+#include "translator/chain_cut.h"
 #include "translator/code_cache.h"
 #include "translator/fault.h"
 #include "translator/helpers.h"
@@ -362,7 +363,7 @@ static struct tblock *block_to_run(struct run_ctx *x, int *stop)
 /* Chains the block that just exited to tb, or fills the jump cache. */
 static void link_block(struct run_ctx *x, struct tblock *tb)
 {
-    if (x->chain_from && x->generation == cc.generation)
+    if (x->chain_from && x->generation == cc.generation && chain_cut_note(x->chain_from))
         x_patch_rel32(x->chain_from, tb->host);
     else if (!(tb->kind & TB_SINGLE))
         code_cache_jc_fill(tb);
@@ -441,7 +442,16 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
                 continue;
             }
         } else {
+            /* A signal that arrived in the dispatcher is taken first; from
+             * here on the handler cuts the chains itself (chain_cut.h). */
+            chain_cut_guest_running(true);
+            if (plain_run && guest_signals_arrived()) {
+                chain_cut_guest_running(false);
+                x.chain_from = NULL;
+                continue;
+            }
             r = cc.enter(cpu, tb->host);
+            chain_cut_guest_running(false);
         }
         x.chain_from = NULL;
         if (r >= 4096) {
@@ -460,6 +470,7 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
 void runtime_run(struct arm_cpu *cpu)
 {
     plain_run = true;
+    guest_signals_on_arrival(chain_cut_now);
     for (;;) {
         int sig = 0;
         enum run_stop r = runtime_run_until(cpu, UINT64_MAX, 0, &sig);
