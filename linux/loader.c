@@ -3,6 +3,7 @@
  * The steps and their order are documented in loader.h. */
 #include "linux/loader.h"
 #include "linux/sigpage.h"
+#include "linux/sys_signal.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -180,5 +181,7 @@ int linux_load(struct linux_proc *p, const struct load_request *req, char *err, 
     elf_close(interp);
     if (rc != 0)
         guest_mem_unmap_all();
+    else
+        guest_signals_inherit_host(p);
     return rc;
 }

@@ -198,6 +198,30 @@ void guest_signals_host_reserve(int sig)
         host_reserved |= BIT(sig);
 }
 
+void guest_signals_inherit_host(struct linux_proc *p)
+{
+    guest_signals_reset(p);
+    sigset_t blocked;
+    if (sigprocmask(SIG_BLOCK, NULL, &blocked) != 0)
+        sigemptyset(&blocked);
+    for (int sig = 1; sig <= GUEST_NSIG; sig++) {
+        if (host_reserved & BIT(sig))
+            continue;
+        struct sigaction old;
+        if (sigaction(sig, NULL, &old) != 0)
+            continue;
+        if (!(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN) {
+            p->sig.action[sig].handler = GUEST_SIG_IGN;
+            host_mode[sig] = 1;
+        }
+        if (sigismember(&blocked, sig) == 1)
+            p->sig.blocked |= BIT(sig);
+    }
+    /* The guest's mask is emulated: the host blocks nothing of it. */
+    sigprocmask(SIG_SETMASK, &(sigset_t){0}, NULL);
+    guest_signals_host_sync(p);
+}
+
 void guest_signals_host_sync(const struct linux_proc *p)
 {
     for (int sig = 1; sig <= GUEST_NSIG; sig++) {

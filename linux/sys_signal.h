@@ -31,6 +31,11 @@
 /* Back to the state at exec: all default, nothing blocked or pending. */
 void guest_signals_reset(struct linux_proc *p);
 
+/* The state a program starts with after execve: the dispositions the host
+ * process ignores stay ignored, its blocked mask stays blocked (execve
+ * keeps both; handlers become SIG_DFL). Called once by the loader. */
+void guest_signals_inherit_host(struct linux_proc *p);
+
 /* Default actions, signal(7). */
 enum guest_sigdefault { SIGDFL_TERM, SIGDFL_CORE, SIGDFL_IGNORE, SIGDFL_STOP };
 enum guest_sigdefault guest_signal_default(int sig);
