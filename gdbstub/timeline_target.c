@@ -34,6 +34,9 @@ struct timeline_target {
     struct rsp_target_stop last;
     enum target_outcome outcome;
     int final_signal;
+    /* The last stop was before delivering this pending signal, at this count. */
+    bool pending_stop;
+    uint64_t pending_stop_at;
     /* The exit stop (see resume): stopped before the SVC that ends the
      * program, at count exit_icount. */
     bool at_exit_stop;
@@ -262,7 +265,14 @@ static void to_rsp(struct timeline_target *t, const struct engine_stop *es, stru
         stop->signal = SIGTRAP;
         stop->watch_addr = es->watch_addr;
         break;
-    case ES_SIGNAL: stop->kind = RSP_TSTOP_SIGNAL; stop->signal = (uint8_t)es->signal; break;
+    case ES_SIGNAL:
+        stop->kind = RSP_TSTOP_SIGNAL;
+        stop->signal = (uint8_t)es->signal;
+        /* Before delivering a pending signal (not a fault, not a fatal
+         * signal already acted on). */
+        t->pending_stop = !t->proc->exited && (t->proc->sig.pending & GUEST_SIGBIT(es->signal)) != 0;
+        t->pending_stop_at = t->cpu->icount;
+        break;
     case ES_EXITED:
         stop->kind = RSP_TSTOP_EXITED;
         stop->exit_status = t->proc->exit_status & 0xff;
@@ -301,14 +311,30 @@ static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *int
     struct guest_fault f = fault_last();
     bool fault = how->signal && t->last.kind == RSP_TSTOP_SIGNAL && t->last.signal == how->signal &&
                  f.sig == how->signal;
-    if (how->signal && !how->reverse && !passed_signal_kills(t->proc, how->signal, fault)) {
+    int give = how->reverse ? 0 : how->signal;
+    runtime_pass_signal(UINT64_MAX);
+    if (t->pending_stop && t->cpu->icount == t->pending_stop_at && !how->reverse) {
+        /* Stopped before delivering a pending signal: passed on, it is
+         * delivered (the first step of this resume); else it is dropped. */
+        if (give == t->last.signal && !passed_signal_kills(t->proc, give, false)) {
+            runtime_pass_signal(t->cpu->icount);
+            give = 0;
+            fault = false;
+        } else if (give != t->last.signal) {
+            engine_discard_signal(t->last.signal);
+        }
+    }
+    t->pending_stop = false;
+    engine_set_signal_stops(!how->reverse);
+    if (give && !passed_signal_kills(t->proc, give, fault)) {
         /* The guest takes it: its handler runs (the delivery is the first
          * step of this resume), or it is ignored or left pending. */
         struct guest_signote n = {.code = SI_USER, .pid = getpid(), .uid = getuid()};
         if (fault)
             n = (struct guest_signote){.code = f.code, .addr = f.addr};
-        engine_signal(how->signal, &n, fault);
-    } else if (how->signal && !how->reverse) {
+        if (engine_signal(how->signal, &n, fault))
+            runtime_pass_signal(t->cpu->icount); /* given by gdb: not reported again */
+    } else if (give) {
         memset(stop, 0, sizeof *stop);
         stop->kind = RSP_TSTOP_KILLED;
         stop->signal = how->signal;
@@ -347,6 +373,7 @@ static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *int
             }
         }
     }
+    engine_set_signal_stops(false); /* monitor seek and reverse moves deliver silently */
     if (es.kind == ES_EXITED && !from_exit_stop) {
         /* The end of the program is not the end of history (rr's rule): the
          * first time a forward move reaches the exit, it stops just before

@@ -45,6 +45,7 @@
 static struct arm_cpu *cpu;
 static struct linux_proc *proc;
 static uint64_t history_end;
+static bool signal_stops; /* engine_set_signal_stops */
 
 #define MAX_WATCH 256
 static struct watch {
@@ -201,11 +202,17 @@ static void pop_to_mark(struct undo_mark m)
 
 /* A signal the debugger lets through, as the kernel sends it (force: a
  * fault, as force_sig). */
-static void send_signal(int sig, const struct guest_signote *n, bool force)
+#define USER_SIGNAL_FAULT 0x100u
+#define USER_SIGNAL_DISCARD 0x200u
+
+static void send_signal(int sig, const struct guest_signote *n, unsigned how)
 {
     struct guest_sigstate before = proc->sig;
     undo_push_sigstate(cpu, &before);
-    if (force)
+    bool force = how & USER_SIGNAL_FAULT;
+    if (how & USER_SIGNAL_DISCARD)
+        proc->sig.pending &= ~GUEST_SIGBIT(sig);
+    else if (force)
         guest_signal_force(proc, sig, n);
     else
         guest_signal_post(proc, sig, n);
@@ -226,7 +233,7 @@ static void apply_user_events(void)
             struct guest_signote n = {0};
             const uint8_t *bytes = replay_range_at(e, 0, &rr);
             memcpy(&n, bytes, rr.len < sizeof n ? rr.len : sizeof n);
-            send_signal(e->nr & 0xff, &n, e->nr & 0x100);
+            send_signal(e->nr & 0xff, &n, e->nr & (USER_SIGNAL_FAULT | USER_SIGNAL_DISCARD));
             replay_log_advance();
             continue;
         }
@@ -373,7 +380,8 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
         watch_checked = m;
         if (watching)
             syscall_replay_set_watch(syscall_watch_check);
-        enum run_stop r = runtime_run_until(cpu, limit, stop_at_breakpoints ? RUN_STOP_AT_BREAKPOINTS : 0, &sig);
+        unsigned flags = (stop_at_breakpoints ? RUN_STOP_AT_BREAKPOINTS : 0) | (signal_stops ? RUN_STOP_AT_SIGNALS : 0);
+        enum run_stop r = runtime_run_until(cpu, limit, flags, &sig);
         ran = true;
         syscall_replay_set_watch(NULL);
         note_progress();
@@ -746,7 +754,7 @@ bool engine_write_cpu(const struct arm_cpu *newstate)
     return true;
 }
 
-bool engine_signal(int sig, const struct guest_signote *n, bool fault)
+static bool log_signal(int sig, const struct guest_signote *n, unsigned how)
 {
     if (sig < 1 || sig > GUEST_NSIG)
         return false;
@@ -759,12 +767,25 @@ bool engine_signal(int sig, const struct guest_signote *n, bool fault)
     if (!replay_log_user_room())
         return false;
     undo_push_cpu(cpu, replay_log_cursor());
-    replay_log_begin(REPLAY_USER_SIGNAL, cpu->icount, (uint32_t)sig | (fault ? 0x100u : 0));
+    replay_log_begin(REPLAY_USER_SIGNAL, cpu->icount, (uint32_t)sig | how);
     replay_log_add_bytes(0, n, sizeof *n);
     replay_log_commit(0);
-    send_signal(sig, n, fault);
+    send_signal(sig, n, how);
     return true;
 }
+
+bool engine_signal(int sig, const struct guest_signote *n, bool fault)
+{
+    return log_signal(sig, n, fault ? USER_SIGNAL_FAULT : 0);
+}
+
+bool engine_discard_signal(int sig)
+{
+    struct guest_signote none = {0};
+    return log_signal(sig, &none, USER_SIGNAL_DISCARD);
+}
+
+void engine_set_signal_stops(bool on) { signal_stops = on; }
 
 bool engine_write_mem(uint32_t addr, const uint8_t *data, uint32_t len)
 {

@@ -71,3 +71,9 @@ bool engine_write_mem(uint32_t addr, const uint8_t *data, uint32_t len);
  * forward delivers it, one step); in the recorded past it is accepted only
  * if it is what the recording did here (true), else refused (false). */
 bool engine_signal(int sig, const struct guest_signote *n, bool fault);
+/* The debugger drops the pending signal sig it stopped at (continue without
+ * it): logged like engine_signal. */
+bool engine_discard_signal(int sig);
+/* Forward runs stop before delivering a signal the guest will take (as
+ * gdbserver reports them); off for internal seeks. */
+void engine_set_signal_stops(bool on);

@@ -227,16 +227,40 @@ static int on_exit_svc(struct run_ctx *x)
     return RUN_GO_ON;
 }
 
-/* At a block boundary: a signal that can be delivered now is (one step). */
-static bool deliver_due(struct run_ctx *x)
+static uint64_t signal_passed_at = UINT64_MAX;
+
+void runtime_pass_signal(uint64_t icount) { signal_passed_at = icount; }
+
+/* Whether the guest does something with sig when it is delivered (runs a
+ * handler, or dies): what a debugger is told about first. */
+static bool takes_signal(int sig)
 {
+    uint32_t h = proc->sig.action[sig].handler;
+    if (h == GUEST_SIG_IGN)
+        return false;
+    if (h != GUEST_SIG_DFL)
+        return true;
+    enum guest_sigdefault d = guest_signal_default(sig);
+    return d == SIGDFL_TERM || d == SIGDFL_CORE;
+}
+
+/* At a block boundary: a signal that can be delivered now is (one step),
+ * or, under a debugger that asks, stopped at first. */
+static int deliver_due(struct run_ctx *x, bool *delivered)
+{
+    *delivered = false;
     if (plain_run && guest_signals_arrived())
         guest_signals_collect(proc);
     if (!(proc->sig.pending & ~proc->sig.blocked))
-        return false;
+        return RUN_GO_ON;
+    int sig = guest_signal_next(proc);
+    if ((x->flags & RUN_STOP_AT_SIGNALS) && x->cpu->icount != signal_passed_at && takes_signal(sig))
+        return stop_signal(x, sig);
+    signal_passed_at = UINT64_MAX; /* passed once */
     x->chain_from = NULL;
     signal_deliver(x->cpu, proc);
-    return true;
+    *delivered = true;
+    return RUN_GO_ON;
 }
 
 /* Not counted by its block: it has not run (translate.c). */
@@ -416,7 +440,11 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
             return proc->fatal_signal ? (enum run_stop)stop_signal(&x, proc->fatal_signal) : RUN_EXITED;
         if (cpu->icount >= stop_at)
             return RUN_REACHED;
-        if (deliver_due(&x))
+        bool delivered;
+        int due = deliver_due(&x, &delivered);
+        if (due != RUN_GO_ON)
+            return (enum run_stop)due;
+        if (delivered)
             continue;
         bool handled;
         int stop = before_fetch(&x, &handled);

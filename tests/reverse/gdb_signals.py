@@ -1,4 +1,6 @@
 # Signal delivery under the debugger, on programs/sighandler.c:
+# - gdb sees SIGUSR1 (gdb's own number on the wire) before it is delivered,
+#   as gdbserver reports it; `continue` passes it on;
 # - a delivery is one step of history: from the handler's first instruction
 #   (r0 = the signal, lr = glibc's restorer, sp = the frame, 8-aligned, a
 #   sigframe below the interrupted sp) reverse-stepi lands in the
@@ -23,7 +25,12 @@ svc_size = 2 if thumb_build else 4
 
 run("break *%d" % handler)
 out = run("continue")
-check(pc() == handler, "stopped at the handler's first instruction (pc 0x%x)" % pc())
+check("Program received signal SIGUSR1" in out, "continue: SIGUSR1 reported before delivery")
+before_delivery = regs()
+count_before = when()
+out = run("continue")
+check(pc() == handler, "continue passes it: stopped at the handler's first instruction (pc 0x%x)" % pc())
+check(when() == count_before + 1, "the delivery was one step (%d -> %d)" % (count_before, when()))
 check(val("$r0") == 10, "r0 = SIGUSR1")
 in_handler = regs()
 start = when()
@@ -41,8 +48,12 @@ check((prev & 0x0f000000) == 0x0f000000 or (val("$cpsr") & 0x20 and (word(ipc - 
       "right after an SVC (word before pc: 0x%08x)" % prev)
 check(760 <= val("$sp") - sp_h < 768, "a sigframe (760 bytes, 8-aligned) below the interrupted sp (%d)"
       % (val("$sp") - sp_h))
+check(interrupted == before_delivery, "the state where gdb saw the signal")
 out = run("stepi")
-check(regs() == in_handler and when() == start, "stepi: the delivery again, same registers")
+check("Program received signal SIGUSR1" in out and regs() == interrupted and when() == start - 1,
+      "stepi: the pending signal is reported first, nothing ran")
+out = run("stepi")
+check(regs() == in_handler and when() == start, "stepi again passes it: the delivery, same registers")
 
 # Back to the interrupted pc after the handler returns (sigreturn).
 run("delete")
