@@ -3,16 +3,18 @@
    instruction lands after the SVC that made it deliverable; its return
    through glibc's sa_restorer and sigreturn is one step back too), then a
    NULL store that gdb stops at as SIGSEGV and a `continue` passes to the
-   guest's handler, which siglongjmps out. */
+   guest's handler, which siglongjmps out; then a SIGUSR2 that gdb drops
+   (`signal 0`): its handler must not run (the exit status counts its runs). */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
-static volatile int hits, segv_hits;
+static volatile int hits, segv_hits, usr2_hits;
 static sigjmp_buf jb;
 
 static void on_usr1(int sig) { hits += sig; }
+static void on_usr2(int sig) { usr2_hits += sig != 0; }
 
 static void on_segv(int sig)
 {
@@ -29,5 +31,8 @@ int main(void)
     if (sigsetjmp(jb, 1) == 0)
         *(volatile int *)0 = 1; /* MARK:fault */
     printf("segv hits %d\n", segv_hits);
-    return hits == SIGUSR1 && segv_hits == 1 ? 0 : 1;
+    signal(SIGUSR2, on_usr2);
+    raise(SIGUSR2); /* MARK:raise2 */
+    printf("usr2 hits %d\n", usr2_hits);
+    return hits == SIGUSR1 && segv_hits == 1 ? usr2_hits : 10;
 }
