@@ -13,6 +13,7 @@
 #include "linux/host_fds.h"
 #include "linux/loader.h"
 #include "linux/process.h"
+#include "linux/sys_signal.h"
 #include "linux/sysroot_path.h"
 #include "arm/cpu.h"
 #include "gdbstub/rsp_listen.h"
@@ -21,6 +22,7 @@
 #include "timeline/syscall_replay.h"
 #include "gdbstub/timeline_target.h"
 #include "translator/breakpoints.h"
+#include "translator/fault.h"
 #include "translator/runtime.h"
 #include "translator/translate.h"
 #include "undo/undo_ring.h"
@@ -85,6 +87,22 @@ static void say_why_ended(bool killed, enum target_outcome outcome, int status)
     else
         fprintf(stderr, "backstep: %s: the program is killed, exit status 0\n", why);
     fflush(stderr);
+/* -record: runs to the end; a fault goes to the guest's handler as in a
+ * plain run (passed on as gdb's continue would), or kills it. */
+static void record_to_end(void)
+{
+    for (;;) {
+        struct engine_stop es;
+        engine_forward(UINT64_MAX, false, NULL, NULL, &es);
+        if (es.kind != ES_SIGNAL || guest_proc.fatal_signal)
+            return;
+        struct guest_fault f = fault_last();
+        struct guest_signote n = {.code = f.code, .addr = f.addr};
+        uint32_t h = guest_proc.sig.action[es.signal].handler;
+        bool blocked = (guest_proc.sig.blocked & GUEST_SIGBIT(es.signal)) != 0;
+        if (h == GUEST_SIG_DFL || h == GUEST_SIG_IGN || blocked || !engine_signal(es.signal, &n, true))
+            runtime_die_of_signal(es.signal);
+    }
 }
 
 /* -g: wait for gdb, serve it, then end as the session says. */
@@ -145,13 +163,10 @@ static int debug_session(struct arm_cpu *cpu, int listen_fd, uint64_t undo_limit
         const uint32_t *bps;
         while (tr_breakpoint_list(&bps))
             tr_breakpoint_remove(bps[0]);
-        struct engine_stop es;
-        engine_forward(UINT64_MAX, false, NULL, NULL, &es);
+        record_to_end();
         fflush(log_file());
         if (guest_proc.fatal_signal)
             runtime_die_of_signal(guest_proc.fatal_signal);
-        if (es.kind == ES_SIGNAL)
-            runtime_die_of_signal(es.signal);
         return guest_proc.exit_status & 0xff;
     }
     case TARGET_KILLED:
@@ -235,10 +250,7 @@ int main(int argc, char **argv)
         engine_init(cpu, &guest_proc, undo_limit);
         engine_enable_snapshots(snapshot_interval, MAX_SNAPSHOTS);
         syscall_replay_on_child(forked_child);
-        struct engine_stop es;
-        engine_forward(UINT64_MAX, false, NULL, NULL, &es);
-        if (es.kind == ES_SIGNAL && !guest_proc.fatal_signal)
-            runtime_die_of_signal(es.signal);
+        record_to_end();
     } else {
         runtime_run(cpu);
     }

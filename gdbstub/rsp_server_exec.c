@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "gdbstub/rsp_signals.h"
 #include "gdbstub/rsp_server_impl.h"
 
 static uint32_t le32(const uint8_t *b) {
@@ -33,7 +34,7 @@ static void stop_reply(struct rsp_server *s, const struct rsp_target_stop *st) {
         if (st->kind == RSP_TSTOP_EXITED)
             rsp_reply_exited(&s->reply, (uint8_t)st->exit_status);
         else
-            rsp_reply_killed(&s->reply, st->signal);
+            rsp_reply_killed(&s->reply, rsp_signal_to_gdb(st->signal));
         return;
     }
     struct rsp_stop out = {.signal = 5, .thread = thread_of(s)};
@@ -46,7 +47,7 @@ static void stop_reply(struct rsp_server *s, const struct rsp_target_stop *st) {
     }
     switch (st->kind) {
     case RSP_TSTOP_SIGNAL:
-        out.signal = st->signal;
+        out.signal = rsp_signal_to_gdb(st->signal);
         break;
     case RSP_TSTOP_SWBREAK: /* the reason only if gdb said it understands it */
         if (s->gdb_features & RSP_GDB_SWBREAK)
@@ -220,7 +221,7 @@ void srv_resume(struct rsp_server *s, const struct rsp_request *q) {
     struct rsp_resume how = {
         .op = q->u.resume.step ? RSP_RESUME_STEP : RSP_RESUME_CONTINUE,
         .reverse = q->u.resume.reverse,
-        .signal = q->u.resume.has_signal ? q->u.resume.signal : 0,
+        .signal = q->u.resume.has_signal ? (uint8_t)rsp_signal_from_gdb(q->u.resume.signal) : 0,
     };
     run(s, &how);
 }
@@ -246,10 +247,10 @@ void srv_vcont(struct rsp_server *s, const struct rsp_request *q) {
     case RSP_VCONT_CONTINUE:
         break;
     case RSP_VCONT_CONTINUE_SIG:
-        how.signal = a->signal;
+        how.signal = (uint8_t)rsp_signal_from_gdb(a->signal);
         break;
     case RSP_VCONT_STEP_SIG:
-        how.signal = a->signal;
+        how.signal = (uint8_t)rsp_signal_from_gdb(a->signal);
         how.op = RSP_RESUME_STEP;
         break;
     case RSP_VCONT_STEP:

@@ -16,6 +16,7 @@
 #include "gdbstub/target_xml.h"
 #include "gdbstub/timeline_files.h"
 #include "linux/guest_mem.h"
+#include "linux/sys_signal.h"
 #include "timeline/engine.h"
 #include "translator/breakpoints.h"
 #include "translator/fault.h"
@@ -33,6 +34,9 @@ struct timeline_target {
     struct rsp_target_stop last;
     enum target_outcome outcome;
     int final_signal;
+    /* The last stop was before delivering this pending signal, at this count. */
+    bool pending_stop;
+    uint64_t pending_stop_at;
     /* The exit stop (see resume): stopped before the SVC that ends the
      * program, at count exit_icount. */
     bool at_exit_stop;
@@ -227,23 +231,21 @@ static int remove_point(void *tv, enum rsp_point_type type, uint32_t addr, uint3
     }
 }
 
-/* Default action of a signal gdb asks to deliver (no guest handlers are
- * run yet): true if it ends the program. */
-static bool fatal_by_default(int sig)
+/* Whether a signal gdb passes (vCont;C / `signal SIG`) ends the guest: its
+ * action is the default and the default is fatal. A fault the guest blocks
+ * or ignores is fatal too (the kernel's force_sig resets it). */
+static bool passed_signal_kills(const struct linux_proc *p, int sig, bool fault)
 {
-    switch (sig) {
-    case SIGCHLD:
-    case SIGCONT:
-    case SIGURG:
-    case SIGWINCH:
-    case SIGSTOP:
-    case SIGTSTP:
-    case SIGTTIN:
-    case SIGTTOU:
-        return false;
-    default:
+    if (sig < 1 || sig > GUEST_NSIG)
         return true;
-    }
+    uint32_t h = p->sig.action[sig].handler;
+    bool blocked = (p->sig.blocked & GUEST_SIGBIT(sig)) != 0;
+    if (sig == SIGKILL || (fault && (h == GUEST_SIG_IGN || blocked)))
+        return true;
+    if (blocked || h != GUEST_SIG_DFL)
+        return false;
+    enum guest_sigdefault d = guest_signal_default(sig);
+    return d == SIGDFL_TERM || d == SIGDFL_CORE;
 }
 
 static void to_rsp(struct timeline_target *t, const struct engine_stop *es, struct rsp_target_stop *stop)
@@ -263,7 +265,14 @@ static void to_rsp(struct timeline_target *t, const struct engine_stop *es, stru
         stop->signal = SIGTRAP;
         stop->watch_addr = es->watch_addr;
         break;
-    case ES_SIGNAL: stop->kind = RSP_TSTOP_SIGNAL; stop->signal = (uint8_t)es->signal; break;
+    case ES_SIGNAL:
+        stop->kind = RSP_TSTOP_SIGNAL;
+        stop->signal = (uint8_t)es->signal;
+        /* Before delivering a pending signal (not a fault, not a fatal
+         * signal already acted on). */
+        t->pending_stop = !t->proc->exited && (t->proc->sig.pending & GUEST_SIGBIT(es->signal)) != 0;
+        t->pending_stop_at = t->cpu->icount;
+        break;
     case ES_EXITED:
         stop->kind = RSP_TSTOP_EXITED;
         stop->exit_status = t->proc->exit_status & 0xff;
@@ -299,7 +308,33 @@ static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *int
         t->proc->exited = false;
         t->proc->fatal_signal = 0;
     }
-    if (how->signal && !how->reverse && fatal_by_default(how->signal)) {
+    struct guest_fault f = fault_last();
+    bool fault = how->signal && t->last.kind == RSP_TSTOP_SIGNAL && t->last.signal == how->signal &&
+                 f.sig == how->signal;
+    int give = how->reverse ? 0 : how->signal;
+    runtime_pass_signal(UINT64_MAX);
+    if (t->pending_stop && t->cpu->icount == t->pending_stop_at && !how->reverse) {
+        /* Stopped before delivering a pending signal: passed on, it is
+         * delivered (the first step of this resume); else it is dropped. */
+        if (give == t->last.signal && !passed_signal_kills(t->proc, give, false)) {
+            runtime_pass_signal(t->cpu->icount);
+            give = 0;
+            fault = false;
+        } else if (give != t->last.signal) {
+            engine_discard_signal(t->last.signal);
+        }
+    }
+    t->pending_stop = false;
+    engine_set_signal_stops(!how->reverse);
+    if (give && !passed_signal_kills(t->proc, give, fault)) {
+        /* The guest takes it: its handler runs (the delivery is the first
+         * step of this resume), or it is ignored or left pending. */
+        struct guest_signote n = {.code = SI_USER, .pid = getpid(), .uid = getuid()};
+        if (fault)
+            n = (struct guest_signote){.code = f.code, .addr = f.addr};
+        if (engine_signal(how->signal, &n, fault))
+            runtime_pass_signal(t->cpu->icount); /* given by gdb: not reported again */
+    } else if (give) {
         memset(stop, 0, sizeof *stop);
         stop->kind = RSP_TSTOP_KILLED;
         stop->signal = how->signal;
@@ -338,6 +373,7 @@ static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *int
             }
         }
     }
+    engine_set_signal_stops(false); /* monitor seek and reverse moves deliver silently */
     if (es.kind == ES_EXITED && !from_exit_stop) {
         /* The end of the program is not the end of history (rr's rule): the
          * first time a forward move reaches the exit, it stops just before

@@ -2,6 +2,8 @@
  * stack, the kuser page and the signal page, and writes the initial stack.
  * The steps and their order are documented in loader.h. */
 #include "linux/loader.h"
+#include "linux/sigpage.h"
+#include "linux/sys_signal.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -132,11 +134,13 @@ static int load_all(struct linux_proc *p, const struct load_request *req, struct
             elf_symbols_add(interp, in.bias);
         elf_symbols_add(exe, ex.bias);
     }
-    int64_t sig = guest_mmap(0, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    int64_t sig = guest_mmap(0, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (sig < 0) {
         snprintf(err, errlen, "cannot map the signal page: %s", strerror((int)-sig));
         return -1;
     }
+    sigpage_fill((uint32_t)sig);
+    guest_mprotect((uint32_t)sig, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC);
 
     uint8_t random[16];
     if (req->at_random) {
@@ -206,5 +210,7 @@ int linux_load(struct linux_proc *p, const struct load_request *req, char *err, 
     elf_close(interp);
     if (rc != 0)
         guest_mem_unmap_all();
+    else
+        guest_signals_inherit_host(p);
     return rc;
 }

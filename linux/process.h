@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "linux/guest_sigstate.h"
+
 struct linux_proc {
     /* Set by the loader. */
     uint32_t entry;       /* first guest PC (bit 0 set: Thumb) */
@@ -22,12 +24,20 @@ struct linux_proc {
     /* -L, for running the loader's interpreter and for execve of ARM programs. */
     const char *sysroot;
 
+    /* The guest's sp at the SVC being served (sigaltstack's EPERM and
+     * SS_ONSTACK depend on it); set by the runtime. */
+    uint32_t syscall_sp;
+
     /* Set in a clone() child that asked for a new stack; the runtime moves it
      * into sp after the syscall and clears it. */
     uint32_t clone_child_sp;
 
     /* TPIDRURO, written by the ARM private set_tls syscall. */
     uint32_t tls;
+
+    /* Dispositions, mask, pending set, alternate stack (linux/sys_signal.h).
+     * Part of the state history restores. */
+    struct guest_sigstate sig;
 
     /* Set by the recorder when the debugger interrupted a blocking syscall
      * before it did anything, or when a watched access before the syscall

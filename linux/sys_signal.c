@@ -1,116 +1,262 @@
 /* Signal syscalls on the emulated signal state (linux/sys_signal.h):
- * rt_sigaction, rt_sigprocmask, rt_sigpending, sigaltstack, and kill/tkill/
- * tgkill. Signals the guest sends to itself are handled here without the
- * host: default-fatal ones set p->fatal_signal (the runtime then kills
- * itself with it), ignored ones vanish, stop signals stop the host process.
- * Signals for other processes go to the host kernel. */
+ * rt_sigaction, rt_sigprocmask, rt_sigpending, rt_sigsuspend, pause,
+ * rt_sigtimedwait, sigaltstack, and kill/tkill/tgkill. Signals the guest
+ * sends to itself are handled here without the host: default-fatal ones set
+ * p->fatal_signal (the runtime then kills itself with it), ignored ones
+ * vanish, stop signals stop the host process, and the others stay pending
+ * until the runtime delivers them to the guest's handler. Signals for other
+ * processes go to the host kernel. */
+#include <poll.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/log.h"
 #include "linux/sys_signal.h"
 #include "linux/syscall_impl.h"
 
-struct guest_sigstate guest_signals;
-
-#define BIT(sig) (1ull << ((sig) - 1))
+#define BIT(sig) GUEST_SIGBIT(sig)
 #define UNBLOCKABLE (BIT(SIGKILL) | BIT(SIGSTOP))
-#define GUEST_SS_AUTODISARM (1u << 31) /* include/uapi/linux/signal.h */
+#define SYNCHRONOUS (BIT(SIGSEGV) | BIT(SIGBUS) | BIT(SIGILL) | BIT(SIGTRAP) | BIT(SIGFPE))
 
-void guest_signals_reset(void) { memset(&guest_signals, 0, sizeof(guest_signals)); }
-
-enum dfl { DFL_TERM, DFL_IGNORE, DFL_STOP };
+void guest_signals_reset(struct linux_proc *p) { memset(&p->sig, 0, sizeof(p->sig)); }
 
 /* Default actions, signal(7); ARM and x86-64 share the signal numbers. */
-static enum dfl default_action(int sig)
+enum guest_sigdefault guest_signal_default(int sig)
 {
     switch (sig) {
     case SIGCHLD:
     case SIGURG:
     case SIGWINCH:
     case SIGCONT:
-        return DFL_IGNORE;
+        return SIGDFL_IGNORE;
     case SIGSTOP:
     case SIGTSTP:
     case SIGTTIN:
     case SIGTTOU:
-        return DFL_STOP;
+        return SIGDFL_STOP;
+    case SIGQUIT:
+    case SIGILL:
+    case SIGTRAP:
+    case SIGABRT:
+    case SIGBUS:
+    case SIGFPE:
+    case SIGSEGV:
+    case SIGXCPU:
+    case SIGXFSZ:
+    case SIGSYS:
+        return SIGDFL_CORE;
     default:
-        return DFL_TERM;
+        return SIGDFL_TERM;
     }
 }
 
-static bool ignored_now(int sig)
+static bool ignored_now(const struct linux_proc *p, int sig)
 {
-    uint32_t h = guest_signals.action[sig].handler;
+    uint32_t h = p->sig.action[sig].handler;
     return sig != SIGKILL && sig != SIGSTOP &&
-           (h == GUEST_SIG_IGN || (h == GUEST_SIG_DFL && default_action(sig) == DFL_IGNORE));
+           (h == GUEST_SIG_IGN || (h == GUEST_SIG_DFL && guest_signal_default(sig) == SIGDFL_IGNORE));
 }
 
-static void act_on(struct linux_proc *p, int sig)
+/* A default action that happens at once (the kernel does it while sending
+ * for fatal signals, complete_signal): true if it did (or there is none). */
+static bool act_on_default(struct linux_proc *p, int sig)
 {
-    uint32_t h = guest_signals.action[sig].handler;
-    if (sig == SIGKILL)
-        h = GUEST_SIG_DFL;
-    if (h == GUEST_SIG_IGN && sig != SIGSTOP)
-        return;
-    if (h != GUEST_SIG_DFL && sig != SIGSTOP) {
-        if (log_enabled(LOG_UNIMP))
-            log_printf("Signal %d has a guest handler at 0x%08x; delivery is not implemented, treating it as fatal\n",
-                       sig, h);
-        p->fatal_signal = sig;
-        p->exited = true;
-        return;
-    }
-    switch (default_action(sig)) {
-    case DFL_IGNORE:
-        return;
-    case DFL_STOP:
+    uint32_t h = sig == SIGKILL || sig == SIGSTOP ? GUEST_SIG_DFL : p->sig.action[sig].handler;
+    if (h == GUEST_SIG_IGN)
+        return true;
+    if (h != GUEST_SIG_DFL)
+        return false;
+    switch (guest_signal_default(sig)) {
+    case SIGDFL_IGNORE:
+        return true;
+    case SIGDFL_STOP:
         /* Job control: the host process is the guest process. */
         kill(getpid(), sig);
-        return;
-    case DFL_TERM:
+        return true;
+    case SIGDFL_TERM:
+    case SIGDFL_CORE:
         p->fatal_signal = sig;
         p->exited = true;
-        return;
+        return true;
     }
+    return true;
 }
 
-/* Acts on pending signals that are no longer blocked, lowest number first,
- * until one ends the guest. */
-static void run_pending(struct linux_proc *p)
+void guest_signal_post(struct linux_proc *p, int sig, const struct guest_signote *n)
 {
-    for (int sig = 1; sig <= GUEST_NSIG && !p->exited; sig++) {
-        if ((guest_signals.pending & BIT(sig)) && !(guest_signals.blocked & BIT(sig))) {
-            guest_signals.pending &= ~BIT(sig);
-            act_on(p, sig);
-        }
+    /* Blocked signals are queued even if ignored: the action may change
+     * before they are unblocked (kernel/signal.c, sig_ignored). */
+    if (!(p->sig.blocked & BIT(sig))) {
+        if (ignored_now(p, sig))
+            return;
+        if (act_on_default(p, sig))
+            return;
     }
+    /* One instance of a standard signal: a second one while pending is
+     * merged (its siginfo is the first's). */
+    if (!(p->sig.pending & BIT(sig)))
+        p->sig.note[sig] = *n;
+    p->sig.pending |= BIT(sig);
 }
 
-int guest_signal_self(struct linux_proc *p, int sig)
+void guest_signal_force(struct linux_proc *p, int sig, const struct guest_signote *n)
+{
+    struct guest_sigaction *a = &p->sig.action[sig];
+    if ((p->sig.blocked & BIT(sig)) || a->handler == GUEST_SIG_IGN) {
+        a->handler = GUEST_SIG_DFL;
+        p->sig.blocked &= ~BIT(sig);
+    }
+    p->sig.note[sig] = *n;
+    p->sig.pending |= BIT(sig);
+}
+
+int guest_signal_next(const struct linux_proc *p)
+{
+    uint64_t ready = p->sig.pending & ~p->sig.blocked;
+    if (!ready)
+        return 0;
+    if (ready & SYNCHRONOUS)
+        ready &= SYNCHRONOUS;
+    return __builtin_ctzll(ready) + 1;
+}
+
+int guest_signal_self(struct linux_proc *p, int sig, int code)
 {
     if (sig == 0)
         return 0;
     if (sig < 1 || sig > GUEST_NSIG)
         return -EINVAL;
-    /* Blocked signals are queued even if ignored: the action may change
-     * before they are unblocked (kernel/signal.c, sig_ignored). */
-    if (guest_signals.blocked & BIT(sig)) {
-        guest_signals.pending |= BIT(sig);
-        return 0;
-    }
-    act_on(p, sig);
+    struct guest_signote n = {.code = code, .pid = getpid(), .uid = getuid()};
+    guest_signal_post(p, sig, &n);
     return 0;
 }
+
+/* Acts on the pending signals that are no longer blocked and whose action
+ * is a default one (the runtime delivers those with handlers). */
+static void run_pending_defaults(struct linux_proc *p)
+{
+    for (int sig = 1; sig <= GUEST_NSIG && !p->exited; sig++) {
+        if ((p->sig.pending & BIT(sig)) && !(p->sig.blocked & BIT(sig)) && act_on_default(p, sig))
+            p->sig.pending &= ~BIT(sig);
+    }
+}
+
+/* --- the host side: noting asynchronous signals ---------------------------- */
+
+static volatile uint64_t host_arrived; /* bit sig-1, set by the host handler */
+static struct guest_signote host_note[GUEST_NSIG + 1];
+static uint64_t host_reserved = SYNCHRONOUS | UNBLOCKABLE; /* never mirrored */
+static uint8_t host_mode[GUEST_NSIG + 1]; /* what is installed: 0 default, 1 ignore, 2 noting */
+
+static void (*arrival_hook)(void);
+
+void guest_signals_on_arrival(void (*fn)(void)) { arrival_hook = fn; }
+
+static void on_host_signal(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    if (sig < 1 || sig > GUEST_NSIG)
+        return;
+    if (!(host_arrived & BIT(sig))) {
+        struct guest_signote n = {.code = si->si_code, .pid = si->si_pid, .uid = si->si_uid};
+        if (sig == SIGCHLD)
+            n.status = si->si_status;
+        host_note[sig] = n;
+    }
+    __atomic_fetch_or(&host_arrived, BIT(sig), __ATOMIC_SEQ_CST);
+    if (arrival_hook)
+        arrival_hook();
+}
+
+bool guest_signals_arrived(void) { return __atomic_load_n(&host_arrived, __ATOMIC_RELAXED) != 0; }
+
+uint64_t guest_signals_take(struct guest_signote notes[GUEST_NSIG + 1])
+{
+    uint64_t got = __atomic_exchange_n(&host_arrived, 0, __ATOMIC_SEQ_CST);
+    for (int sig = 1; sig <= GUEST_NSIG; sig++)
+        if (got & BIT(sig))
+            notes[sig] = host_note[sig];
+    return got;
+}
+
+bool guest_signals_collect(struct linux_proc *p)
+{
+    struct guest_signote notes[GUEST_NSIG + 1];
+    uint64_t got = guest_signals_take(notes);
+    for (int sig = 1; sig <= GUEST_NSIG; sig++)
+        if (got & BIT(sig))
+            guest_signal_post(p, sig, &notes[sig]);
+    return got != 0 || p->exited;
+}
+
+void guest_signals_host_reserve(int sig)
+{
+    if (sig >= 1 && sig <= GUEST_NSIG)
+        host_reserved |= BIT(sig);
+}
+
+void guest_signals_inherit_host(struct linux_proc *p)
+{
+    guest_signals_reset(p);
+    sigset_t blocked;
+    if (sigprocmask(SIG_BLOCK, NULL, &blocked) != 0)
+        sigemptyset(&blocked);
+    for (int sig = 1; sig <= GUEST_NSIG; sig++) {
+        if (host_reserved & BIT(sig))
+            continue;
+        struct sigaction old;
+        if (sigaction(sig, NULL, &old) != 0)
+            continue;
+        if (!(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN) {
+            p->sig.action[sig].handler = GUEST_SIG_IGN;
+            host_mode[sig] = 1;
+        }
+        if (sigismember(&blocked, sig) == 1)
+            p->sig.blocked |= BIT(sig);
+    }
+    /* The guest's mask is emulated: the host blocks nothing of it. */
+    sigprocmask(SIG_SETMASK, &(sigset_t){0}, NULL);
+    guest_signals_host_sync(p);
+}
+
+void guest_signals_host_sync(const struct linux_proc *p)
+{
+    for (int sig = 1; sig <= GUEST_NSIG; sig++) {
+        if (host_reserved & BIT(sig))
+            continue;
+        uint32_t h = p->sig.action[sig].handler;
+        uint8_t want = h == GUEST_SIG_IGN ? 1 : h == GUEST_SIG_DFL ? 0 : 2;
+        /* A blocked signal must not act on the host: it waits, noted. */
+        if (want == 0 && (p->sig.blocked & BIT(sig)) && guest_signal_default(sig) != SIGDFL_IGNORE)
+            want = 2;
+        if (want == host_mode[sig])
+            continue;
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sigfillset(&sa.sa_mask);
+        if (want == 2) {
+            sa.sa_sigaction = on_host_signal;
+            sa.sa_flags = SA_SIGINFO; /* no SA_RESTART: a blocking syscall returns EINTR */
+        } else {
+            sa.sa_handler = want == 1 ? SIG_IGN : SIG_DFL;
+        }
+        if (sigaction(sig, &sa, NULL) == 0)
+            host_mode[sig] = want;
+        else
+            host_reserved |= BIT(sig); /* the C library's own (32, 33) */
+    }
+}
+
+/* --- syscalls --------------------------------------------------------------- */
 
 static uint64_t load_set(const uint32_t w[2]) { return (uint64_t)w[0] | ((uint64_t)w[1] << 32); }
 
 /* rt_sigaction(sig, act, oact, sigsetsize) */
 int64_t sys_rt_sigaction(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
     int sig = sarg(a[0]);
     if (a[3] != GUEST_SIGSET_SIZE)
         return -EINVAL;
@@ -121,16 +267,17 @@ int64_t sys_rt_sigaction(struct linux_proc *p, const uint32_t a[7])
         return -EFAULT;
     if (a[2] && !guest_writable(a[2], sizeof(act)))
         return -EFAULT;
-    struct guest_sigaction old = guest_signals.action[sig];
+    struct guest_sigaction old = p->sig.action[sig];
     if (a[1]) {
         uint64_t mask = load_set(act.mask) & ~UNBLOCKABLE;
         act.mask[0] = (uint32_t)mask;
         act.mask[1] = (uint32_t)(mask >> 32);
-        guest_signals.action[sig] = act;
+        p->sig.action[sig] = act;
         /* POSIX: setting SIG_IGN (or a default of "ignore") discards a
          * pending instance (kernel/signal.c do_sigaction). */
-        if (ignored_now(sig))
-            guest_signals.pending &= ~BIT(sig);
+        if (ignored_now(p, sig))
+            p->sig.pending &= ~BIT(sig);
+        guest_signals_host_sync(p);
     }
     if (a[2])
         copy_to_guest(a[2], &old, sizeof(old));
@@ -138,13 +285,14 @@ int64_t sys_rt_sigaction(struct linux_proc *p, const uint32_t a[7])
 }
 
 /* rt_sigprocmask(how, set, oldset, sigsetsize). Unblocking a pending signal
- * acts on it before the syscall returns, which is how glibc's raise() and
- * abort() (block all, tgkill, restore) end the process. */
+ * acts on it before the syscall returns (a default action here, a handler
+ * by the runtime right after), which is how glibc's raise() and abort()
+ * (block all, tgkill, restore) end the process or run the handler. */
 int64_t sys_rt_sigprocmask(struct linux_proc *p, const uint32_t a[7])
 {
     if (a[3] != GUEST_SIGSET_SIZE)
         return -EINVAL;
-    uint64_t old = guest_signals.blocked, set = 0;
+    uint64_t old = p->sig.blocked, set = 0;
     if (a[1]) {
         uint32_t w[2];
         if (copy_from_guest(w, a[1], sizeof(w)))
@@ -158,13 +306,13 @@ int64_t sys_rt_sigprocmask(struct linux_proc *p, const uint32_t a[7])
     if (a[1]) {
         switch (a[0]) {
         case 0: /* SIG_BLOCK */
-            guest_signals.blocked |= set;
+            p->sig.blocked |= set;
             break;
         case 1: /* SIG_UNBLOCK */
-            guest_signals.blocked &= ~set;
+            p->sig.blocked &= ~set;
             break;
         default: /* SIG_SETMASK */
-            guest_signals.blocked = set;
+            p->sig.blocked = set;
             break;
         }
     }
@@ -172,51 +320,208 @@ int64_t sys_rt_sigprocmask(struct linux_proc *p, const uint32_t a[7])
         uint32_t w[2] = {(uint32_t)old, (uint32_t)(old >> 32)};
         copy_to_guest(a[2], w, sizeof(w));
     }
-    run_pending(p);
+    guest_signals_collect(p);
+    run_pending_defaults(p);
+    guest_signals_host_sync(p);
     return 0;
 }
 
 /* rt_sigpending(set, sigsetsize): pending and blocked. */
 int64_t sys_rt_sigpending(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
     if (a[1] > GUEST_SIGSET_SIZE)
         return -EINVAL;
-    uint64_t v = guest_signals.pending & guest_signals.blocked;
+    guest_signals_collect(p);
+    uint64_t v = p->sig.pending & p->sig.blocked;
     uint32_t w[2] = {(uint32_t)v, (uint32_t)(v >> 32)};
     return copy_to_guest(a[0], w, a[1]);
 }
 
-/* sigaltstack(ss, old_ss): kernel/signal.c do_sigaltstack. The guest is
- * never on the alternate stack yet (no delivery), so no -EPERM. */
+/* Sleeps on the host until a signal the guest can take now has arrived
+ * (or the host was interrupted for another reason: the debugger's SIGIO),
+ * at most until *timeout (NULL: no limit). 0 on a signal or interrupt,
+ * -EAGAIN on the timeout. */
+static int wait_for_signal(struct linux_proc *p, uint64_t wanted, const struct timespec *timeout)
+{
+    struct timespec end = {0, 0};
+    if (timeout) {
+        clock_gettime(CLOCK_MONOTONIC, &end);
+        end.tv_sec += timeout->tv_sec;
+        end.tv_nsec += timeout->tv_nsec;
+        if (end.tv_nsec >= 1000000000) {
+            end.tv_sec++;
+            end.tv_nsec -= 1000000000;
+        }
+    }
+    for (;;) {
+        guest_signals_collect(p);
+        if ((p->sig.pending & wanted) || p->exited)
+            return 0;
+        struct timespec left, *lp = NULL;
+        if (timeout) {
+            struct timespec now;
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            left.tv_sec = end.tv_sec - now.tv_sec;
+            left.tv_nsec = end.tv_nsec - now.tv_nsec;
+            if (left.tv_nsec < 0) {
+                left.tv_sec--;
+                left.tv_nsec += 1000000000;
+            }
+            if (left.tv_sec < 0)
+                return -EAGAIN;
+            lp = &left;
+        }
+        int r = ppoll(NULL, 0, lp, NULL);
+        if (r == 0)
+            return -EAGAIN;
+        if (!guest_signals_arrived())
+            return 0; /* woken by something that is not the guest's */
+    }
+}
+
+/* rt_sigsuspend(mask, sigsetsize): waits with the given mask; the old mask
+ * comes back after the handler (the frame carries it). Always -EINTR. */
+int64_t sys_rt_sigsuspend(struct linux_proc *p, const uint32_t a[7])
+{
+    if (a[1] != GUEST_SIGSET_SIZE)
+        return -EINVAL;
+    uint32_t w[2];
+    if (copy_from_guest(w, a[0], sizeof(w)))
+        return -EFAULT;
+    p->sig.saved_mask = p->sig.blocked;
+    p->sig.has_saved_mask = 1;
+    p->sig.blocked = load_set(w) & ~UNBLOCKABLE;
+    guest_signals_host_sync(p);
+    run_pending_defaults(p);
+    wait_for_signal(p, ~p->sig.blocked, NULL);
+    return -EINTR;
+}
+
+/* pause(): until a signal is delivered. */
+int64_t sys_pause(struct linux_proc *p, const uint32_t a[7])
+{
+    (void)a;
+    wait_for_signal(p, ~p->sig.blocked, NULL);
+    return -EINTR;
+}
+
+/* rt_sigtimedwait(set, info, timeout, sigsetsize): takes a pending signal of
+ * set without running its handler. */
+int64_t sys_rt_sigtimedwait(struct linux_proc *p, const uint32_t a[7])
+{
+    if (a[3] != GUEST_SIGSET_SIZE)
+        return -EINVAL;
+    uint32_t w[2];
+    if (copy_from_guest(w, a[0], sizeof(w)))
+        return -EFAULT;
+    uint64_t set = load_set(w) & ~UNBLOCKABLE;
+    struct timespec ts, *tp = NULL;
+    if (a[2]) {
+        int32_t t[2];
+        if (copy_from_guest(t, a[2], sizeof(t)))
+            return -EFAULT;
+        if (t[1] < 0 || t[1] >= 1000000000)
+            return -EINVAL;
+        ts.tv_sec = t[0];
+        ts.tv_nsec = t[1];
+        tp = &ts;
+    }
+    if (a[1] && !guest_writable(a[1], GUEST_SIGINFO_SIZE))
+        return -EFAULT;
+    /* The signals waited for are unblocked for the wait (the kernel's
+     * rule): the host must note them, not act. */
+    int r = wait_for_signal(p, set, tp);
+    uint64_t ready = p->sig.pending & set;
+    if (!ready)
+        return r == -EAGAIN ? -EAGAIN : -EINTR;
+    int sig = __builtin_ctzll(ready) + 1;
+    p->sig.pending &= ~BIT(sig);
+    if (a[1]) {
+        uint8_t info[GUEST_SIGINFO_SIZE] = {0};
+        const struct guest_signote *n = &p->sig.note[sig];
+        int32_t head[5] = {sig, 0, n->code, n->pid, (int32_t)n->uid};
+        memcpy(info, head, sizeof head);
+        if (sig == SIGCHLD)
+            memcpy(info + 20, &n->status, 4);
+        copy_to_guest(a[1], info, sizeof info);
+    }
+    return sig;
+}
+
+bool guest_on_altstack(const struct linux_proc *p, uint32_t sp)
+{
+    const struct guest_stack *s = &p->sig.altstack;
+    return s->ss_size && sp > s->ss_sp && sp - s->ss_sp <= s->ss_size;
+}
+
+int32_t guest_altstack_flags(const struct linux_proc *p, uint32_t sp)
+{
+    const struct guest_stack *s = &p->sig.altstack;
+    if (!s->ss_size)
+        return GUEST_SS_DISABLE;
+    return (int32_t)((guest_on_altstack(p, sp) ? GUEST_SS_ONSTACK : 0) | ((uint32_t)s->ss_flags & GUEST_SS_AUTODISARM));
+}
+
+int guest_altstack_set(struct linux_proc *p, const struct guest_stack *in, uint32_t sp)
+{
+    struct guest_stack ss = *in;
+    if (guest_on_altstack(p, sp))
+        return -EPERM;
+    uint32_t mode = (uint32_t)ss.ss_flags & ~GUEST_SS_AUTODISARM;
+    if (mode != GUEST_SS_DISABLE && mode != GUEST_SS_ONSTACK && mode != 0)
+        return -EINVAL;
+    if (mode == GUEST_SS_DISABLE) {
+        ss.ss_sp = 0;
+        ss.ss_size = 0;
+    } else if (ss.ss_size < GUEST_MINSIGSTKSZ) {
+        return -ENOMEM;
+    }
+    p->sig.altstack.ss_sp = ss.ss_sp;
+    p->sig.altstack.ss_size = ss.ss_size;
+    p->sig.altstack.ss_flags = (int32_t)((uint32_t)ss.ss_flags & GUEST_SS_AUTODISARM);
+    return 0;
+}
+
+/* sigaltstack(ss, old_ss): kernel/signal.c do_sigaltstack. */
 int64_t sys_sigaltstack(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
-    struct guest_stack *cur = &guest_signals.altstack;
-    struct guest_stack old = *cur;
-    old.ss_flags = (int32_t)((cur->ss_size == 0 ? (uint32_t)SS_DISABLE : 0u) | (uint32_t)cur->ss_flags);
+    struct guest_stack old = p->sig.altstack;
+    old.ss_flags = guest_altstack_flags(p, p->syscall_sp);
     if (a[1] && !guest_writable(a[1], sizeof(old)))
         return -EFAULT;
     if (a[0]) {
         struct guest_stack ss;
         if (copy_from_guest(&ss, a[0], sizeof(ss)))
             return -EFAULT;
-        uint32_t mode = (uint32_t)ss.ss_flags & ~GUEST_SS_AUTODISARM;
-        if (mode != SS_DISABLE && mode != SS_ONSTACK && mode != 0)
-            return -EINVAL;
-        if (mode == SS_DISABLE) {
-            ss.ss_sp = 0;
-            ss.ss_size = 0;
-        } else if (ss.ss_size < GUEST_MINSIGSTKSZ) {
-            return -ENOMEM;
-        }
-        cur->ss_sp = ss.ss_sp;
-        cur->ss_size = ss.ss_size;
-        cur->ss_flags = (int32_t)((uint32_t)ss.ss_flags & GUEST_SS_AUTODISARM);
+        int r = guest_altstack_set(p, &ss, p->syscall_sp);
+        if (r)
+            return r;
     }
     if (a[1])
         copy_to_guest(a[1], &old, sizeof(old));
     return 0;
+}
+
+bool guest_syscall_never_restarted(uint32_t nr)
+{
+    switch (nr) {
+    case 29:  /* pause */
+    case 72:  /* sigsuspend */
+    case 82:  /* select */
+    case 142: /* _newselect */
+    case 162: /* nanosleep */
+    case 168: /* poll */
+    case 177: /* rt_sigtimedwait */
+    case 179: /* rt_sigsuspend */
+    case 252: /* epoll_wait */
+    case 265: /* clock_nanosleep */
+    case 335: /* pselect6 */
+    case 336: /* ppoll */
+    case 346: /* epoll_pwait */
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* kill(pid, sig): to itself it is emulated; pid 0 and -1 (the process
@@ -225,20 +530,20 @@ int64_t sys_sigaltstack(struct linux_proc *p, const uint32_t a[7])
 int64_t sys_kill(struct linux_proc *p, const uint32_t a[7])
 {
     if (sarg(a[0]) == getpid())
-        return guest_signal_self(p, sarg(a[1]));
+        return guest_signal_self(p, sarg(a[1]), SI_USER);
     return host_ret(kill(sarg(a[0]), sarg(a[1])));
 }
 
 int64_t sys_tgkill(struct linux_proc *p, const uint32_t a[7])
 {
     if (sarg(a[0]) == getpid() && sarg(a[1]) == gettid())
-        return guest_signal_self(p, sarg(a[2]));
+        return guest_signal_self(p, sarg(a[2]), SI_TKILL);
     return host_ret(syscall(SYS_tgkill, sarg(a[0]), sarg(a[1]), sarg(a[2])));
 }
 
 int64_t sys_tkill(struct linux_proc *p, const uint32_t a[7])
 {
     if (sarg(a[0]) == gettid())
-        return guest_signal_self(p, sarg(a[1]));
+        return guest_signal_self(p, sarg(a[1]), SI_TKILL);
     return host_ret(syscall(SYS_tkill, sarg(a[0]), sarg(a[1])));
 }

@@ -1,10 +1,13 @@
-/* The guest's signal state as the kernel would keep it for the one guest
- * process: the action table set by rt_sigaction (guest handler addresses,
- * never installed on the host), the blocked mask, pending signals raised on
- * itself while blocked, and the alternate stack. Signal delivery to guest
- * handlers is not implemented yet: a signal that would run a guest handler
- * ends the guest as if it were fatal, with a LOG_UNIMP line. */
+/* The guest's signals as the kernel would handle them for the one guest
+ * process, on the state in p->sig (linux/guest_sigstate.h): the signal
+ * syscalls, sending a signal to the guest, what is deliverable now, and the
+ * host's dispositions mirroring the guest's (an asynchronous signal from
+ * outside is caught by a host handler that notes it; the runtime moves it
+ * into p->sig with guest_signals_collect and delivers it). Building the
+ * frame and running the handler is the runtime's (translator/signal_deliver.c):
+ * it needs the CPU. */
 #pragma once
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "linux/guest_structs.h"
@@ -12,19 +15,74 @@
 
 #define GUEST_SIG_DFL 0u
 #define GUEST_SIG_IGN 1u
+/* sa_flags (arch/arm/include/uapi/asm/signal.h) */
+#define GUEST_SA_SIGINFO 0x00000004u
+#define GUEST_SA_RESTORER 0x04000000u
+#define GUEST_SA_ONSTACK 0x08000000u
+#define GUEST_SA_RESTART 0x10000000u
+#define GUEST_SA_NODEFER 0x40000000u
+#define GUEST_SA_RESETHAND 0x80000000u
+#define GUEST_SS_ONSTACK 1
+#define GUEST_SS_DISABLE 2
+#define GUEST_SS_AUTODISARM (1u << 31) /* include/uapi/linux/signal.h */
 
-struct guest_sigstate {
-    struct guest_sigaction action[GUEST_NSIG + 1]; /* [sig], 1..64 */
-    uint64_t blocked;                              /* bit sig-1 */
-    uint64_t pending;                              /* raised while blocked */
-    struct guest_stack altstack;
-};
-
-extern struct guest_sigstate guest_signals;
+#define GUEST_SIGBIT(sig) (1ull << ((sig) - 1))
 
 /* Back to the state at exec: all default, nothing blocked or pending. */
-void guest_signals_reset(void);
+void guest_signals_reset(struct linux_proc *p);
 
-/* The guest sends sig to itself (kill/tkill/tgkill on its own ids): pending
- * if blocked, else acted on now. Returns 0 or -EINVAL. */
-int guest_signal_self(struct linux_proc *p, int sig);
+/* The state a program starts with after execve: the dispositions the host
+ * process ignores stay ignored, its blocked mask stays blocked (execve
+ * keeps both; handlers become SIG_DFL). Called once by the loader. */
+void guest_signals_inherit_host(struct linux_proc *p);
+
+/* Default actions, signal(7). */
+enum guest_sigdefault { SIGDFL_TERM, SIGDFL_CORE, SIGDFL_IGNORE, SIGDFL_STOP };
+enum guest_sigdefault guest_signal_default(int sig);
+
+/* The guest sends sig to itself (kill/tkill/tgkill on its own ids; code is
+ * SI_USER or SI_TKILL). Returns 0 or -EINVAL. */
+int guest_signal_self(struct linux_proc *p, int sig, int code);
+/* The kernel sends sig to the guest with this siginfo: discarded if the
+ * guest ignores it and does not block it, ends the guest if its default is
+ * fatal and it is not blocked, else pending until delivered. */
+void guest_signal_post(struct linux_proc *p, int sig, const struct guest_signote *n);
+/* A synchronous fault signal (SIGSEGV, SIGBUS, SIGILL, SIGTRAP): as the
+ * kernel's force_sig, a blocked or ignored one is unblocked and reset to
+ * SIG_DFL (it kills). */
+void guest_signal_force(struct linux_proc *p, int sig, const struct guest_signote *n);
+
+/* The signal to deliver now (synchronous ones first, then the lowest
+ * number), 0 if none: pending and not blocked. */
+int guest_signal_next(const struct linux_proc *p);
+/* Takes the signals the host handlers noted (bit sig-1) and their siginfo,
+ * without giving them to the guest (the recorder logs them first). */
+uint64_t guest_signals_take(struct guest_signote notes[GUEST_NSIG + 1]);
+/* Moves signals the host handlers noted into p->sig. True if any arrived. */
+bool guest_signals_collect(struct linux_proc *p);
+/* Called by the host handler after noting a signal (async-signal context):
+ * the runtime uses it to bring the guest back to its dispatcher. */
+void guest_signals_on_arrival(void (*fn)(void));
+/* True if a host handler noted a signal not collected yet. */
+bool guest_signals_arrived(void);
+
+/* Makes the host's dispositions follow the guest's: a guest handler, or a
+ * blocked signal whose default is not "ignore", gets the noting host
+ * handler (no SA_RESTART: the runtime restarts syscalls as the guest asked);
+ * SIG_IGN and SIG_DFL are the host's own. Cheap when nothing changed; call
+ * after anything that changed p->sig. */
+void guest_signals_host_sync(const struct linux_proc *p);
+/* A host signal backstep uses itself (the debugger's SIGIO): never mirrored. */
+void guest_signals_host_reserve(int sig);
+
+/* The alternate stack as the kernel judges it at sp: on it, and the
+ * ss_flags sigaltstack would report. */
+bool guest_on_altstack(const struct linux_proc *p, uint32_t sp);
+int32_t guest_altstack_flags(const struct linux_proc *p, uint32_t sp);
+/* sigaltstack's set half (also used by sigreturn): 0 or -errno. */
+int guest_altstack_set(struct linux_proc *p, const struct guest_stack *ss, uint32_t sp);
+
+/* Syscalls that end with EINTR when a handler interrupts them, whatever
+ * SA_RESTART says (ERESTARTNOHAND, ERESTART_RESTARTBLOCK and EINTR
+ * classes: pause, sigsuspend, sleeps, waits for events). */
+bool guest_syscall_never_restarted(uint32_t nr);

@@ -9,6 +9,8 @@
 /* ARM private syscalls (0xf0000 + n). */
 #define ARM_NR_cacheflush 0xf0002u
 #define ARM_NR_set_tls 0xf0005u
+#define ARM_NR_sigreturn 119u
+#define ARM_NR_rt_sigreturn 173u
 
 /* Runs guest syscall nr with arguments a[0..6] (r0..r6). Returns the value for
  * r0: a result or a negative errno. Sets p->exited for exit/exit_group and

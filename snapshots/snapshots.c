@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 
 #include "linux/guest_mem.h"
+#include "linux/sys_signal.h"
 #include "translator/code_cache.h"
 #include "translator/fault.h"
 #include "undo/undo_ring.h"
@@ -32,6 +33,7 @@ struct snap {
     uint64_t icount;
     struct arm_cpu cpu;
     uint32_t brk, tls, next_start;
+    struct guest_sigstate sig;
     uint64_t cookie; /* the caller's, opaque */
     struct map_run *map;
     unsigned nmap;
@@ -354,6 +356,7 @@ void snapshots_take(uint64_t cookie)
     s->cpu = *S.cpu;
     s->brk = S.proc->brk_cur;
     s->tls = S.proc->tls;
+    s->sig = S.proc->sig;
     s->next_start = guest_mmap_next_start();
     s->cookie = cookie;
     record_map(s);
@@ -460,6 +463,8 @@ uint64_t snapshots_restore_before(uint64_t n, uint64_t *cookie)
     c->undo_limit = keep.undo_limit;
     S.proc->brk_cur = s->brk;
     S.proc->tls = s->tls;
+    S.proc->sig = s->sig;
+    guest_signals_host_sync(S.proc);
     S.proc->exited = false;
     S.proc->fatal_signal = 0;
     guest_mmap_set_next_start(s->next_start);

@@ -28,6 +28,7 @@
 #include <sys/mman.h>
 
 #include "linux/guest_mem.h"
+#include "linux/sys_signal.h"
 #include "snapshots/snapshots.h"
 #include "timeline/replay_log.h"
 #include "timeline/syscall_replay.h"
@@ -44,6 +45,7 @@
 static struct arm_cpu *cpu;
 static struct linux_proc *proc;
 static uint64_t history_end;
+static bool signal_stops; /* engine_set_signal_stops */
 
 #define MAX_WATCH 256
 static struct watch {
@@ -198,14 +200,43 @@ static void pop_to_mark(struct undo_mark m)
             break;
 }
 
+/* A signal the debugger lets through, as the kernel sends it (force: a
+ * fault, as force_sig). */
+#define USER_SIGNAL_FAULT 0x100u
+#define USER_SIGNAL_DISCARD 0x200u
+
+static void send_signal(int sig, const struct guest_signote *n, unsigned how)
+{
+    struct guest_sigstate before = proc->sig;
+    undo_push_sigstate(cpu, &before);
+    bool force = how & USER_SIGNAL_FAULT;
+    if (how & USER_SIGNAL_DISCARD)
+        proc->sig.pending &= ~GUEST_SIGBIT(sig);
+    else if (force)
+        guest_signal_force(proc, sig, n);
+    else
+        guest_signal_post(proc, sig, n);
+    guest_signals_host_sync(proc);
+}
+
 /* Applies the debugger's writes logged at the current count. */
 static void apply_user_events(void)
 {
     for (;;) {
         const struct replay_entry *e = replay_log_peek();
-        if (!e || e->kind == REPLAY_SYSCALL || e->icount != cpu->icount)
+        if (!e || (e->kind != REPLAY_USER_REGS && e->kind != REPLAY_USER_MEM && e->kind != REPLAY_USER_SIGNAL) ||
+            e->icount != cpu->icount)
             return;
         undo_push_cpu(cpu, replay_log_cursor());
+        if (e->kind == REPLAY_USER_SIGNAL) {
+            struct replay_range rr;
+            struct guest_signote n = {0};
+            const uint8_t *bytes = replay_range_at(e, 0, &rr);
+            memcpy(&n, bytes, rr.len < sizeof n ? rr.len : sizeof n);
+            send_signal(e->nr & 0xff, &n, e->nr & (USER_SIGNAL_FAULT | USER_SIGNAL_DISCARD));
+            replay_log_advance();
+            continue;
+        }
         for (uint32_t i = 0; i < e->nranges; i++) {
             struct replay_range rr;
             const uint8_t *bytes = replay_range_at(e, i, &rr);
@@ -294,13 +325,33 @@ static void forget_unseen_future(void)
         history_end = cpu->icount;
 }
 
+/* Signals from outside that arrived while the guest computed (those that
+ * arrive during a live syscall are taken by the syscall server): at the end
+ * of history they reach the guest here, at a slice boundary, each logged at
+ * its count like a signal the debugger passes, so replay delivers it at the
+ * same count. */
+static void take_async_signals(void)
+{
+    struct guest_signote notes[GUEST_NSIG + 1];
+    uint64_t got = guest_signals_take(notes);
+    for (int sig = 1; sig <= GUEST_NSIG; sig++)
+        if ((got & GUEST_SIGBIT(sig)) && !engine_signal(sig, &notes[sig], false))
+            fprintf(stderr, "backstep: the replay log has no room for signal %d: dropped\n", sig);
+}
+
 void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt_fn *intr, void *ctx,
                     struct engine_stop *out)
 {
     cpu->bp_pass = cpu->icount; /* a resume does not stop where it starts */
     syscall_replay_interrupt_clear();
+    bool ran = false;
     for (;;) {
         apply_user_events();
+        /* Not before this call has run anything: the state where the last
+         * stop was is what the debugger saw there (a signal that came while
+         * it looked arrives at the end of this run instead). */
+        if (ran && engine_at_end() && guest_signals_arrived())
+            take_async_signals();
         if (cpu->icount >= stop_at) {
             from_run(RUN_REACHED, 0, out);
             return;
@@ -329,7 +380,9 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
         watch_checked = m;
         if (watching)
             syscall_replay_set_watch(syscall_watch_check);
-        enum run_stop r = runtime_run_until(cpu, limit, stop_at_breakpoints ? RUN_STOP_AT_BREAKPOINTS : 0, &sig);
+        unsigned flags = (stop_at_breakpoints ? RUN_STOP_AT_BREAKPOINTS : 0) | (signal_stops ? RUN_STOP_AT_SIGNALS : 0);
+        enum run_stop r = runtime_run_until(cpu, limit, flags, &sig);
+        ran = true;
         syscall_replay_set_watch(NULL);
         note_progress();
         if (watching && scan_since(watch_checked).hit) {
@@ -700,6 +753,39 @@ bool engine_write_cpu(const struct arm_cpu *newstate)
     replay_log_commit(0);
     return true;
 }
+
+static bool log_signal(int sig, const struct guest_signote *n, unsigned how)
+{
+    if (sig < 1 || sig > GUEST_NSIG)
+        return false;
+    if (!engine_at_end()) {
+        /* In the recorded past the signal reaches the guest only if it did
+         * then: it is logged here, and applied by the run forward. */
+        const struct replay_entry *e = replay_log_peek();
+        return e && e->kind == REPLAY_USER_SIGNAL && e->icount == cpu->icount && (int)(e->nr & 0xff) == sig;
+    }
+    if (!replay_log_user_room())
+        return false;
+    undo_push_cpu(cpu, replay_log_cursor());
+    replay_log_begin(REPLAY_USER_SIGNAL, cpu->icount, (uint32_t)sig | how);
+    replay_log_add_bytes(0, n, sizeof *n);
+    replay_log_commit(0);
+    send_signal(sig, n, how);
+    return true;
+}
+
+bool engine_signal(int sig, const struct guest_signote *n, bool fault)
+{
+    return log_signal(sig, n, fault ? USER_SIGNAL_FAULT : 0);
+}
+
+bool engine_discard_signal(int sig)
+{
+    struct guest_signote none = {0};
+    return log_signal(sig, &none, USER_SIGNAL_DISCARD);
+}
+
+void engine_set_signal_stops(bool on) { signal_stops = on; }
 
 bool engine_write_mem(uint32_t addr, const uint8_t *data, uint32_t len)
 {

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "linux/guest_sigstate.h"
+
 #include "linux/process.h"
 #include "arm/cpu.h"
 
@@ -63,3 +65,15 @@ bool engine_seek(uint64_t n, struct engine_stop *out);
 bool engine_at_end(void);
 bool engine_write_cpu(const struct arm_cpu *newstate);
 bool engine_write_mem(uint32_t addr, const uint8_t *data, uint32_t len);
+/* The debugger lets signal sig reach the guest here (fault: the fault it
+ * stopped at, sent as the kernel's force_sig; else as kill() would): at the
+ * end of history it is logged as an input and made pending (the next run
+ * forward delivers it, one step); in the recorded past it is accepted only
+ * if it is what the recording did here (true), else refused (false). */
+bool engine_signal(int sig, const struct guest_signote *n, bool fault);
+/* The debugger drops the pending signal sig it stopped at (continue without
+ * it): logged like engine_signal. */
+bool engine_discard_signal(int sig);
+/* Forward runs stop before delivering a signal the guest will take (as
+ * gdbserver reports them); off for internal seeks. */
+void engine_set_signal_stops(bool on);

@@ -159,7 +159,8 @@ void replay_log_commit(uint32_t result)
         p += (r.len + 7u) & ~7u;
     }
     *log_count += 1;
-    if (pending.e.kind != REPLAY_SYSCALL && *user_count < MAX_USER_EVENTS)
+    if ((pending.e.kind == REPLAY_USER_REGS || pending.e.kind == REPLAY_USER_MEM || pending.e.kind == REPLAY_USER_SIGNAL) &&
+        *user_count < MAX_USER_EVENTS)
         user_off[(*user_count)++] = at;
     *log_end = at + size;
     cursor = at + size;

@@ -17,6 +17,13 @@ enum replay_kind {
     REPLAY_SYSCALL = 1, /* at icount (after the SVC): nr, result, written ranges */
     REPLAY_USER_REGS,   /* at icount: the debugger wrote registers: one range, the struct arm_cpu bytes */
     REPLAY_USER_MEM,    /* at icount: the debugger wrote guest memory: the ranges */
+    REPLAY_USER_SIGNAL, /* at icount: the debugger let a signal reach the guest (a fault it
+                         * stopped at, or `signal SIG`): nr = the signal, | 0x100 for a
+                         * fault (sent as force_sig); one range (addr 0): its guest_signote */
+    REPLAY_SIGSTATE,    /* at icount, right after the syscall entry whose run changed the
+                         * guest's signal state (its own effect, or signals that arrived
+                         * from outside meanwhile): one range (addr 0) holding the new
+                         * struct guest_sigstate; result: the fatal signal it raised, or 0 */
 };
 
 struct replay_entry {

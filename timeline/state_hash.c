@@ -39,6 +39,7 @@ uint64_t state_hash(const struct arm_cpu *c, const struct linux_proc *p)
     h = mix(h, c->icount);
     h = mix(h, p->brk_cur);
     h = mix(h, p->tls);
+    h = mix_bytes(h, &p->sig, sizeof p->sig);
     h = mix(h, guest_mmap_next_start());
     for (uint64_t a = 0; a < (1ull << 32); a += GUEST_PAGE_SIZE) {
         uint8_t f = guest_page_flags((uint32_t)a);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "linux/guest_mem.h"
+#include "linux/sys_signal.h"
 #include "linux/syscall.h"
 #include "linux/syscall_table.h"
 #include "snapshots/snapshots.h"
@@ -55,6 +56,7 @@ void syscall_replay_interrupt_on(int fd)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigio; /* no SA_RESTART: a blocking syscall returns EINTR */
     sigaction(SIGIO, &sa, NULL);
+    guest_signals_host_reserve(SIGIO);
     fcntl(fd, F_SETOWN, getpid());
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_ASYNC);
     interrupt_armed = true;
@@ -263,6 +265,47 @@ static void apply_ranges(struct arm_cpu *cpu, const struct replay_entry *e)
     }
 }
 
+/* After a live syscall: signals that arrived from outside meanwhile join
+ * the guest's state here (so they are logged), and a change of the signal
+ * state is an undo record (before: a copy from before the syscall) and a
+ * log entry after the syscall's own. */
+static bool sigstate_changed(struct arm_cpu *cpu, struct linux_proc *p, const struct guest_sigstate *before)
+{
+    guest_signals_collect(p);
+    bool fatal = p->exited && p->fatal_signal;
+    if (!fatal && !memcmp(before, &p->sig, sizeof *before))
+        return false;
+    undo_push_sigstate(cpu, before);
+    return true;
+}
+
+static void log_sigstate(struct arm_cpu *cpu, struct linux_proc *p)
+{
+    replay_log_begin(REPLAY_SIGSTATE, cpu->icount, cpu->r[7]);
+    replay_log_add_bytes(0, &p->sig, sizeof p->sig);
+    replay_log_commit(p->exited ? (uint32_t)p->fatal_signal : 0);
+}
+
+/* Replayed: the signal state the live run logged after this syscall. */
+static void replay_sigstate(struct arm_cpu *cpu, struct linux_proc *p)
+{
+    const struct replay_entry *e = replay_log_peek();
+    if (!e || e->kind != REPLAY_SIGSTATE || e->icount != cpu->icount)
+        return;
+    struct replay_range rr;
+    const uint8_t *bytes = replay_range_at(e, 0, &rr);
+    if (e->nranges != 1 || rr.len != sizeof p->sig)
+        diverged(cpu, "a signal state entry of the wrong size");
+    undo_push_sigstate(cpu, &p->sig);
+    memcpy(&p->sig, bytes, sizeof p->sig);
+    guest_signals_host_sync(p);
+    if (e->result) {
+        p->fatal_signal = (int)e->result;
+        p->exited = true;
+    }
+    replay_log_advance();
+}
+
 static void replay_one(struct arm_cpu *cpu, struct linux_proc *p, const struct replay_entry *e)
 {
     uint32_t nr = cpu->r[7];
@@ -290,6 +333,7 @@ static void replay_one(struct arm_cpu *cpu, struct linux_proc *p, const struct r
         cpu->r[0] = e->result;
     }
     replay_log_advance();
+    replay_sigstate(cpu, p);
 }
 
 static syscall_replay_watch_fn *watch_fn;
@@ -311,6 +355,7 @@ static void live_one(struct arm_cpu *cpu, struct linux_proc *p)
     if (map)
         before_map(cpu, p, &m);
     pid_t me = getpid();
+    struct guest_sigstate before = p->sig;
     syscall_set_write_hook(on_write, NULL);
     bool done = live_interruptibly(cpu, p);
     syscall_set_write_hook(NULL, NULL);
@@ -341,7 +386,10 @@ static void live_one(struct arm_cpu *cpu, struct linux_proc *p)
             snapshots_after_map_change(cpu->r[0], cpu->r[2]);
         after_map(cpu, &m, cpu->r[0]);
     }
+    bool sig_changed = sigstate_changed(cpu, p, &before);
     replay_log_commit(cpu->r[0]);
+    if (sig_changed)
+        log_sigstate(cpu, p);
     if (watch_fn && watch_fn())
         p->syscall_stop = true;
 }

@@ -32,6 +32,13 @@ enum run_stop {
                        * (p->syscall_stop: the kernel wrote a watched range) */
 };
 #define RUN_STOP_AT_BREAKPOINTS 1u
+/* Stop with RUN_SIGNAL before delivering a pending signal the guest will
+ * take (a handler, or a fatal default), as gdbserver reports one before
+ * the kernel delivers it; runtime_pass_signal lets the one at a count go. */
+#define RUN_STOP_AT_SIGNALS 2u
+/* The signal pending at count icount is to be delivered, not stopped at
+ * again (the debugger passed it on). */
+void runtime_pass_signal(uint64_t icount);
 
 /* Runs at most until icount == stop_at (budgets are checked only in blocks
  * translated while recording: plain runs use UINT64_MAX). A breakpoint is passed, not

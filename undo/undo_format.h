@@ -27,7 +27,10 @@
  *   MAP    written from C after a syscall changed the memory map (mmap,
  *          munmap, mprotect, brk): the old flags of each page, brk and the
  *          mmap search start.
- *   BARRIER  a change the log cannot undo (mremap): never popped past. */
+ *   BARRIER  a change the log cannot undo (mremap): never popped past.
+ *   SIGSTATE written from C before the guest's signal state changes (a signal
+ *          syscall, a delivery, a sigreturn): the whole old struct
+ *          guest_sigstate (linux/guest_sigstate.h). */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
@@ -35,6 +38,7 @@
 #include <string.h>
 
 #include "arm/cpu.h"
+#include "linux/guest_sigstate.h"
 
 enum undo_type {
     UNDO_BLOCK = 1,
@@ -45,6 +49,7 @@ enum undo_type {
     UNDO_MAP = 6,
     UNDO_LOAD = 7,
     UNDO_STOREM = 8,
+    UNDO_SIGSTATE = 9,
 };
 #define UNDO_TAG_TYPE(tag) ((tag) & 0x0fu)
 
@@ -92,6 +97,9 @@ struct undo_map_hdr {
     uint32_t addr, npages, old_brk, old_next_start;
 };
 #define UNDO_MAP_LEN(npages) ((uint32_t)sizeof(struct undo_map_hdr) + (((uint32_t)(npages) + 7u) & ~7u) + 8)
+
+/* SIGSTATE: the struct, 4 bytes of padding, the tag. */
+#define UNDO_SIGSTATE_LEN ((uint32_t)((sizeof(struct guest_sigstate) + 7u) & ~7u) + 8)
 
 /* BARRIER: the icount, 4 bytes of padding, the tag. */
 #define UNDO_BARRIER_LEN 16u

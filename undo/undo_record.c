@@ -9,6 +9,7 @@
 
 #include "linux/guest_mem.h"
 #include "linux/process.h"
+#include "linux/sys_signal.h"
 
 static undo_code_changed_fn *code_changed;
 static void *code_changed_ctx;
@@ -130,6 +131,14 @@ uint32_t undo_encode_map(uint8_t *dst, uint32_t addr, uint32_t npages, const uin
     return len;
 }
 
+uint32_t undo_encode_sigstate(uint8_t *dst, const struct guest_sigstate *s)
+{
+    memset(dst, 0, UNDO_SIGSTATE_LEN);
+    memcpy(dst, s, sizeof *s);
+    put_tag(dst, UNDO_SIGSTATE_LEN, UNDO_TAG(UNDO_SIGSTATE, UNDO_SIGSTATE_LEN));
+    return UNDO_SIGSTATE_LEN;
+}
+
 uint32_t undo_encode_barrier(uint8_t *dst, uint64_t icount)
 {
     memcpy(dst, &icount, 8);
@@ -233,6 +242,10 @@ void undo_restore(struct arm_cpu *cpu, uint32_t type, const uint8_t *p, uint32_t
     }
     case UNDO_MAP:
         restore_map(p);
+        break;
+    case UNDO_SIGSTATE:
+        memcpy(&guest_proc.sig, p, sizeof guest_proc.sig);
+        guest_signals_host_sync(&guest_proc);
         break;
     case UNDO_STOREM: {
         uint32_t tag, addr;

@@ -26,6 +26,7 @@ uint32_t undo_encode_cpu(uint8_t *dst, const struct arm_cpu *cpu, uint64_t repla
 uint32_t undo_encode_map(uint8_t *dst, uint32_t addr, uint32_t npages, const uint8_t *old_flags, uint32_t old_brk,
                          uint32_t old_next_start);
 uint32_t undo_encode_barrier(uint8_t *dst, uint64_t icount);
+uint32_t undo_encode_sigstate(uint8_t *dst, const struct guest_sigstate *s);
 
 /* Applies the record rec (len bytes, of the given type) backwards: puts
  * back the registers, guest bytes and memory map it saved. A BLOCK record

@@ -237,6 +237,14 @@ void undo_push_cpu(struct arm_cpu *cpu, uint64_t replay_cursor)
     pushed(cpu);
 }
 
+void undo_push_sigstate(struct arm_cpu *cpu, const struct guest_sigstate *old)
+{
+    if (!ring.active)
+        return;
+    undo_encode_sigstate(reserve(cpu, UNDO_SIGSTATE_LEN), old);
+    pushed(cpu);
+}
+
 void undo_push_barrier(struct arm_cpu *cpu)
 {
     if (!ring.active)

@@ -54,6 +54,9 @@ void undo_push_storem(struct arm_cpu *cpu, uint32_t addr, unsigned nwords);
 void undo_push_mem(struct arm_cpu *cpu, uint32_t addr, uint32_t len);
 void undo_push_cpu(struct arm_cpu *cpu, uint64_t replay_cursor);
 void undo_push_barrier(struct arm_cpu *cpu);
+/* The guest's signal state as it was before a change (old: a copy taken
+ * before it). */
+void undo_push_sigstate(struct arm_cpu *cpu, const struct guest_sigstate *old);
 /* old_flags: guest_page_flags of each of npages pages from addr before the
  * change. */
 void undo_push_map(struct arm_cpu *cpu, uint32_t addr, uint32_t npages, const uint8_t *old_flags, uint32_t old_brk,

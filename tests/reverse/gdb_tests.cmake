@@ -4,7 +4,7 @@
 # check. Included from CMakeLists.txt (after `run` and bs_arm_program are
 # defined). Label "reverse"; tests of known-broken behaviour also carry the
 # label "pending" (ctest -L reverse -LE pending runs the ones that must pass).
-set(gdb_progs basics loop watch watchside calls printer spin crash blocked exitstop thumb straddle)
+set(gdb_progs basics loop watch watchside calls printer spin crash blocked exitstop thumb straddle sighandler)
 set(saved_programs ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS)
 foreach(p IN LISTS gdb_progs)
@@ -64,6 +64,8 @@ bs_gdb_test(reverse-next-big reverse_next_big calls)
 bs_gdb_test(replay-output replay_output printer)
 bs_gdb_test(interrupt interrupt spin)
 bs_gdb_test(crash crash crash ENV BS_EXPECT_STATUS=139)
+bs_gdb_test(signals signals sighandler ENV BS_EXPECT_STATUS=0)
+bs_gdb_test(signals-thumb signals sighandler-thumb LABELS thumb ENV BS_EXPECT_STATUS=0)
 bs_gdb_test(seek-extended seek_extended basics)
 bs_gdb_test(monitor-seek-bad monitor_seek basics)
 bs_gdb_test(interrupt-syscall interrupt_syscall blocked)

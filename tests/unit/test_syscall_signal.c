@@ -48,7 +48,7 @@ static int group_setup(void **state)
 static int setup(void **state)
 {
     (void)state;
-    guest_signals_reset();
+    guest_signals_reset(&guest_proc);
     memset(g2h(G), 0, GUEST_PAGE_SIZE);
     return 0;
 }
@@ -105,7 +105,7 @@ static void test_sigprocmask(void **state)
     uint64_t un = 1ull << 40;
     memcpy(g2h(G), &un, 8);
     assert_int_equal(sc(&p, NR_rt_sigprocmask, SIG_UNBLOCK, G, 0, 8), 0);
-    assert_int_equal(guest_signals.blocked, 1ull << (SIGINT - 1));
+    assert_int_equal(p.sig.blocked, 1ull << (SIGINT - 1));
     assert_int_equal(sc(&p, NR_rt_sigprocmask, 3, G, 0, 8), -EINVAL);
     assert_int_equal(sc(&p, NR_rt_sigprocmask, SIG_BLOCK, G, 0, 16), -EINVAL);
 }
@@ -170,16 +170,20 @@ static void test_pending_discarded_by_ign(void **state)
     assert_false(p.exited);
 }
 
-/* With a guest handler, delivery is not implemented yet: fatal for now. */
-static void test_handler_treated_as_fatal(void **state)
+/* With a guest handler the signal stays pending, with the sender in its
+ * siginfo, for the runtime to deliver (translator/signal_deliver.c). */
+static void test_handler_left_pending(void **state)
 {
     (void)state;
     struct linux_proc p = {0};
     put_act(G, 0x10400, 0, 0, 0);
     assert_int_equal(sc(&p, NR_rt_sigaction, SIGUSR1, G, 0, 8), 0);
     assert_int_equal(sc(&p, NR_kill, (uint32_t)getpid(), SIGUSR1, 0, 0), 0);
-    assert_true(p.exited);
-    assert_int_equal(p.fatal_signal, SIGUSR1);
+    assert_false(p.exited);
+    assert_int_equal(p.sig.pending, 1ull << (SIGUSR1 - 1));
+    assert_int_equal(p.sig.note[SIGUSR1].code, SI_USER);
+    assert_int_equal(p.sig.note[SIGUSR1].pid, getpid());
+    assert_int_equal(guest_signal_next(&p), SIGUSR1);
 }
 
 static void test_sigaltstack(void **state)
@@ -213,7 +217,7 @@ int main(void)
         cmocka_unit_test_setup(test_self_kill_ignored, setup),
         cmocka_unit_test_setup(test_raise_pattern, setup),
         cmocka_unit_test_setup(test_pending_discarded_by_ign, setup),
-        cmocka_unit_test_setup(test_handler_treated_as_fatal, setup),
+        cmocka_unit_test_setup(test_handler_left_pending, setup),
         cmocka_unit_test_setup(test_sigaltstack, setup),
     };
     return cmocka_run_group_tests(tests, group_setup, NULL);
