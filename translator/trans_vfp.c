@@ -6,7 +6,8 @@
  * exactly, unless the fast path below takes it. The S registers are the
  * 4-byte halves of cpu->d[]: S<n> lies at byte 4n of it (little-endian host).
  *
- * The fast path (arithmetic): the host's SSE/FMA instruction, inline, when
+ * The fast path (arithmetic): the host's SSE/FMA instruction, inline (FMA3
+ * only when the host has it: base/host_cpu.h), when
  * the block's FPSCR mode (known at translation: it is in the block key)
  * rounds to nearest without short vectors (the C ABI's MXCSR rounds the
  * same way, so MXCSR is never switched; DN may be set, and FZ when no input
@@ -24,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/host_cpu.h"
 #include "translator/tr_internal.h"
 #include "translator/vfp_arith.h"
 #include "translator/vfp_helpers.h"
@@ -227,7 +229,11 @@ static bool arith3(struct tr *t, const struct arg_vfp_3 *a, enum vfp_helper_op o
     unsigned vd = (unsigned)a->vd, vn = (unsigned)a->vn, vm = (unsigned)a->vm;
     const ZydisRegister X0 = ZYDIS_REGISTER_XMM0, X1 = ZYDIS_REGISTER_XMM1;
     const unsigned in[3] = {vn, vm, vd};
-    if (!fast_ok(t))
+    /* The fused operations need the host's FMA3 instruction (vfmadd231);
+     * without it they go to the exact path (vfp_arith.c fuses in software).
+     * VMLA and co. round twice on ARM and use mulsd/addsd below: they stay. */
+    bool fused = op >= VOP_FMA && op <= VOP_FNMS;
+    if (!fast_ok(t) || (fused && !host_has_fma()))
         return call_vfp(t, op | (a->dp ? VOPF_DP : 0u), VOP_REGS(vd, vn, vm));
     fast_mode(&f, in, op >= VOP_MLA && op <= VOP_FNMS ? 3 : 2);
     switch (op) {
