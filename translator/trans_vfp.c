@@ -6,7 +6,8 @@
  * exactly, unless the fast path below takes it. The S registers are the
  * 4-byte halves of cpu->d[]: S<n> lies at byte 4n of it (little-endian host).
  *
- * The fast path (arithmetic): the host's SSE/FMA instruction, inline, when
+ * The fast path (arithmetic): the host's SSE/FMA instruction, inline (FMA3
+ * only when the host has it: base/host_cpu.h), when
  * the block's FPSCR mode (known at translation: it is in the block key)
  * rounds to nearest without short vectors (the C ABI's MXCSR rounds the
  * same way, so MXCSR is never switched; DN may be set, and FZ when no input
@@ -24,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/host_cpu.h"
 #include "translator/tr_internal.h"
 #include "translator/vfp_arith.h"
 #include "translator/vfp_helpers.h"
@@ -220,6 +222,41 @@ static bool fast_end(struct fast *f, uint32_t opw, uint32_t regs)
     return true;
 }
 
+/* Single-precision Vd' + Vn' * Vm without FMA3, into xmm0 (as a single):
+ * the product of two singles is exact in double (48 significant bits, and
+ * no double overflow or underflow), so the double sum s = RN53(v) is the
+ * only rounding before the final RN24. Rounding twice gives RN24(v) unless
+ * s is a midpoint between two singles: the midpoints have 25 significant
+ * bits, so they are doubles, and RN53 is monotonic; s therefore lies on the
+ * same side of every midpoint as v unless s is one. A midpoint s (its low 29
+ * bits 1 then 28 zeros, for a result in the normal range -- anything else
+ * goes to the slow path in check_normal) goes to the slow path. PE: if s is
+ * inexact, v is not a double, so not a single either: the addsd's PE is the
+ * fused operation's, the cvtsd2ss adds its own. */
+static void fused_single_sse(struct fast *f, enum vfp_helper_op op, unsigned vd, unsigned vn, unsigned vm)
+{
+    struct xbuf *b = f->t->b;
+    const ZydisRegister X0 = ZYDIS_REGISTER_XMM0, X1 = ZYDIS_REGISTER_XMM1;
+    load(f, X0, vm);
+    X(b, CVTSS2SD, xreg(X0), xreg(X0));
+    load(f, X1, vn);
+    if (op == VOP_FMS || op == VOP_FNMA)
+        negate(f, X1);
+    X(b, CVTSS2SD, xreg(X1), xreg(X1));
+    X(b, MULSD, xreg(X1), xreg(X0)); /* exact */
+    load(f, X0, vd);
+    if (op == VOP_FNMA || op == VOP_FNMS)
+        negate(f, X0);
+    X(b, CVTSS2SD, xreg(X0), xreg(X0));
+    X(b, ADDSD, xreg(X0), xreg(X1));
+    X(b, MOVQ, R32(RAX), xreg(X0));
+    X(b, AND, R32(EAX), ximm(0x1fffffff));
+    X(b, CMP, R32(EAX), ximm(0x10000000));
+    to_slow(f, XCC_E);
+    X(b, CVTSD2SS, xreg(X0), xreg(X0));
+    check_normal(f, X0);
+}
+
 static bool arith3(struct tr *t, const struct arg_vfp_3 *a, enum vfp_helper_op op)
 {
     struct xbuf *b = t->b;
@@ -227,7 +264,13 @@ static bool arith3(struct tr *t, const struct arg_vfp_3 *a, enum vfp_helper_op o
     unsigned vd = (unsigned)a->vd, vn = (unsigned)a->vn, vm = (unsigned)a->vm;
     const ZydisRegister X0 = ZYDIS_REGISTER_XMM0, X1 = ZYDIS_REGISTER_XMM1;
     const unsigned in[3] = {vn, vm, vd};
-    if (!fast_ok(t))
+    /* The fused operations use the host's FMA3 instruction (vfmadd231);
+     * without it the single-precision ones use double arithmetic inline
+     * (fused_single_sse) and the double-precision ones go to the exact path
+     * (vfp_arith.c fuses in software). VMLA and co. round twice on ARM and
+     * use mulsd/addsd below on every host. */
+    bool fused = op >= VOP_FMA && op <= VOP_FNMS;
+    if (!fast_ok(t) || (fused && f.dp && !host_has_fma()))
         return call_vfp(t, op | (a->dp ? VOPF_DP : 0u), VOP_REGS(vd, vn, vm));
     fast_mode(&f, in, op >= VOP_MLA && op <= VOP_FNMS ? 3 : 2);
     switch (op) {
@@ -256,6 +299,10 @@ static bool arith3(struct tr *t, const struct arg_vfp_3 *a, enum vfp_helper_op o
         check_result(&f, X0, true);
         break;
     case VOP_FMA: case VOP_FMS: case VOP_FNMA: case VOP_FNMS:
+        if (!host_has_fma()) { /* single precision here (see above) */
+            fused_single_sse(&f, op, vd, vn, vm);
+            break;
+        }
         /* One rounding: Vd' + Vn' * Vm with the negations of A8.8.318. */
         load(&f, X0, vd);
         load(&f, X1, vn);

@@ -1,6 +1,9 @@
 /* See vfp_arith.h. */
 #include "translator/vfp_arith.h"
 
+#include "base/host_cpu.h"
+#include "translator/vfp_softfma.h"
+
 #include <immintrin.h>
 #include <string.h>
 
@@ -87,6 +90,8 @@ static unsigned host_rc(uint32_t fpscr)
                      : [y] "x"(y), [z] "x"(z), [g] "r"(g), [ci] "m"(csr))
 static uint64_t host(enum hop op, bool dp, uint64_t a, uint64_t b, uint64_t c, unsigned rc, unsigned *xf)
 {
+    if (op == H_FMA && !host_has_fma())
+        return vfp_soft_fma(dp, a, b, c, rc, xf); /* same result and flags, no vfmadd */
     uint32_t csr = 0x1f80u | rc << 13, saved, out = 0;
     __m128i x = _mm_cvtsi64_si128((long long)a), y = _mm_cvtsi64_si128((long long)b),
             z = _mm_cvtsi64_si128((long long)c);

@@ -174,11 +174,68 @@ def args(line, word, ctx=None):
     return out
 
 
+def _ternary(s):
+    """C's cond ? a : b (right-associative, lowest precedence) as Python's
+    (a if cond else b), on a text where && || ! are already Python's."""
+    depth, q = 0, -1
+    for i, ch in enumerate(s):
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "?" and depth == 0:
+            q = i
+            break
+    if q < 0:
+        return re.sub(r"\(([^()]*)\)", lambda m: "(" + _ternary(m.group(1)) + ")", s) \
+            if "?" in s else s
+    depth, nest = 0, 0
+    for j in range(q + 1, len(s)):
+        ch = s[j]
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and ch == "?":
+            nest += 1
+        elif depth == 0 and ch == ":":
+            if nest == 0:
+                return "((%s) if (%s) else (%s))" % (_ternary(s[q + 1:j]), _ternary(s[:q]),
+                                                     _ternary(s[j + 1:]))
+            nest -= 1
+    raise ValueError("no ':' for '?' in %r" % s)
+
+
 def _py(expr):
     """A fact's C expression as Python."""
     s = expr.replace("&&", " and ").replace("||", " or ")
     s = re.sub(r"!(?!=)", " not ", s)
-    return s.replace("  ", " ")
+    s = re.sub(r"\b(\d+|0x[0-9a-fA-F]+)u\b", r"\1", s)  # 1u << n
+    return _ternary(s.replace("  ", " "))
+
+
+# The helper functions the facts call (arm/decode_fn.h): the same
+# definitions, for the table's expressions to mean here what they mean in C.
+def _vfp_dmask(n, dp):
+    return 1 << (n & 31) if dp else 1 << ((n >> 1) & 15)
+
+
+def _vfp_list_len(imm8, dp):
+    return imm8 >> 1 if dp else imm8
+
+
+def _vfp_list_bad(vd, imm8, dp):
+    n = _vfp_list_len(imm8, dp)
+    return n == 0 or (dp and n > 16) or vd + n > 32
+
+
+def _vfp_dmask_list(vd, imm8, dp):
+    m, n = 0, _vfp_list_len(imm8, dp)
+    for k in range(n):
+        if vd + k >= 32:
+            break
+        m |= _vfp_dmask(vd + k, dp)
+    return m
+
+
+_FNS = {"__builtins__": {}, "vfp_dmask": _vfp_dmask, "vfp_list_len": _vfp_list_len,
+        "vfp_list_bad": _vfp_list_bad, "vfp_dmask_list": _vfp_dmask_list}
 
 
 _code = {}
@@ -188,7 +245,7 @@ def evaluate(expr, a):
     c = _code.get(expr)
     if c is None:
         c = _code[expr] = compile(_py(expr).strip(), "<fact %s>" % expr, "eval")
-    return eval(c, {"__builtins__": {}}, a)  # noqa: S307 (the table's own text)
+    return eval(c, _FNS, a)  # noqa: S307 (the table's own text)
 
 
 FLAG_BITS = {"N": 8, "Z": 4, "C": 2, "V": 1}
@@ -209,6 +266,11 @@ class Facts:
         self.load = self.store = None     # access size in bytes (0: several)
         self.psr = self.extra = self.unpredictable = self.end = self.trap = False
         self.qemu_defined = False         # qdef: UNPREDICTABLE, executed as qemu-arm does
+        self.dregs = 0                    # dw: mask of the D registers written (VFP)
+        self.fp_read = False              # fpr: reads FPSCR beyond its mode
+        self.fp_flags = False             # fpx: writes FPSCR's cumulative flags or NZCV
+        self.fp_mode = False              # fpm: writes FPSCR's mode bits
+        self.fp_vec = False               # vec: UNDEFINED while FPSCR.Len/Stride are not zero
 
 
 def facts(line, a):
@@ -242,6 +304,11 @@ def facts(line, a):
             f.unpredictable = f.unpredictable or bool(evaluate(v, a))
         elif k == "qdef":
             f.qemu_defined = f.qemu_defined or bool(evaluate(v, a))
+        elif k == "dw":
+            f.dregs |= evaluate(v, a)
+        elif k in ("fpr", "fpx", "fpm", "vec"):
+            attr = {"fpr": "fp_read", "fpx": "fp_flags", "fpm": "fp_mode", "vec": "fp_vec"}[k]
+            setattr(f, attr, True)
     f.fl_may |= f.fl_write
     return f
 
@@ -276,9 +343,9 @@ if __name__ == "__main__":
     # A quick self-check: every line decodes words drawn from itself or from
     # an earlier line of its group, and prints its facts for one such word.
     import random
-    tabs = load("a32", "t16", "t32")
+    tabs = load("a32", "t16", "t32", "vfp")
     rng = random.Random(1)
-    for tname in ("t16", "a32", "t32"):
+    for tname in ("t16", "a32", "t32", "vfp"):
         tab = tabs[tname]
         for ln in tab.lines:
             w = ln.fixed | (rng.getrandbits(tab.width) & free_bits(ln))
@@ -296,7 +363,7 @@ if __name__ == "__main__":
         f = facts(ln, a)
         for k, v in want.items():
             got = sorted(f.wregs) if k == "wregs" else f.unpredictable if k == "unpred" \
-                else f.qemu_defined if k == "qdef" else a[k]
+                else f.qemu_defined if k == "qdef" else getattr(f, k) if hasattr(f, k) else a[k]
             assert got == v, (hex(word), name, k, got, v)
 
     check("t16", 0xb501, "STM", list=0x4001, wregs=[13])            # push {r0, lr}
@@ -341,4 +408,19 @@ if __name__ == "__main__":
     check("a32", 0xe0e621d1, "LDRD_ri", unpred=True)                # p = 0, w = 1
     check("a32", 0xe1c620d0, "LDRD_ri", unpred=False, wregs=[2, 3])
     check("a32", 0xe0810392, "UMULL", wregs=[0, 1])
+    # VFP (words from arm-linux-gnueabi-as; D registers written per A8.8.x:
+    # S<n> is half of D<n/2>)
+    check("vfp", 0xee711a20, "VADD", dregs=1 << 1, fp_flags=True, fp_vec=True, fp_read=False)  # vadd.f32 s3, s2, s1
+    check("vfp", 0xee721b03, "VADD", dregs=1 << 17)                  # vadd.f64 d17, d2, d3
+    check("vfp", 0xec510a12, "VMOV_2", dregs=0, wregs=[0, 1])        # vmov r0, r1, s4, s5
+    check("vfp", 0xec410a1f, "VMOV_2", dregs=1 << 15, wregs=[])      # vmov s30, s31, r0, r1
+    check("vfp", 0xec410a3f, "VMOV_2", unpred=True)                  # vmov s31, s32?, r0, r1
+    check("vfp", 0xee112a90, "VMOV_cs", dregs=0, wregs=[2])          # vmov r2, s3
+    check("vfp", 0xee273b10, "VMOV_sc", dregs=1 << 7)                # vmov.32 d7[1], r3
+    check("vfp", 0xeef11a10, "VMRS", fp_read=True, wregs=[1])        # vmrs r1, fpscr
+    check("vfp", 0xeef1fa10, "VMRS", fp_read=True, wregs=[], fl_write=15)  # vmrs APSR_nzcv, fpscr
+    check("vfp", 0xeee11a10, "VMSR", fp_mode=True, fp_flags=True)    # vmsr fpscr, r1
+    check("vfp", 0xeeb41b42, "VCMP", dregs=0, fp_flags=True)         # vcmp.f64 d1, d2
+    check("vfp", 0xec904b06, "VLDM", dregs=0x70, unpred=False)       # vldmia r0, {d4-d6}
+    check("vfp", 0xeef72a00, "VMOV_imm", dregs=1 << 2, fp_flags=False, fp_vec=True)  # vmov.f32 s5, #1.0
     print("field transforms and facts: ok")

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "arm/cpu.h"
+#include "base/host_cpu.h"
 #include "translator/vfp_helpers.h"
 
 /* The operations of vfp_special.S as helper_vfp calls: the register numbers
@@ -150,8 +151,20 @@ static void test_against_qemu(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* Registered twice: as is, and with BACKSTEP_NO_FMA=1 (unit/test_vfp_golden-
+ * nofma), where the fused operations must then take the software path. */
+static void test_fma_override(void **state)
+{
+    (void)state;
+    const char *e = getenv("BACKSTEP_NO_FMA");
+    if (e && *e == '1')
+        assert_false(host_has_fma());
+    else
+        assert_int_equal(host_has_fma(), __builtin_cpu_supports("fma") && __builtin_cpu_supports("avx"));
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_against_qemu)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_fma_override), cmocka_unit_test(test_against_qemu)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
