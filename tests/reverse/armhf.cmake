@@ -104,3 +104,10 @@ bs_gdb_test(dyn-libs-bind-now-hf dyn_libs dynlib-hf-dyn LABELS armhf
             ENV BS_EXPECT_STATUS=7 "BS_OPTS=${BS_HF_DYN_OPTS} -E LD_BIND_NOW=1" BIND_NOW=1)
 bs_gdb_test(dyn-libs-sysroot-hf dyn_libs dynlib-hf-dyn LABELS armhf
             ENV BS_EXPECT_STATUS=7 "BS_OPTS=${BS_HF_DYN_OPTS}" GDB_SYSROOT=${ARMHF_SYSROOT})
+
+# gdb on an armhf float program of its own (gdb_hf_float.py): VFP registers,
+# a watchpoint on a double, finish with d0, reverse-stepi over VFP code, IT
+# blocks, ARM code calling the Thumb-2 libc, a P write to d5.
+bs_armhf_program(gdb-hf-float ${CMAKE_CURRENT_SOURCE_DIR}/programs/hf_float.c STATIC -O2)
+add_custom_target(reverse_hf_float ALL DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/gdb-hf-float)
+bs_gdb_test(hf-float hf_float hf-float LABELS "armhf;vfp;thumb")
