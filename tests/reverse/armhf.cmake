@@ -111,3 +111,19 @@ bs_gdb_test(dyn-libs-sysroot-hf dyn_libs dynlib-hf-dyn LABELS armhf
 bs_armhf_program(gdb-hf-float ${CMAKE_CURRENT_SOURCE_DIR}/programs/hf_float.c STATIC -O2)
 add_custom_target(reverse_hf_float ALL DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/gdb-hf-float)
 bs_gdb_test(hf-float hf_float hf-float LABELS "armhf;vfp;thumb")
+# The rest of gdb_tests.cmake's A32 sessions on the armhf builds.
+bs_gdb_test(detach-in-past-hf detach basics-hf LABELS armhf ENV ${expect_basics} DETACH_BACK=7)
+bs_gdb_test(watch-forward-live-long-hf watch_forward watch-hf ARGS 100000 LABELS armhf)
+bs_gdb_test(monitor-seek-bad-hf monitor_seek basics-hf LABELS armhf)
+bs_gdb_test(exit-stop-kill-hf exit_stop exitstop-hf LABELS armhf ENV BS_EXPECT_STATUS=5 EXIT_HOW=kill)
+bs_gdb_test(exit-stop-detach-hf exit_stop exitstop-hf LABELS armhf ENV BS_EXPECT_STATUS=5 EXIT_HOW=detach)
+add_test(NAME reverse/rsp-watch-untouched-hf COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/rsp_watch_untouched.py
+         $<TARGET_FILE:backstep> ${CMAKE_CURRENT_BINARY_DIR}/gdb-watchside-hf)
+add_test(NAME reverse/rsp-watch-untouched-hf-dyn COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/rsp_watch_untouched.py
+         $<TARGET_FILE:backstep> ${CMAKE_CURRENT_BINARY_DIR}/gdb-watchside-hf-dyn -L ${ARMHF_SYSROOT})
+set_tests_properties(reverse/rsp-watch-untouched-hf reverse/rsp-watch-untouched-hf-dyn PROPERTIES
+                     LABELS "reverse;armhf" TIMEOUT 60)
+# gdb_vfp.py on programs/vfp.c as armhf code (-O0 Thumb-2, hard-float).
+bs_armhf_program(gdb-vfp-hf ${CMAKE_CURRENT_SOURCE_DIR}/programs/vfp.c STATIC -O0)
+add_custom_target(reverse_vfp_hf ALL DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/gdb-vfp-hf)
+bs_gdb_test(vfp-hf vfp vfp-hf LABELS "armhf;vfp")
