@@ -109,8 +109,9 @@ fpscr = int(re.search(r"= (0x[0-9a-f]+)", out).group(1), 16)
 check(fpscr == val("$fpscr") & 0xFFFFFFFF and fpscr & 0x00C00000 == 0,
       "p $fpscr: 0x%x, round to nearest (RMode 0, as glibc leaves it)" % fpscr)
 out = run("info float")
-check(re.search(r"fpscr", out, re.I) or re.search(r"\bd0\b|\bs0\b", out),
-      "info float shows the VFP state: %r" % out[:300])
+check(re.search(r"^d0\s.*raw 0x0*%x\b" % bits(3.0), out, re.M) and re.search(r"^d1\s.*raw 0x0*%x\b" % bits(4.0), out, re.M)
+      and re.search(r"^fpscr\s", out, re.M),
+      "info float shows the VFP registers (d0 = 3.0, d1 = 4.0, fpscr): %r" % out[:300])
 
 # stepi / reverse-stepi over each instruction of hyp (to its return).
 vfp_changed = 0
