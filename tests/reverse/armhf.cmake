@@ -75,6 +75,11 @@ bs_hf_roundtrip(hf_float gdb-hf-float RT_SEED=17 RT_STEP=20 RT_CHECKS=100 RT_MIN
 # ... and through snapshots (a small undo log).
 bs_hf_roundtrip(snapshots-sorting sorting-hf-O2 RT_SEED=15 RT_STEP=20000 RT_CHECKS=40 RT_MIN_THUMB=1
                 "BS_OPTS=-undo-limit 16M -snapshot-interval 50000")
+bs_hf_roundtrip(dyn-snapshots-malloc_sizes malloc_sizes-hf-dyn-O2 RT_SEED=15 RT_STEP=20000 RT_CHECKS=40 RT_MIN_THUMB=1
+                "BS_OPTS=${BS_HF_DYN_OPTS} -undo-limit 16M -snapshot-interval 20000")
+# Steps of a few instructions through glibc's Thumb-2 startup (IT blocks
+# compiled from C: ITSTATE is part of the state hash).
+bs_hf_roundtrip(small-steps-sorting sorting-hf-O2 RT_SEED=18 RT_STEP=4 RT_CHECKS=150 RT_MIN_THUMB=100)
 
 # gdb sessions: the programs of gdb_tests.cmake's gdb_progs as armhf
 # Thumb-2 code (-O0; thumb.c as -marm, its own Thumb functions marked), and
