@@ -7,7 +7,8 @@
 #
 # Usage: run_gdb_testsuite.sh BACKSTEP GDB VARIANT PORT EXP...
 #   VARIANT: arm (A32 code), thumb (-mthumb), dynamic (dynamically linked,
-#            run with -L /usr/arm-linux-gnueabi)
+#            run with -L /usr/arm-linux-gnueabi), armhf (static, built with
+#            arm-linux-gnueabihf-gcc: Thumb-2 by default, hard-float)
 #   PORT:    the TCP port backstep listens on (one per concurrent run)
 #   EXP:     paths below gdb/testsuite, e.g. gdb.reverse/watch-reverse.exp
 # Fails unless every test point of every EXP passes (no FAIL, UNRESOLVED,
@@ -24,7 +25,10 @@ export BACKSTEP_PORT=$4
 shift 4
 here=$(cd "$(dirname "$0")" && pwd)
 tarball=/usr/src/gdb.tar.xz
-for tool in runtest arm-linux-gnueabi-gcc; do
+cc=arm-linux-gnueabi-gcc
+abi=gnueabi
+if [[ $variant == armhf ]]; then cc=arm-linux-gnueabihf-gcc abi=gnueabihf; fi
+for tool in runtest $cc; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool not found (scripts/setup.sh installs it)"; exit 1; }
 done
 [[ -f $tarball ]] || { echo "FAIL: $tarball not found (Debian package gdb-source; scripts/setup.sh installs it)"; exit 1; }
@@ -49,7 +53,8 @@ case $variant in
   thumb) export BACKSTEP_CFLAGS="-mthumb" ;;
   dynamic) export BACKSTEP_CFLAGS="-marm" BACKSTEP_DYNAMIC=1 BACKSTEP_SYSROOT=/usr/arm-linux-gnueabi
            export BACKSTEP_OPTS="-L $BACKSTEP_SYSROOT" ;;
-  *) echo "usage: VARIANT is arm, thumb or dynamic" >&2; exit 2 ;;
+  armhf) export BACKSTEP_CFLAGS="" BACKSTEP_CC=arm-linux-gnueabihf-gcc ;;
+  *) echo "usage: VARIANT is arm, thumb, dynamic or armhf" >&2; exit 2 ;;
 esac
 export BACKSTEP=$backstep
 
@@ -61,8 +66,8 @@ set srcdir $src/gdb/testsuite
 set objdir $obj
 set host_triplet x86_64-pc-linux-gnu
 set build_triplet x86_64-pc-linux-gnu
-set target_triplet arm-unknown-linux-gnueabi
-set target_alias arm-linux-gnueabi
+set target_triplet arm-unknown-linux-$abi
+set target_alias arm-linux-$abi
 lappend boards_dir $here
 lappend boards_dir $src/gdb/testsuite/boards
 SITE

@@ -124,6 +124,48 @@ def entry_point():
     return int(m.group(1), 16)
 
 
+def _elf_header():
+    """The program's ELF file (32-bit little-endian): its bytes."""
+    with open(gdb.current_progspace().filename, "rb") as f:
+        return f.read()
+
+
+def elf_entry_thumb():
+    """True if the ELF entry address has bit 0 set (a Thumb _start, as in
+    armhf glibc), read from the file itself."""
+    import struct
+    return bool(struct.unpack_from("<I", _elf_header(), 0x18)[0] & 1)
+
+
+def elf_interp():
+    """The basename of the program's PT_INTERP (its dynamic linker), read
+    from the file's program headers; None for a static program."""
+    import struct
+    data = _elf_header()
+    phoff, = struct.unpack_from("<I", data, 0x1C)
+    phentsize, phnum = struct.unpack_from("<HH", data, 0x2A)
+    for i in range(phnum):
+        p_type, p_offset, _, _, p_filesz = struct.unpack_from("<5I", data, phoff + i * phentsize)
+        if p_type == 3:  # PT_INTERP
+            return os.path.basename(data[p_offset:p_offset + p_filesz].rstrip(b"\0").decode())
+    return None
+
+
+def syscall_frame():
+    """The frame of the function that made the syscall the program is
+    stopped at: armhf glibc's Thumb-2 code goes through __libc_do_syscall
+    (it cannot use r7, the Thumb frame pointer, directly), so the caller of
+    that helper."""
+    f = gdb.selected_frame()
+    if f.name() == "__libc_do_syscall" and f.older() is not None:
+        f = f.older()
+    return f
+
+
+def syscall_func():
+    return syscall_frame().name()
+
+
 def markers_path():
     return gdb.lookup_global_symbol("main").symtab.fullname()
 

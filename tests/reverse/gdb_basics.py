@@ -11,14 +11,18 @@ from bs_gdb import *  # noqa: E402,F403
 connect()
 m = markers()
 
-# At the entry point: pc is the ELF entry, user mode, ARM state, the initial
+# At the entry point: pc is the ELF entry, user mode, ARM state (Thumb if the
+# ELF entry address has bit 0 set, as armhf glibc's _start), the initial
 # stack holds argc = 1 and argv[0] (the program's path).
 entry = entry_point()
 r = regs()
 check(r["pc"] == entry, "pc 0x%x at connect is the ELF entry point 0x%x" % (r["pc"], entry))
 check(func() == "_start", "the entry point is _start (%s)" % func())
 check(r["cpsr"] & 0x1F == 0x10, "cpsr 0x%x: user mode" % r["cpsr"])
-check(not r["cpsr"] & 0x20, "cpsr 0x%x: ARM state (T clear)" % r["cpsr"])
+if elf_entry_thumb():
+    check(r["cpsr"] & 0x20, "cpsr 0x%x: Thumb state (T set; the ELF entry has bit 0 set)" % r["cpsr"])
+else:
+    check(not r["cpsr"] & 0x20, "cpsr 0x%x: ARM state (T clear)" % r["cpsr"])
 check(r["sp"] != 0 and r["sp"] % 8 == 0, "sp 0x%x: nonzero, 8-aligned" % r["sp"])
 check(word(r["sp"]) == 1, "argc at [sp] is 1 (got %d)" % word(r["sp"]))
 argv0 = gdb.parse_and_eval("*(char **)(%d + 4)" % r["sp"]).string()

@@ -50,9 +50,14 @@ def check_loaded(name, libs):
     check(magic == b"\x7fELF", "%s: its ELF header is in memory at From - .text = 0x%x" % (name, base))
 
 
+# The dynamic linker by the name the program asks for (PT_INTERP):
+# ld-linux.so.3 (armel), ld-linux-armhf.so.3 (armhf).
+LD = elf_interp()
+check(LD is not None, "the program has a PT_INTERP (%s)" % LD)
+
 # At the first instruction only ld.so is mapped.
 libs = libraries()
-check_loaded("ld-linux.so.3", libs)
+check_loaded(LD, libs)
 check("libc.so.6" not in libs, "libc is not loaded yet")
 
 # A breakpoint in libc before continuing: it resolves once libc is loaded.
@@ -60,14 +65,14 @@ run("break puts")
 out = run("continue")
 check("Breakpoint 1" in out and func() == "puts", "break puts; continue: stopped in puts (%s)" % func())
 libs = libraries()
-check_loaded("ld-linux.so.3", libs)
+check_loaded(LD, libs)
 check_loaded("libc.so.6", libs)
 lo, hi, _ = libs["libc.so.6"]
 # The stub's own list (qXfer:libraries-svr4), asked for directly: both
 # libraries, each lm a link_map whose l_addr is the ELF header's address.
 xml = gdb.execute("maint packet qXfer:libraries-svr4:read::0,fff", to_string=True)
 entries = re.findall(r'<library name="([^"]+)" lm="(0x[0-9a-f]+)" l_addr="(0x[0-9a-f]+)"', xml)
-check(sorted(os.path.basename(e[0]) for e in entries) == ["ld-linux.so.3", "libc.so.6"],
+check(sorted(os.path.basename(e[0]) for e in entries) == sorted([LD, "libc.so.6"]),
       "qXfer:libraries-svr4 lists ld.so and libc (%s)" % [e[0] for e in entries])
 for name, lm, l_addr in entries:
     check(word(int(lm, 16)) == int(l_addr, 16) and bytes(gdb.selected_inferior().read_memory(int(l_addr, 16), 4))
@@ -134,7 +139,12 @@ run("break strlen")
 out = run("continue")
 check(func() == "strlen" and lo <= pc() < hi, "continue: stopped in libc's strlen")
 bt = run("bt")
-check(re.search(r"in strlen \(\) from \S*libc\.so\.6", bt) and re.search(r" in main \(", bt),
-      "bt from strlen shows libc's symbols and main")
+# armhf: gdb cannot unwind through the stripped Thumb-2 libc.so.6 (no CFI
+# gdb uses; its prologue analysis stops with "previous frame identical to
+# this frame"); the same bt under qemu-arm -g stops the same way. Only
+# frame #0 is checked there.
+check(re.search(r"in strlen \(\) from \S*libc\.so\.6", bt)
+      and (LD == "ld-linux-armhf.so.3" or re.search(r" in main \(", bt)),
+      "bt from strlen shows libc's symbols (and main, armel)")
 run("delete")
 continue_to_exit()

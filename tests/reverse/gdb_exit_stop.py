@@ -13,7 +13,10 @@ m = markers()
 out = run("continue")
 check(at_exit_stop(out), "continue from the start stops before the exit SVC")
 exit_pc = pc()
-check("exit" in (func() or ""), "the exit stop is in an exit function (%s)" % func())
+# (armhf's dynamic libc.so.6 is stripped: its __libc_do_syscall has no
+# symbol, and gdb names no function there; at_exit_stop's r7 check stands.)
+if syscall_func() is not None or elf_interp() is None:
+    check("exit" in (syscall_func() or ""), "the exit stop is in an exit function (%s)" % syscall_func())
 check(val("total") == 42, "the program's last state: total = 42")
 out = run("watch -l total")
 out = run("reverse-continue")

@@ -21,10 +21,10 @@ try:
 finally:
     timer.cancel()
 check("Program received signal SIGINT" in out, "gdb reports SIGINT while the program blocks")
-check(func() in ("read", "__libc_read", "__read"), "the program is inside read() (%s)" % func())
+check(syscall_func() in ("read", "__libc_read", "__read"), "the program is inside read() (%s)" % syscall_func())
 insn = gdb.execute("x/i $pc", to_string=True)
 check("svc" in insn, "the pc is at the SVC, not past it: %s" % insn.strip())
-caller = gdb.selected_frame().older()
+caller = syscall_frame().older()
 check(caller is not None and caller.name() == "main" and caller.find_sal().line == m["read"],
       "called from main at MARK:read (line %d)" % m["read"])
 before = regs()

@@ -66,7 +66,8 @@ ret = gdb.selected_frame().older().pc()
 run("reverse-finish")
 at("main", "main_call2", "reverse-finish out of t_leaf")
 check(pc() == ret - 4 and not thumb(), "at main's bl 0x%x (return address 0x%x), ARM state" % (pc(), ret))
-check(re.search(r"\sbl\s", run("x/i $pc")), "pc is an ARM bl")
+# BL, or BLX imm where the linker turned a BL to Thumb code into one (ARMv5T+).
+check(re.search(r"\sblx?\s", run("x/i $pc")), "pc is an ARM bl/blx")
 check(val("$r0") == 5, "r0 = 5, the argument")
 
 # Forward (replay) into the ARM function called from Thumb code; finish and
@@ -82,24 +83,33 @@ run("reverse-finish")
 at("t_mid", "t_mid_call", "reverse-finish out of a_leaf (ARM) into t_mid (Thumb)")
 check(thumb() and pc() == ret - 4, "at t_mid's 32-bit bl pair 0x%x (return address 0x%x), Thumb state" % (pc(), ret))
 out = run("x/2i $pc")
-check(re.search(r"=> 0x%x <t_mid\+\d+>:\s+bl\s" % pc(), out) and "0x%x <t_mid" % ret in out,
-      "x/2i: a Thumb bl, 4 bytes long: %r" % out)
-# The bl goes to the linker's veneer, Thumb code starting with `bx pc`
-# (to its own address + 4, ARM state), whose ARM `b a_leaf` follows.
-veneer = int(re.search(r"\bbl\s+0x([0-9a-f]+) <__a_leaf_from_thumb>", out).group(1), 16)
-run("stepi")
-check(pc() == veneer and thumb() and val("$lr") & 0xFFFFFFFF == ret | 1,
-      "stepi over the bl pair: at the veneer 0x%x, still Thumb, lr = 0x%x | 1" % (veneer, ret))
-check(re.search(r"=> 0x%x <__a_leaf_from_thumb>:\s+bx\s+pc\n" % veneer, run("x/i $pc")), "the veneer's bx pc")
-run("stepi")
-check(pc() == veneer + 4 and not thumb(), "stepi over bx pc: at 0x%x + 4, ARM state" % veneer)
-run("stepi")
-check(pc() == addr("a_leaf") and not thumb(), "stepi over the veneer's b: at a_leaf")
-run("reverse-stepi")
-run("reverse-stepi")
-check(pc() == veneer and thumb(), "reverse-stepi twice: back at the veneer's bx pc, Thumb state")
-run("reverse-stepi")
-check(thumb() and pc() == ret - 4, "reverse-stepi: back at the bl pair, Thumb state")
+check(re.search(r"=> 0x%x <t_mid\+\d+>:\s+blx?\s" % pc(), out) and "0x%x <t_mid" % ret in out,
+      "x/2i: a Thumb bl (blx to ARM code on ARMv7), 4 bytes long: %r" % out)
+if re.search(r"\sblx\s", out):
+    # ARMv7 (armhf): the linker makes the call a BLX imm (the ARM ARM's
+    # Thumb -> ARM call): straight to a_leaf in ARM state, lr = ret | 1.
+    run("stepi")
+    check(pc() == addr("a_leaf") and not thumb() and val("$lr") & 0xFFFFFFFF == ret | 1,
+          "stepi over the blx: at a_leaf, ARM state, lr = 0x%x | 1" % ret)
+    run("reverse-stepi")
+    check(thumb() and pc() == ret - 4, "reverse-stepi: back at the blx, Thumb state")
+else:
+    # The bl goes to the linker's veneer, Thumb code starting with `bx pc`
+    # (to its own address + 4, ARM state), whose ARM `b a_leaf` follows.
+    veneer = int(re.search(r"\bbl\s+0x([0-9a-f]+) <__a_leaf_from_thumb>", out).group(1), 16)
+    run("stepi")
+    check(pc() == veneer and thumb() and val("$lr") & 0xFFFFFFFF == ret | 1,
+          "stepi over the bl pair: at the veneer 0x%x, still Thumb, lr = 0x%x | 1" % (veneer, ret))
+    check(re.search(r"=> 0x%x <__a_leaf_from_thumb>:\s+bx\s+pc\n" % veneer, run("x/i $pc")), "the veneer's bx pc")
+    run("stepi")
+    check(pc() == veneer + 4 and not thumb(), "stepi over bx pc: at 0x%x + 4, ARM state" % veneer)
+    run("stepi")
+    check(pc() == addr("a_leaf") and not thumb(), "stepi over the veneer's b: at a_leaf")
+    run("reverse-stepi")
+    run("reverse-stepi")
+    check(pc() == veneer and thumb(), "reverse-stepi twice: back at the veneer's bx pc, Thumb state")
+    run("reverse-stepi")
+    check(thumb() and pc() == ret - 4, "reverse-stepi: back at the bl pair, Thumb state")
 out = run("continue")
 check("Breakpoint 2, a_leaf (x=23)" in out, "at a_leaf again (replay)")
 out = run("finish")
