@@ -87,6 +87,8 @@ static void say_why_ended(bool killed, enum target_outcome outcome, int status)
     else
         fprintf(stderr, "backstep: %s: the program is killed, exit status 0\n", why);
     fflush(stderr);
+}
+
 /* -record: runs to the end; a fault goes to the guest's handler as in a
  * plain run (passed on as gdb's continue would), or kills it. */
 static void record_to_end(void)
