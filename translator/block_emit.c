@@ -169,4 +169,3 @@ bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, struct xbu
         log_printf("\n");
     return true;
 }
-

@@ -37,4 +37,3 @@ void tr_exit_at(struct xbuf *b, uint32_t pc, enum exit_reason why)
     X(b, MOV, R32(EAX), ximm(why));
     x_jmp_abs(b, cc.exit_stub);
 }
-

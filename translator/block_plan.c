@@ -93,4 +93,3 @@ void plan_block(struct block_plan *pl, uint32_t pc, unsigned kind, unsigned max)
     }
     pl->mask &= 0x7fffu; /* the PC is always in the BLOCK record */
 }
-

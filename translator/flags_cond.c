@@ -145,4 +145,3 @@ size_t tr_cond_skip(struct tr *t, unsigned cond, int hf)
         return SIZE_MAX;
     }
 }
-
