@@ -1,0 +1,85 @@
+/* The guest's threads, run one at a time on one host thread (issue 12).
+ *
+ * One struct arm_cpu runs (the translator's, pointed to by rbx); every other
+ * guest thread's architectural state waits in its slot and is swapped in at
+ * a switch. A switch happens only at instruction counts (the end of a
+ * thread's slice of GUEST_THREAD_SLICE instructions) and where the running
+ * thread cannot go on (futex wait, a blocking syscall, exit), so a run is a
+ * function of the guest's state and its inputs: replay and reverse execution
+ * are exact, as with rr.
+ *
+ * What history covers: the table below (one plain struct, saved whole by the
+ * undo log's THREADS record, snapshots and the state hash), the slots of the
+ * threads not running, and the per-thread parts of the signal state
+ * (blocked mask, sigsuspend's saved mask, the alternate stack), which live in
+ * p->sig for the running thread and in its slot for the others. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arm/cpu.h"
+#include "linux/guest_structs.h"
+#include "linux/process.h"
+
+#define GUEST_MAX_THREADS 64u
+/* Instructions a thread runs before the next runnable one gets its turn. */
+#define GUEST_THREAD_SLICE 100000u
+
+enum guest_thread_state {
+    GTS_FREE = 0,     /* slot unused (never used, or its thread has exited) */
+    GTS_RUNNABLE,     /* runs when its turn comes */
+    GTS_FUTEX,        /* FUTEX_WAIT on futex_addr (bitset), woken by a FUTEX_WAKE or, if
+                       * deadline is set, by time (an input: logged) */
+    GTS_SYSCALL,      /* its SVC would block the host: it waits (parked) until the
+                       * syscall can run without blocking (an input: logged) */
+};
+
+/* The scheduling state of one thread (in the table history saves whole). */
+struct guest_thread_sched {
+    int32_t tid;
+    uint32_t state;            /* enum guest_thread_state */
+    uint32_t clear_child_tid;  /* CLONE_CHILD_CLEARTID / set_tid_address */
+    uint32_t robust_list;      /* set_robust_list head */
+    uint32_t futex_addr, futex_bitset;
+    uint64_t deadline_ns;      /* CLOCK_MONOTONIC; 0: none */
+    uint64_t pending;          /* signals sent to this thread (tgkill), bit sig-1 */
+    uint64_t serial;           /* creation order (for gdb's thread numbers) */
+};
+
+/* The table: what the scheduler decides from. */
+struct guest_threads {
+    uint32_t current;  /* slot of the running thread */
+    uint32_t nslots;   /* slots [0, nslots) may be in use */
+    uint64_t slice_end; /* icount at which the running thread's turn ends */
+    uint64_t next_serial;
+    struct guest_thread_sched t[GUEST_MAX_THREADS];
+};
+
+/* A thread's state while it does not run: registers (run-control fields of
+ * struct arm_cpu unused) and the per-thread signal state. */
+struct guest_thread_ctx {
+    struct arm_cpu cpu;
+    uint64_t blocked, saved_mask;
+    uint32_t has_saved_mask, pad;
+    struct guest_stack altstack;
+    uint32_t pad2;
+};
+
+extern struct guest_threads guest_threads;
+extern struct guest_thread_ctx guest_thread_ctx[GUEST_MAX_THREADS];
+
+/* Live threads (1 for a program that never created one). */
+unsigned guest_threads_live(void);
+/* True once the guest has more than one thread (ever): the runtime then
+ * checks slices. */
+bool guest_threads_multi(void);
+/* The tid of the running thread. */
+int32_t guest_thread_current_tid(void);
+/* Fills tids[0..max) with the live threads' tids in creation order; returns
+ * how many there are. */
+unsigned guest_thread_list(int32_t *tids, unsigned max);
+/* The registers of thread tid: the running CPU's for the running thread, its
+ * slot's for another. False if no such live thread. */
+bool guest_thread_regs(int32_t tid, const struct arm_cpu *running, struct arm_cpu *out);
+/* True if tid names a live guest thread. */
+bool guest_thread_alive(int32_t tid);
