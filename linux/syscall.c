@@ -15,10 +15,15 @@
 #include "linux/syscall_impl.h"
 #include "linux/proc_self.h"
 #include "linux/sysroot_path.h"
+#include "linux/thread_sched.h"
 
 uint32_t linux_syscall(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
 {
     const struct syscall_desc *d = syscall_lookup(nr);
+    /* With several threads, a call that would block waits in the table
+     * instead (served again when it can run; traced then). */
+    if (thread_would_block(p, nr, a))
+        return (uint32_t)GUEST_SYSCALL_PARKED;
     bool trace = log_enabled(LOG_STRACE);
     if (trace)
         strace_enter(nr, a); /* before: a blocking call shows while it blocks */

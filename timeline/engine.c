@@ -256,7 +256,8 @@ static void from_run(enum run_stop r, int sig, struct engine_stop *out)
 {
     memset(out, 0, sizeof *out);
     switch (r) {
-    case RUN_SYSCALL_INTERRUPTED: out->kind = ES_INTERRUPTED; break;
+    case RUN_SYSCALL_INTERRUPTED:
+    case RUN_IDLE: out->kind = ES_INTERRUPTED; break;
     case RUN_REACHED:
     case RUN_SYSCALL_STOP: out->kind = ES_REACHED; break;
     case RUN_BREAKPOINT: out->kind = ES_BREAKPOINT; break;
@@ -399,6 +400,14 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
                 return;
             }
             /* The second run stopped where the first did. */
+        }
+        if (r == RUN_IDLE) {
+            /* Every thread waits: look at the debugger, then wait on. */
+            if (intr && intr(ctx)) {
+                from_run(r, sig, out);
+                return;
+            }
+            continue;
         }
         if (r == RUN_SYSCALL_INTERRUPTED) {
             /* The SVC is counted but its syscall did not run: back before
