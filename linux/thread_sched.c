@@ -81,12 +81,16 @@ static void switch_to(struct arm_cpu *cpu, struct linux_proc *p, uint32_t next)
     clear_exclusive(cpu);
 }
 
-void thread_sched_restore(struct arm_cpu *cpu, const struct guest_thread_ctx *ctx_pre, const struct guest_threads *pre)
+void thread_sched_restore(struct arm_cpu *cpu, const struct guest_thread_ctx *ctx_pre,
+                          const struct guest_thread_ctx *in_pre, const struct guest_threads *pre)
 {
     uint32_t pre_nslots = pre->nslots;
     struct linux_proc *p = &guest_proc;
-    if (pre->current != guest_threads.current)
-        save_running(cpu, p);
+    /* The thread that came in gets its slot back byte for byte (its wait's
+     * result went into r0 when it came in); the one that goes back to
+     * running leaves a stale slot, which nothing reads. */
+    if (pre->current != guest_threads.current && in_pre)
+        guest_thread_ctx[guest_threads.current] = *in_pre;
     uint32_t now_nslots = guest_threads.nslots;
     memcpy(&guest_threads, pre, guest_threads_image_len(pre_nslots));
     for (uint32_t i = pre_nslots; i < now_nslots && i < GUEST_MAX_THREADS; i++)
@@ -253,6 +257,10 @@ void thread_change_begin(struct arm_cpu *cpu, struct linux_proc *p)
 
 void thread_change_end(struct arm_cpu *cpu)
 {
+    /* Nothing to undo if neither the table nor the running thread changed
+     * (the thread's own registers are the syscall's to restore). */
+    if (pre.nslots == guest_threads.nslots && !memcmp(&pre, &guest_threads, guest_threads_image_len(pre.nslots)))
+        return;
     if (hooks.changed)
         hooks.changed(cpu, &ctx_pre, &pre, cursor_pre);
 }

@@ -22,6 +22,8 @@ struct thread_sched_hooks {
      * as an undo record). */
     void (*changed)(struct arm_cpu *cpu, const struct guest_thread_ctx *ctx_pre, const struct guest_threads *pre,
                     uint64_t cursor_pre);
+    /* (A switch leaves the incoming thread's slot as it was: its bytes are
+     * guest_thread_ctx[guest_threads.current] when changed is called.) */
     /* The replay log's cursor now (handed back to changed). */
     uint64_t (*cursor)(void);
     /* Replaying: the wake the recording logged at this count for a thread
@@ -58,9 +60,11 @@ enum sched_outcome thread_sched_point(struct arm_cpu *cpu, struct linux_proc *p,
 /* The current thread's state as a context (registers and its signal parts). */
 void thread_ctx_capture(struct guest_thread_ctx *out, const struct arm_cpu *cpu, const struct linux_proc *p);
 /* Undoing a scheduling point or thread syscall: the table (an image of
- * pre->nslots slots) and the running thread as they were (a switch is
- * reversed). Called by the undo log. */
-void thread_sched_restore(struct arm_cpu *cpu, const struct guest_thread_ctx *ctx_pre, const struct guest_threads *pre);
+ * pre->nslots slots) and the running thread as they were; if it switched,
+ * in_pre is the slot of the thread that came in, as it was. Called by the
+ * undo log. */
+void thread_sched_restore(struct arm_cpu *cpu, const struct guest_thread_ctx *ctx_pre,
+                          const struct guest_thread_ctx *in_pre, const struct guest_threads *pre);
 /* Around a thread syscall or anything else that changes the table outside
  * a scheduling point: begin takes the pre-images, end reports a change. */
 void thread_change_begin(struct arm_cpu *cpu, struct linux_proc *p);

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +23,9 @@
 #include "linux/syscall.h"
 #include "linux/syscall_table.h"
 #include "snapshots/snapshots.h"
+#include "linux/thread_sched.h"
 #include "timeline/replay_log.h"
+#include "timeline/thread_replay.h"
 #include "translator/runtime.h"
 #include "translator/translate.h"
 #include "undo/undo_ring.h"
@@ -34,6 +37,14 @@
 #define NR_mmap2 192u
 #define NR_exit 1u
 #define NR_exit_group 248u
+#define NR_clone 120u
+#define NR_sched_yield 158u
+#define NR_tkill 238u
+#define NR_futex 240u
+#define NR_set_tid_address 256u
+#define NR_tgkill 268u
+#define NR_set_robust_list 338u
+#define NR_futex_time64 422u
 
 static struct arm_cpu *hook_cpu;
 
@@ -112,10 +123,27 @@ static void on_write(void *ctx, uint32_t addr, uint32_t len)
 }
 
 /* Run again when replayed: they only change the guest's own map, TLS
- * register, or end it (exit marks the process as exited, nothing more). */
-static bool reexecuted(uint32_t nr, const struct syscall_desc *d)
+ * register, threads and futexes (the scheduler's table), or end it (exit
+ * marks the process or the thread as exited, nothing more). */
+static bool reexecuted(const struct arm_cpu *cpu, uint32_t nr, const struct syscall_desc *d)
 {
-    return (d && (d->flags & SYSF_MAP)) || nr == ARM_NR_set_tls || nr == NR_exit || nr == NR_exit_group;
+    if ((d && (d->flags & SYSF_MAP)) || nr == ARM_NR_set_tls || nr == NR_exit || nr == NR_exit_group)
+        return true;
+    switch (nr) {
+    case NR_clone: return (cpu->r[0] & CLONE_THREAD) != 0;
+    case NR_futex: case NR_futex_time64: case NR_set_tid_address: case NR_set_robust_list: case NR_sched_yield:
+        return true;
+    case NR_tkill: return thread_slot_of_tid((int32_t)cpu->r[0]) >= 0;
+    case NR_tgkill: return (int32_t)cpu->r[0] == getpid() && thread_slot_of_tid((int32_t)cpu->r[1]) >= 0;
+    default: return false;
+    }
+}
+
+/* Syscalls that may change the thread table: its pre-image is taken around
+ * them (an undo record if they did). */
+static bool touches_threads(const struct arm_cpu *cpu)
+{
+    return guest_threads_multi() || (cpu->r[7] == NR_clone && (cpu->r[0] & CLONE_THREAD));
 }
 
 /* The part of the map a syscall may change, known before it runs. */
@@ -310,14 +338,14 @@ static void replay_one(struct arm_cpu *cpu, struct linux_proc *p, const struct r
 {
     uint32_t nr = cpu->r[7];
     const struct syscall_desc *d = syscall_lookup(nr);
-    if (e->kind != REPLAY_SYSCALL || e->icount != cpu->icount || e->nr != nr) {
+    if (e->kind != REPLAY_SYSCALL || e->icount != cpu->icount || e->nr != nr || e->tid != guest_threads.current) {
         char what[128];
         snprintf(what, sizeof what, "syscall %u now, the log has syscall %u at instruction %llu", nr, e->nr,
                  (unsigned long long)e->icount);
         diverged(cpu, what);
     }
     undo_push_cpu(cpu, replay_log_cursor());
-    if (reexecuted(nr, d)) {
+    if (reexecuted(cpu, nr, d)) {
         struct map_change m;
         before_map(cpu, p, &m);
         if (!replay_file_mmap(cpu, e)) {
@@ -326,14 +354,23 @@ static void replay_one(struct arm_cpu *cpu, struct linux_proc *p, const struct r
             syscall_set_write_hook(NULL, NULL);
         }
         after_map(cpu, &m, cpu->r[0]);
-        if (cpu->r[0] != e->result)
-            diverged(cpu, "a memory map syscall gave a different result");
+        uint32_t got = p->syscall_parked ? (uint32_t)GUEST_SYSCALL_PARKED : cpu->r[0];
+        if (got != e->result) {
+            char what[128];
+            snprintf(what, sizeof what, "syscall %u gave 0x%x when run again, the recording 0x%x", nr, got, e->result);
+            diverged(cpu, what);
+        }
     } else {
         apply_ranges(cpu, e);
-        cpu->r[0] = e->result;
+        if (e->result == (uint32_t)GUEST_SYSCALL_PARKED)
+            p->syscall_parked = true; /* it waited: r0 keeps its argument */
+        else
+            cpu->r[0] = e->result;
     }
     replay_log_advance();
     replay_sigstate(cpu, p);
+    if (p->syscall_parked)
+        thread_replay_apply_park(cpu);
 }
 
 static syscall_replay_watch_fn *watch_fn;
@@ -387,9 +424,11 @@ static void live_one(struct arm_cpu *cpu, struct linux_proc *p)
         after_map(cpu, &m, cpu->r[0]);
     }
     bool sig_changed = sigstate_changed(cpu, p, &before);
-    replay_log_commit(cpu->r[0]);
+    replay_log_commit(p->syscall_parked ? (uint32_t)GUEST_SYSCALL_PARKED : cpu->r[0]);
     if (sig_changed)
         log_sigstate(cpu, p);
+    if (p->syscall_parked)
+        thread_replay_log_park(cpu);
     if (watch_fn && watch_fn())
         p->syscall_stop = true;
 }
@@ -397,11 +436,20 @@ static void live_one(struct arm_cpu *cpu, struct linux_proc *p)
 static void serve(struct arm_cpu *cpu, struct linux_proc *p)
 {
     hook_cpu = cpu;
+    bool threads = touches_threads(cpu);
+    if (threads)
+        thread_change_begin(cpu, p);
     const struct replay_entry *e = replay_log_peek();
     if (e)
         replay_one(cpu, p, e);
     else
         live_one(cpu, p);
+    if (threads && !p->syscall_interrupted)
+        thread_change_end(cpu);
 }
 
-void syscall_replay_install(void) { runtime_set_syscall_fn(serve); }
+void syscall_replay_install(void)
+{
+    runtime_set_syscall_fn(serve);
+    thread_replay_install();
+}
