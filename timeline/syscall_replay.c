@@ -314,8 +314,10 @@ static void log_sigstate(struct arm_cpu *cpu, struct linux_proc *p)
     replay_log_commit(p->exited ? (uint32_t)p->fatal_signal : 0);
 }
 
-/* Replayed: the signal state the live run logged after this syscall. */
-static void replay_sigstate(struct arm_cpu *cpu, struct linux_proc *p)
+/* Replayed: the signal state the live run logged after this syscall
+ * (before: the state before the syscall, which a re-executed one may have
+ * changed already). */
+static void replay_sigstate(struct arm_cpu *cpu, struct linux_proc *p, const struct guest_sigstate *before)
 {
     const struct replay_entry *e = replay_log_peek();
     if (!e || e->kind != REPLAY_SIGSTATE || e->icount != cpu->icount)
@@ -324,7 +326,7 @@ static void replay_sigstate(struct arm_cpu *cpu, struct linux_proc *p)
     const uint8_t *bytes = replay_range_at(e, 0, &rr);
     if (e->nranges != 1 || rr.len != sizeof p->sig)
         diverged(cpu, "a signal state entry of the wrong size");
-    undo_push_sigstate(cpu, &p->sig);
+    undo_push_sigstate(cpu, before);
     memcpy(&p->sig, bytes, sizeof p->sig);
     guest_signals_host_sync(p);
     if (e->result) {
@@ -345,6 +347,8 @@ static void replay_one(struct arm_cpu *cpu, struct linux_proc *p, const struct r
         diverged(cpu, what);
     }
     undo_push_cpu(cpu, replay_log_cursor());
+    static struct guest_sigstate before;
+    before = p->sig;
     if (reexecuted(cpu, nr, d)) {
         struct map_change m;
         before_map(cpu, p, &m);
@@ -368,7 +372,7 @@ static void replay_one(struct arm_cpu *cpu, struct linux_proc *p, const struct r
             cpu->r[0] = e->result;
     }
     replay_log_advance();
-    replay_sigstate(cpu, p);
+    replay_sigstate(cpu, p, &before);
     if (p->syscall_parked)
         thread_replay_apply_park(cpu);
 }
