@@ -25,7 +25,10 @@
 static int64_t do_fork(void)
 {
     fflush(NULL); /* no buffered host output (the log) is written twice */
-    return host_ret(fork());
+    int64_t r = host_ret(fork());
+    if (r == 0)
+        thread_after_fork();
+    return r;
 }
 
 int64_t sys_fork(struct linux_proc *p, const uint32_t a[7])

@@ -144,3 +144,22 @@ bool thread_exit(struct linux_proc *p, int status)
     (void)serial;
     return true;
 }
+
+/* The child of a fork has one thread, the one that forked (POSIX fork):
+ * it becomes slot 0 with the child's process id as its tid. */
+void thread_after_fork(void)
+{
+    if (!guest_threads.nslots)
+        return;
+    struct guest_thread_sched me = guest_threads.t[guest_threads.current];
+    memset(&guest_threads, 0, sizeof guest_threads);
+    me.tid = (int32_t)getpid();
+    me.serial = 1;
+    me.pending = 0;
+    me.robust_list = 0;
+    guest_threads.t[0] = me;
+    guest_threads.nslots = 1;
+    guest_threads.current = 0;
+    guest_threads.slice_end = UINT64_MAX;
+    guest_threads.next_serial = 2;
+}

@@ -87,6 +87,8 @@ int64_t thread_futex_wait(uint32_t uaddr, uint32_t val, uint32_t bitset, const i
 int64_t thread_futex_wake(uint32_t uaddr, uint32_t n, uint32_t bitset);
 int64_t thread_futex_requeue(uint32_t uaddr, uint32_t nwake, uint32_t nreq, uint32_t uaddr2);
 int32_t thread_tid_current(void);
+/* In a fork's child: only the calling thread goes on. */
+void thread_after_fork(void);
 int thread_slot_of_tid(int32_t tid);
 /* Parks the calling thread when its syscall nr would block (only once
  * several threads exist): returns true with its wait set up. */
