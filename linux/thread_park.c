@@ -91,7 +91,7 @@ bool thread_child_ready(uint32_t idtype, uint32_t id)
 bool thread_would_block(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
 {
     (void)p;
-    if (!guest_threads_multi() || guest_threads_live() < 2)
+    if (!guest_threads_multi() || guest_threads_live() < 2 || thread_sched_frozen)
         return false;
     switch (nr) {
     case 3: case 145: case 291: case 292: case 297: case 285: case 366: /* read readv recv recvfrom recvmsg accept accept4 */

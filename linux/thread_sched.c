@@ -13,6 +13,9 @@
 
 static struct thread_sched_hooks hooks;
 uint32_t thread_sched_orig_r0;
+bool thread_sched_frozen;
+
+void thread_sched_freeze(bool on) { thread_sched_frozen = on; }
 
 void thread_sched_set_hooks(const struct thread_sched_hooks *h)
 {

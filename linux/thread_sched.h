@@ -37,10 +37,14 @@ struct thread_sched_hooks {
 };
 void thread_sched_set_hooks(const struct thread_sched_hooks *h);
 
+/* No switches and no parking (a diversion runs its thread alone). */
+extern bool thread_sched_frozen;
+void thread_sched_freeze(bool on);
+
 /* Whether the runtime must stop at a scheduling point now. */
 static inline bool thread_sched_due(const struct arm_cpu *cpu)
 {
-    return guest_threads.nslots > 1 &&
+    return guest_threads.nslots > 1 && !thread_sched_frozen &&
            (cpu->icount >= guest_threads.slice_end || guest_threads.t[guest_threads.current].state != GTS_RUNNABLE);
 }
 

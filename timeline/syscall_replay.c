@@ -437,9 +437,60 @@ static void live_one(struct arm_cpu *cpu, struct linux_proc *p)
         p->syscall_stop = true;
 }
 
+static bool diverted;
+
+void syscall_replay_set_diverted(bool on) { diverted = on; }
+
+/* What a diversion may not do: end or fork the process, run another
+ * program, signal anyone, wait for another thread or a child (the
+ * diversion runs its thread alone). */
+static bool refused_in_diversion(uint32_t nr)
+{
+    switch (nr) {
+    case NR_exit: case NR_exit_group: case 2: /* fork */ case 190: /* vfork */ case NR_clone: case 11: /* execve */
+    case 37: /* kill */ case NR_tkill: case NR_tgkill: case NR_futex: case NR_futex_time64: case 114: /* wait4 */
+    case 280: /* waitid */ case 29: /* pause */ case 179: /* rt_sigsuspend */ case 177: /* rt_sigtimedwait */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A syscall in a diversion: run for real, its effects on the guest undone
+ * when the diversion ends (undo records), nothing logged. */
+static void divert_one(struct arm_cpu *cpu, struct linux_proc *p)
+{
+    uint32_t nr = cpu->r[7];
+    if (refused_in_diversion(nr)) {
+        cpu->r[0] = (uint32_t)-EPERM;
+        return;
+    }
+    const struct syscall_desc *d = syscall_lookup(nr);
+    undo_push_cpu(cpu, replay_log_cursor());
+    struct map_change m = {0};
+    bool map = d && (d->flags & SYSF_MAP);
+    if (map)
+        before_map(cpu, p, &m);
+    struct guest_sigstate before = p->sig;
+    syscall_set_write_hook(on_write, NULL);
+    runtime_syscall_live(cpu, p);
+    syscall_set_write_hook(NULL, NULL);
+    if (map) {
+        if (m.any)
+            snapshots_after_map_change(m.addr, m.npages * GUEST_PAGE_SIZE);
+        after_map(cpu, &m, cpu->r[0]);
+    }
+    if (memcmp(&before, &p->sig, sizeof before))
+        undo_push_sigstate(cpu, &before);
+}
+
 static void serve(struct arm_cpu *cpu, struct linux_proc *p)
 {
     hook_cpu = cpu;
+    if (diverted) {
+        divert_one(cpu, p);
+        return;
+    }
     bool threads = touches_threads(cpu);
     if (threads)
         thread_change_begin(cpu, p);

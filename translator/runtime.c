@@ -346,7 +346,7 @@ static int on_exit_breakpoint(struct run_ctx *x)
 static uint64_t run_limit(const struct run_ctx *x)
 {
     uint64_t l = x->stop_at;
-    if (guest_threads_multi() && guest_threads.slice_end < l)
+    if (guest_threads_multi() && !thread_sched_frozen && guest_threads.slice_end < l)
         l = guest_threads.slice_end;
     return l;
 }
