@@ -18,6 +18,8 @@ foreach(p IN LISTS gdb_progs)
 endforeach()
 # VFP code (armel softfp) for gdb_vfp.py.
 bs_arm_program(gdb-vfp ${CMAKE_CURRENT_SOURCE_DIR}/programs/vfp.c -O0 -march=armv7-a -mfpu=vfpv4 -mfloat-abi=softfp)
+# Three threads (gdb_threads.py).
+bs_arm_program(gdb-threads ${CMAKE_CURRENT_SOURCE_DIR}/programs/threads_gdb.c -O0)
 add_custom_target(reverse_gdb_programs ALL DEPENDS ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS ${saved_programs} ${BS_REVERSE_PROGRAMS})
 if(TARGET reverse_programs)
@@ -69,6 +71,11 @@ bs_gdb_test(signals-thumb signals sighandler-thumb LABELS thumb ENV BS_EXPECT_ST
 bs_gdb_test(seek-extended seek_extended basics)
 bs_gdb_test(monitor-seek-bad monitor_seek basics)
 bs_gdb_test(interrupt-syscall interrupt_syscall blocked)
+# Threads: info threads, a breakpoint hit on a worker, bt per thread,
+# stepi/reverse-stepi of the running thread and of one that is not running.
+# "pending" until the scheduler's switches are recorded and undone (reverse
+# execution across a thread switch).
+bs_gdb_test(threads threads threads LABELS pending ENV BS_EXPECT_STATUS=0)
 
 # Reverse debugging from the exit stop, static and dynamic (exitstop.c);
 # kill and detach at the exit stop still end the program with its status.
