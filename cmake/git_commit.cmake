@@ -4,6 +4,7 @@
 # unpacked inside some other repository must not take that one's commit).
 # The file is rewritten only when the text changes, so an unchanged commit
 # does not rebuild anything.
+cmake_minimum_required(VERSION 3.20) # script mode: the policies of the project
 set(commit unknown)
 find_program(GIT git)
 if(GIT)
