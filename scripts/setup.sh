@@ -9,6 +9,7 @@ packages=(
   libcapstone-dev libzydis-dev libzycore-dev libcmocka-dev
   qemu-user gdb-multiarch gdbserver
   dejagnu gdb-source
+  man-db groff-base
   gcc-arm-linux-gnueabi gcc-arm-linux-gnueabihf
   libc6-dev-armel-cross libc6-dev-armhf-cross
 )
