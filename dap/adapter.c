@@ -236,14 +236,11 @@ void adapter_shutdown(struct adapter *a, bool kill)
         a->gdb_started = false;
     }
     if (a->launched) {
-        /* the program's last output (after a kill at the exit stop it finishes) */
-        while (a->bs.out_fd >= 0 || a->bs.err_fd >= 0) {
-            if (a->bs.out_fd >= 0)
-                adapter_on_fd(a, a->bs.out_fd);
-            else
-                adapter_on_fd(a, a->bs.err_fd);
-        }
-        debuggee_finish(&a->bs, 5000);
+        /* the program's last output (after a kill at the exit stop it
+         * finishes); a backstep that never saw gdb connect waits forever, and
+         * is killed */
+        adapter_drain_output(a, a->state == TARGET_NONE ? 100 : 5000);
+        debuggee_finish(&a->bs, 1000);
         a->launched = false;
     }
     for (size_t k = 0; k < a->queue_len; k++)
@@ -290,4 +287,28 @@ json_t *json_string_lossy(const char *s, size_t len)
     v = json_stringn(c, len);
     free(c);
     return v ? v : json_string("");
+}
+
+void adapter_free(struct adapter *a)
+{
+    varrefs_clear(&a->refs);
+    char **owned = varrefs_take_owned(&a->refs);
+    for (size_t i = 0; owned && owned[i]; i++)
+        free(owned[i]);
+    free(owned);
+    free(a->refs.v);
+    for (size_t i = 0; i < a->n_reg_names; i++)
+        free(a->reg_names[i]);
+    free(a->reg_names);
+    for (size_t i = 0; i < a->queue_len; i++)
+        mi_record_free(a->queue[i]);
+    free(a->queue);
+    free(a->capture);
+    free(a->err_line);
+    for (size_t i = 0; i < a->n_bps; i++) {
+        free(a->bps[i].key);
+        free(a->bps[i].nums);
+    }
+    free(a->bps);
+    free(a->func_bp_nums);
 }

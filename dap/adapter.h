@@ -82,11 +82,17 @@ void adapter_on_record(void *ctx, struct mi_record *r);
 void adapter_on_fd(void *ctx, int fd);
 /* Turns the queued records into events (stop_events.c). */
 void adapter_drain(struct adapter *a);
+/* Forwards backstep's output until its pipes close (it is exiting) or
+ * timeout_ms passes: the program's output written before it ended comes
+ * before `exited`. */
+void adapter_drain_output(struct adapter *a, int timeout_ms);
 /* The session's end: the program's last output, `exited` (when the code is
  * known) and `terminated`, each sent once. */
 void adapter_end_session_events(struct adapter *a, long long exit_code, bool have_code);
 /* Before resuming: forget references (their var objects are deleted). */
 void adapter_forget_refs(struct adapter *a);
+/* Frees what the adapter holds (at exit, after adapter_shutdown). */
+void adapter_free(struct adapter *a);
 /* Ends the session's processes: kill or detach (per `kill`), gdb exits. */
 void adapter_shutdown(struct adapter *a, bool kill);
 

@@ -149,6 +149,7 @@ int main(int argc, char **argv)
             adapter_end_session_events(&a, 0, false);
     }
     adapter_shutdown(&a, a.launched);
+    adapter_free(&a);
     dap_reader_free(&rd);
     if (a.log)
         fclose(a.log);

@@ -13,11 +13,9 @@
 
 #include "dap/adapter.h"
 
-/* The program's output written before it ended comes before `exited`:
- * read backstep's pipes until they close (it is exiting), at most 5 s. */
-static void drain_debuggee_output(struct adapter *a)
+void adapter_drain_output(struct adapter *a, int timeout_ms)
 {
-    for (int i = 0; i < 500 && (a->bs.out_fd >= 0 || a->bs.err_fd >= 0); i++) {
+    for (int i = 0; i < timeout_ms / 10 && (a->bs.out_fd >= 0 || a->bs.err_fd >= 0); i++) {
         struct pollfd p[2] = {{.fd = a->bs.out_fd, .events = POLLIN}, {.fd = a->bs.err_fd, .events = POLLIN}};
         if (poll(p, 2, 10) <= 0)
             continue;
@@ -39,7 +37,7 @@ static int signal_number(const char *name)
 
 void adapter_end_session_events(struct adapter *a, long long exit_code, bool have_code)
 {
-    drain_debuggee_output(a);
+    adapter_drain_output(a, 5000);
     if (have_code && !a->exited_sent) {
         a->exited_sent = true;
         dap_event(a, "exited", json_pack("{s:I}", "exitCode", exit_code));

@@ -6,7 +6,10 @@
 // code and the program's output; then an attach to a `backstep -g` started
 // here, and a launch that must fail with backstep's reason.
 //
-//   node session.js ADAPTER BACKSTEP PROGRAM SOURCE QEMU_ARM
+//   node session.js ADAPTER BACKSTEP PROGRAM SOURCE QEMU_ARM SPIN
+//
+// SPIN (spin.c) runs until paused: pause, reverseContinue to the start of
+// history, disconnect while running.
 //
 // Expected values come from the C source's semantics (vals[i] = 7i+3, the
 // bucket of v is v % 9, a bucket of 8 lands in s.guard) and from qemu-arm
@@ -19,7 +22,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { DebugClient } = require('@vscode/debugadapter-testsupport');
 
-const [adapter, backstep, program, source, qemu] = process.argv.slice(2);
+const [adapter, backstep, program, source, qemu, spin] = process.argv.slice(2);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dap-test-'));
 const log = path.join(work, 'adapter.log');
 
@@ -71,7 +74,8 @@ async function move(dc, request) {
 }
 
 function newClient() {
-  const dc = new DebugClient(adapter, `--log=${log}`, 'backstep');
+  // DAP_STDERR=1 shows the adapter's stderr (sanitizer reports)
+  const dc = new DebugClient(adapter, `--log=${log}`, 'backstep', undefined, !!process.env.DAP_STDERR);
   dc.defaultTimeout = 120000; // the ASan build is slow
   return dc;
 }
@@ -198,6 +202,21 @@ async function mainSession() {
   // to the end: the exit stop, then the exit with qemu-arm's status
   stop = await move(dc, () => dc.continueRequest({ threadId: tid }));
   ok(stop.reason === 'exit' && stop.description.includes(`status ${ref.status}`), `continue: the exit stop (${stop.description})`);
+  // who wrote s.guard last? a watchpoint from the debug console, reverseContinue
+  let lastWriter = -1;
+  for (let i = 0; i < 40; i++) if (val(i) % 9 === 8) lastWriter = i;
+  frames = await topFrame(dc, tid);
+  await evaluate(dc, '-exec watch -l s.guard', frames[0].id, 'repl');
+  stop = await move(dc, () => dc.reverseContinueRequest({ threadId: tid }));
+  frames = await topFrame(dc, tid);
+  ok(stop.reason === 'data breakpoint' && frames[0].name === 'count' && frames[0].line === WRITE_LINE,
+     `watch -l s.guard, reverseContinue: stopped at the write in count, line ${WRITE_LINE}`);
+  ok((await evaluate(dc, 'i', frames[0].id)).result === String(lastWriter) &&
+     (await evaluate(dc, 's.guard', frames[0].id)).result === String(histBefore(lastWriter)[8]),
+     `the last write: i = ${lastWriter}, s.guard = ${histBefore(lastWriter)[8]} before it`);
+  await evaluate(dc, '-exec delete', frames[0].id, 'repl');
+  stop = await move(dc, () => dc.continueRequest({ threadId: tid }));
+  ok(stop.reason === 'exit', 'continue: the exit stop again');
   const exited = dc.waitForEvent('exited');
   const terminated = dc.waitForEvent('terminated');
   await dc.continueRequest({ threadId: tid });
@@ -213,8 +232,8 @@ async function disconnect(dc) {
   const gone = new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
   await dc.disconnectRequest({});
   const code = await Promise.race([gone, new Promise((r) => setTimeout(() => r('timeout'), 20000))]);
+  if (code === 'timeout') proc.kill();
   ok(code === 0, `disconnect: the adapter exits (${code})`);
-  dc.stop();
 }
 
 async function attachSession() {
@@ -244,6 +263,37 @@ async function attachSession() {
   await disconnect(dc);
 }
 
+async function pauseSession() {
+  const dc = newClient();
+  let stdout = '';
+  const started = new Promise((resolve) => dc.on('output', (e) => {
+    if (e.body.category === 'stdout' && (stdout += e.body.output).includes('spinning\n')) resolve();
+  }));
+  await dc.start();
+  await dc.initializeRequest({ adapterID: 'backstep' });
+  await Promise.all([dc.waitForEvent('initialized').then(() => dc.configurationDoneRequest()),
+                     dc.launchRequest({ program: spin })]);
+  await started;
+  let stop = await move(dc, () => dc.pauseRequest({ threadId: 1 }));
+  let frames = await topFrame(dc, stop.threadId);
+  const laps1 = Number((await evaluate(dc, 'laps', frames[0].id)).result);
+  ok(stop.reason === 'pause' && frames[0].name === 'main' && laps1 > 0, `pause: stopped in main, laps = ${laps1}`);
+  await dc.continueRequest({ threadId: stop.threadId });
+  await new Promise((r) => setTimeout(r, 300));
+  stop = await move(dc, () => dc.pauseRequest({ threadId: 1 }));
+  frames = await topFrame(dc, stop.threadId);
+  const laps2 = Number((await evaluate(dc, 'laps', frames[0].id)).result);
+  ok(laps2 > laps1, `continue then pause: laps = ${laps2}`);
+  stop = await move(dc, () => dc.reverseContinueRequest({ threadId: stop.threadId }));
+  frames = await topFrame(dc, stop.threadId);
+  ok(stop.reason === 'start of history' && parseInt(frames[0].instructionPointerReference, 16) === elfEntry(spin),
+     `reverseContinue with no breakpoint: the start of history, at the entry point (${stop.reason})`);
+  ok((await evaluate(dc, 'laps', frames[0].id)).result === '0', 'there laps = 0');
+  await dc.continueRequest({ threadId: stop.threadId });
+  ok(stdout === 'spinning\n', 'going forward again replays: the output is not printed twice');
+  await disconnect(dc); // while it runs: interrupted and killed
+}
+
 async function failedLaunch() {
   const dc = newClient();
   await dc.start();
@@ -259,6 +309,7 @@ async function failedLaunch() {
   try {
     await mainSession();
     await attachSession();
+    await pauseSession();
     await failedLaunch();
     console.log(`${checks} passed, 0 failed`);
     fs.rmSync(work, { recursive: true, force: true });
