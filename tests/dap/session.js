@@ -295,7 +295,15 @@ async function pauseSession() {
 }
 
 async function failedLaunch() {
-  const dc = newClient();
+  // through the VS Code extension's own entry (dap/vscode/package.json's
+  // "program"), as VS Code starts it
+  const ext = path.join(__dirname, '..', '..', 'dap', 'vscode');
+  const dbg = JSON.parse(fs.readFileSync(path.join(ext, 'package.json'), 'utf8')).contributes.debuggers[0];
+  ok(dbg.type === 'backstep' && dbg.configurationAttributes.launch.required.includes('program'),
+     'dap/vscode/package.json contributes the debugger type "backstep"');
+  const dc = new DebugClient(path.join(ext, dbg.program), `--log=${log}`, 'backstep',
+                             { env: { ...process.env, BACKSTEP_DAP: adapter } }, !!process.env.DAP_STDERR);
+  dc.defaultTimeout = 120000;
   await dc.start();
   await dc.initializeRequest({ adapterID: 'backstep' });
   const missing = path.join(work, 'no-such-program');
