@@ -166,6 +166,13 @@ static void handle(struct adapter *a, struct mi_record *r)
         }
         break;
     case MI_NOTIFY:
+        /* backstep gone without an exit (killed, crashed): gdb says the
+         * inferior went away and reports no stop; the session is over */
+        if (strcmp(r->cls, "thread-group-exited") == 0 && !jstr(r->results, "exit-code") &&
+            a->state != TARGET_EXITED) {
+            a->state = TARGET_EXITED;
+            adapter_end_session_events(a, 0, false);
+        }
         if (strcmp(r->cls, "thread-created") == 0 || strcmp(r->cls, "thread-exited") == 0)
             dap_event(a, "thread",
                       json_pack("{s:s, s:I}", "reason", r->cls[7] == 'c' ? "started" : "exited", "threadId",
