@@ -4,7 +4,8 @@
 # check. Included from CMakeLists.txt (after `run` and bs_arm_program are
 # defined). Label "reverse"; tests of known-broken behaviour also carry the
 # label "pending" (ctest -L reverse -LE pending runs the ones that must pass).
-set(gdb_progs basics loop watch watchside calls printer spin crash blocked exitstop thumb straddle sighandler divert)
+set(gdb_progs basics loop watch watchside calls printer spin crash blocked exitstop thumb straddle sighandler divert
+    spinblock)
 set(saved_programs ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS)
 foreach(p IN LISTS gdb_progs)
@@ -65,6 +66,8 @@ bs_gdb_test(reverse-step reverse_step calls)
 bs_gdb_test(reverse-next-big reverse_next_big calls)
 bs_gdb_test(replay-output replay_output printer)
 bs_gdb_test(interrupt interrupt spin)
+# Ctrl-C with every guest signal blocked, two threads spinning.
+bs_gdb_test(interrupt-blocked interrupt_blocked spinblock)
 bs_gdb_test(crash crash crash ENV BS_EXPECT_STATUS=139)
 bs_gdb_test(signals signals sighandler ENV BS_EXPECT_STATUS=0)
 bs_gdb_test(signals-thumb signals sighandler-thumb LABELS thumb ENV BS_EXPECT_STATUS=0)
