@@ -45,8 +45,9 @@ enum guest_sigdefault guest_signal_default(int sig);
 int guest_signal_self(struct linux_proc *p, int sig, int code);
 /* The kernel sends sig to the guest with this siginfo: discarded if the
  * guest ignores it and does not block it, ends the guest if its default is
- * fatal and it is not blocked, else pending until delivered. */
-void guest_signal_post(struct linux_proc *p, int sig, const struct guest_signote *n);
+ * fatal and it is not blocked, else pending until delivered. 0, or -EAGAIN
+ * when a real-time instance finds the queue full (linux/sig_queue.h). */
+int guest_signal_post(struct linux_proc *p, int sig, const struct guest_signote *n);
 /* A synchronous fault signal (SIGSEGV, SIGBUS, SIGILL, SIGTRAP): as the
  * kernel's force_sig, a blocked or ignored one is unblocked and reset to
  * SIG_DFL (it kills). */
