@@ -408,11 +408,7 @@ int64_t sys_rt_sigpending(struct linux_proc *p, const uint32_t a[7])
     return copy_to_guest(a[0], w, a[1]);
 }
 
-/* Sleeps on the host until a signal the guest can take now has arrived
- * (or the host was interrupted for another reason: the debugger's SIGIO),
- * at most until *timeout (NULL: no limit). 0 on a signal or interrupt,
- * -EAGAIN on the timeout. */
-static int wait_for_signal(struct linux_proc *p, uint64_t wanted, const struct timespec *timeout)
+int guest_signals_wait(struct linux_proc *p, uint64_t wanted, const struct timespec *timeout)
 {
     struct timespec end = {0, 0};
     if (timeout) {
@@ -464,7 +460,7 @@ int64_t sys_rt_sigsuspend(struct linux_proc *p, const uint32_t a[7])
     p->sig.blocked = load_set(w) & ~UNBLOCKABLE;
     guest_signals_host_sync(p);
     run_pending_defaults(p);
-    wait_for_signal(p, ~p->sig.blocked, NULL);
+    guest_signals_wait(p, ~p->sig.blocked, NULL);
     return -EINTR;
 }
 
@@ -472,7 +468,7 @@ int64_t sys_rt_sigsuspend(struct linux_proc *p, const uint32_t a[7])
 int64_t sys_pause(struct linux_proc *p, const uint32_t a[7])
 {
     (void)a;
-    wait_for_signal(p, ~p->sig.blocked, NULL);
+    guest_signals_wait(p, ~p->sig.blocked, NULL);
     return -EINTR;
 }
 
@@ -501,7 +497,7 @@ int64_t sys_rt_sigtimedwait(struct linux_proc *p, const uint32_t a[7])
         return -EFAULT;
     /* The signals waited for are unblocked for the wait (the kernel's
      * rule): the host must note them, not act. */
-    int r = wait_for_signal(p, set, tp);
+    int r = guest_signals_wait(p, set, tp);
     uint64_t ready = p->sig.pending & set;
     if (!ready)
         return r == -EAGAIN ? -EAGAIN : -EINTR;

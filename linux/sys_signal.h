@@ -76,6 +76,13 @@ void guest_signals_host_sync(const struct linux_proc *p);
 /* A host signal backstep uses itself (the debugger's SIGIO): never mirrored. */
 void guest_signals_host_reserve(int sig);
 
+/* Sleeps on the host until a signal of wanted is pending in p->sig (or the
+ * host was interrupted for another reason: the debugger's SIGIO), at most
+ * until *timeout (NULL: no limit). 0 on a signal or interrupt, -EAGAIN on
+ * the timeout. */
+struct timespec;
+int guest_signals_wait(struct linux_proc *p, uint64_t wanted, const struct timespec *timeout);
+
 /* The alternate stack as the kernel judges it at sp: on it, and the
  * ss_flags sigaltstack would report. */
 bool guest_on_altstack(const struct linux_proc *p, uint32_t sp);

@@ -13,6 +13,7 @@
 #include "base/log.h"
 #include "linux/strace.h"
 #include "linux/syscall_impl.h"
+#include "linux/sys_signalfd.h"
 #include "linux/proc_self.h"
 #include "linux/sysroot_path.h"
 
@@ -22,6 +23,7 @@ uint32_t linux_syscall(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
     bool trace = log_enabled(LOG_STRACE);
     if (trace)
         strace_enter(nr, a); /* before: a blocking call shows while it blocks */
+    guest_signalfd_sync(p); /* their readiness as poll, select, epoll will see it */
     int64_t r;
     if (d && d->handler) {
         r = d->handler(p, a);
