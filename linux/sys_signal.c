@@ -325,21 +325,13 @@ void guest_signals_host_sync(const struct linux_proc *p)
 
 static uint64_t load_set(const uint32_t w[2]) { return (uint64_t)w[0] | ((uint64_t)w[1] << 32); }
 
-/* rt_sigaction(sig, act, oact, sigsetsize) */
-int64_t sys_rt_sigaction(struct linux_proc *p, const uint32_t a[7])
+int guest_sigaction_set(struct linux_proc *p, int sig, const struct guest_sigaction *in, struct guest_sigaction *old)
 {
-    int sig = sarg(a[0]);
-    if (a[3] != GUEST_SIGSET_SIZE)
+    if (sig < 1 || sig > GUEST_NSIG || (in && (sig == SIGKILL || sig == SIGSTOP)))
         return -EINVAL;
-    if (sig < 1 || sig > GUEST_NSIG || (a[1] && (sig == SIGKILL || sig == SIGSTOP)))
-        return -EINVAL;
-    struct guest_sigaction act;
-    if (a[1] && copy_from_guest(&act, a[1], sizeof(act)))
-        return -EFAULT;
-    if (a[2] && !guest_writable(a[2], sizeof(act)))
-        return -EFAULT;
-    struct guest_sigaction old = p->sig.action[sig];
-    if (a[1]) {
+    *old = p->sig.action[sig];
+    if (in) {
+        struct guest_sigaction act = *in;
         uint64_t mask = load_set(act.mask) & ~UNBLOCKABLE;
         act.mask[0] = (uint32_t)mask;
         act.mask[1] = (uint32_t)(mask >> 32);
@@ -350,32 +342,34 @@ int64_t sys_rt_sigaction(struct linux_proc *p, const uint32_t a[7])
             guest_sigqueue_flush(&p->sig, sig);
         guest_signals_host_sync(p);
     }
-    if (a[2])
-        copy_to_guest(a[2], &old, sizeof(old));
     return 0;
+}
+
+/* rt_sigaction(sig, act, oact, sigsetsize) */
+int64_t sys_rt_sigaction(struct linux_proc *p, const uint32_t a[7])
+{
+    if (a[3] != GUEST_SIGSET_SIZE)
+        return -EINVAL;
+    struct guest_sigaction act, old;
+    if (a[1] && copy_from_guest(&act, a[1], sizeof(act)))
+        return -EFAULT;
+    if (a[2] && !guest_writable(a[2], sizeof(act)))
+        return -EFAULT;
+    int r = guest_sigaction_set(p, sarg(a[0]), a[1] ? &act : NULL, &old);
+    if (r == 0 && a[2])
+        copy_to_guest(a[2], &old, sizeof(old));
+    return r;
 }
 
 /* rt_sigprocmask(how, set, oldset, sigsetsize). Unblocking a pending signal
  * acts on it before the syscall returns (a default action here, a handler
  * by the runtime right after), which is how glibc's raise() and abort()
  * (block all, tgkill, restore) end the process or run the handler. */
-int64_t sys_rt_sigprocmask(struct linux_proc *p, const uint32_t a[7])
+void guest_sigmask_change(struct linux_proc *p, uint32_t how, const uint64_t *newset)
 {
-    if (a[3] != GUEST_SIGSET_SIZE)
-        return -EINVAL;
-    uint64_t old = p->sig.blocked, set = 0;
-    if (a[1]) {
-        uint32_t w[2];
-        if (copy_from_guest(w, a[1], sizeof(w)))
-            return -EFAULT;
-        set = load_set(w) & ~UNBLOCKABLE;
-        if (a[0] > 2)
-            return -EINVAL;
-    }
-    if (a[2] && !guest_writable(a[2], 8))
-        return -EFAULT;
-    if (a[1]) {
-        switch (a[0]) {
+    if (newset) {
+        uint64_t set = *newset & ~UNBLOCKABLE;
+        switch (how) {
         case 0: /* SIG_BLOCK */
             p->sig.blocked |= set;
             break;
@@ -387,13 +381,31 @@ int64_t sys_rt_sigprocmask(struct linux_proc *p, const uint32_t a[7])
             break;
         }
     }
+    guest_signals_collect(p);
+    run_pending_defaults(p);
+    guest_signals_host_sync(p);
+}
+
+int64_t sys_rt_sigprocmask(struct linux_proc *p, const uint32_t a[7])
+{
+    if (a[3] != GUEST_SIGSET_SIZE)
+        return -EINVAL;
+    uint64_t old = p->sig.blocked, set = 0;
+    if (a[1]) {
+        uint32_t w[2];
+        if (copy_from_guest(w, a[1], sizeof(w)))
+            return -EFAULT;
+        set = load_set(w);
+        if (a[0] > 2)
+            return -EINVAL;
+    }
+    if (a[2] && !guest_writable(a[2], 8))
+        return -EFAULT;
+    guest_sigmask_change(p, a[0], a[1] ? &set : NULL);
     if (a[2]) {
         uint32_t w[2] = {(uint32_t)old, (uint32_t)(old >> 32)};
         copy_to_guest(a[2], w, sizeof(w));
     }
-    guest_signals_collect(p);
-    run_pending_defaults(p);
-    guest_signals_host_sync(p);
     return 0;
 }
 
@@ -455,9 +467,14 @@ int64_t sys_rt_sigsuspend(struct linux_proc *p, const uint32_t a[7])
     uint32_t w[2];
     if (copy_from_guest(w, a[0], sizeof(w)))
         return -EFAULT;
+    return guest_sigsuspend(p, load_set(w));
+}
+
+int64_t guest_sigsuspend(struct linux_proc *p, uint64_t mask)
+{
     p->sig.saved_mask = p->sig.blocked;
     p->sig.has_saved_mask = 1;
-    p->sig.blocked = load_set(w) & ~UNBLOCKABLE;
+    p->sig.blocked = mask & ~UNBLOCKABLE;
     guest_signals_host_sync(p);
     run_pending_defaults(p);
     guest_signals_wait(p, ~p->sig.blocked, NULL);

@@ -76,6 +76,15 @@ void guest_signals_host_sync(const struct linux_proc *p);
 /* A host signal backstep uses itself (the debugger's SIGIO): never mirrored. */
 void guest_signals_host_reserve(int sig);
 
+/* The common parts of the rt_ and the old signal syscalls: the action of
+ * sig set (in NULL: only read) with the old one in *old (0 or -EINVAL);
+ * the blocked mask changed by how (SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK;
+ * newset NULL: unchanged), acting on what it unblocks; sigsuspend with
+ * mask (always -EINTR). */
+int guest_sigaction_set(struct linux_proc *p, int sig, const struct guest_sigaction *in, struct guest_sigaction *old);
+void guest_sigmask_change(struct linux_proc *p, uint32_t how, const uint64_t *newset);
+int64_t guest_sigsuspend(struct linux_proc *p, uint64_t mask);
+
 /* Sleeps on the host until a signal of wanted is pending in p->sig (or the
  * host was interrupted for another reason: the debugger's SIGIO), at most
  * until *timeout (NULL: no limit). 0 on a signal or interrupt, -EAGAIN on
