@@ -47,6 +47,11 @@ struct rsp_server {
     bool in_monitor;       /* console output allowed */
 
     uint32_t gdb_features; /* enum rsp_gdb_feature bits from gdb's qSupported */
+    /* QPassSignals: Linux signals (bit sig-1) delivered without a stop;
+     * QProgramSignals: those the program may get when gdb is not asked (at
+     * detach), all until gdb says otherwise. */
+    uint64_t pass_signals, program_signals;
+    struct rsp_target_stop last_stop; /* of the last resume */
     bool exited;           /* a W or X was reported: the process is gone */
     bool killed;           /* gdb killed it (k, or vKill with no vRun since) */
     bool extended;         /* extended-remote (!): vKill keeps the session, vRun restarts */
@@ -75,6 +80,7 @@ void srv_write_mem(struct rsp_server *s, const struct rsp_request *q);
 void srv_point(struct rsp_server *s, const struct rsp_request *q);
 void srv_resume(struct rsp_server *s, const struct rsp_request *q);
 void srv_vcont(struct rsp_server *s, const struct rsp_request *q);
+void srv_signal_lists(struct rsp_server *s, const struct rsp_request *q);
 
 /* rsp_server_query.c: q packets, threads, monitor. Returns false if q is not
  * one of its kinds. */
