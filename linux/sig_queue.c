@@ -102,7 +102,7 @@ void guest_siginfo_fill(uint8_t out[128], int sig, const struct guest_signote *n
     } else if (n->code == GUEST_SI_TIMER) { /* _timer: tid, overrun, sigval */
         int32_t t[3] = {n->timerid, n->overrun, n->value};
         memcpy(out + 12, t, sizeof t);
-    } else if (!fault_signal(sig)) { /* _kill, _rt, _sigchld: pid, uid, then status or sigval */
+    } else { /* _kill, _rt, _sigchld: pid, uid, then status or sigval (a fault signal sent by kill too) */
         memcpy(out + 12, &n->pid, 4);
         memcpy(out + 16, &n->uid, 4);
         memcpy(out + 20, sig == SIGCHLD && n->code > 0 ? &n->status : &n->value, 4);

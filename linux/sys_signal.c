@@ -15,6 +15,7 @@
 
 #include "base/log.h"
 #include "linux/sig_queue.h"
+#include "linux/strace.h"
 #include "linux/sys_signal.h"
 #include "linux/syscall_impl.h"
 
@@ -93,6 +94,9 @@ int guest_signal_post(struct linux_proc *p, int sig, const struct guest_signote 
     if (!(p->sig.blocked & BIT(sig))) {
         if (ignored_now(p, sig))
             return 0;
+        uint32_t h = sig == SIGKILL || sig == SIGSTOP ? GUEST_SIG_DFL : p->sig.action[sig].handler;
+        if (h == GUEST_SIG_DFL && guest_signal_default(sig) != SIGDFL_IGNORE)
+            strace_signal_taken_later(sig, n); /* taken at once: a fatal or stop default */
         if (act_on_default(p, sig))
             return 0;
     }
@@ -138,8 +142,11 @@ int guest_signal_self(struct linux_proc *p, int sig, int code)
 static void run_pending_defaults(struct linux_proc *p)
 {
     for (int sig = 1; sig <= GUEST_NSIG && !p->exited; sig++) {
-        if ((p->sig.pending & BIT(sig)) && !(p->sig.blocked & BIT(sig)) && act_on_default(p, sig))
+        if ((p->sig.pending & BIT(sig)) && !(p->sig.blocked & BIT(sig)) && act_on_default(p, sig)) {
+            if (p->sig.action[sig].handler == GUEST_SIG_DFL && guest_signal_default(sig) != SIGDFL_IGNORE)
+                strace_signal_taken_later(sig, &p->sig.note[sig]);
             guest_sigqueue_flush(&p->sig, sig);
+        }
     }
 }
 
@@ -450,7 +457,14 @@ int guest_signals_wait(struct linux_proc *p, uint64_t wanted, const struct times
                 return -EAGAIN;
             lp = &left;
         }
-        int r = ppoll(NULL, 0, lp, NULL);
+        /* Signals are held from the last look at host_arrived until ppoll
+         * lets them in atomically: one that arrives in between would
+         * otherwise leave ppoll waiting for the next. */
+        sigset_t all, old;
+        sigfillset(&all);
+        sigprocmask(SIG_BLOCK, &all, &old);
+        int r = guest_signals_arrived() ? -1 : ppoll(NULL, 0, lp, &old);
+        sigprocmask(SIG_SETMASK, &old, NULL);
         if (r == 0)
             return -EAGAIN;
         if (!guest_signals_arrived())

@@ -15,6 +15,7 @@
 #include "linux/guest_mem.h"
 #include "linux/sig_queue.h"
 #include "linux/sigpage.h"
+#include "linux/strace.h"
 #include "linux/sys_signal.h"
 #include "undo/undo_ring.h"
 
@@ -125,6 +126,7 @@ static bool enter_handler(struct arm_cpu *cpu, struct linux_proc *p, int sig)
     undo_push_mem(cpu, frame, size);
     /* The first instance; a later one of a real-time signal stays pending. */
     const struct guest_signote note = guest_sigqueue_take(&p->sig, sig);
+    strace_signal_taken(sig, &note);
 
     uint32_t uc = rt ? frame + RT_UC : frame;
     if (rt)
@@ -132,7 +134,10 @@ static bool enter_handler(struct arm_cpu *cpu, struct linux_proc *p, int sig)
     put_ucontext(uc, cpu, p, oldmask);
 
     p->sig.has_saved_mask = 0;
-    p->sig.blocked = oldmask | ((uint64_t)act.mask[0] | (uint64_t)act.mask[1] << 32);
+    /* The handler runs with the mask of the moment (sigsuspend's temporary
+     * one, if any: kernel/signal.c signal_delivered ORs into
+     * current->blocked) plus sa_mask; the frame keeps the one to restore. */
+    p->sig.blocked |= (uint64_t)act.mask[0] | (uint64_t)act.mask[1] << 32;
     if (!(act.flags & GUEST_SA_NODEFER))
         p->sig.blocked |= GUEST_SIGBIT(sig);
     p->sig.blocked &= ~(GUEST_SIGBIT(SIGKILL) | GUEST_SIGBIT(SIGSTOP));
@@ -181,9 +186,11 @@ bool signal_deliver(struct arm_cpu *cpu, struct linux_proc *p)
         return enter_handler(cpu, p, sig);
     struct guest_sigstate before = p->sig;
     undo_push_sigstate(cpu, &before);
-    guest_sigqueue_take(&p->sig, sig);
+    struct guest_signote note = guest_sigqueue_take(&p->sig, sig);
     if (h == GUEST_SIG_IGN)
         return false;
+    if (guest_signal_default(sig) != SIGDFL_IGNORE)
+        strace_signal_taken(sig, &note);
     switch (guest_signal_default(sig)) {
     case SIGDFL_IGNORE:
         return false;
@@ -209,6 +216,7 @@ static void bad_frame(struct arm_cpu *cpu, struct linux_proc *p)
 
 void signal_sigreturn(struct arm_cpu *cpu, struct linux_proc *p, bool rt)
 {
+    strace_sigreturn(rt ? 173 : 119, cpu->r);
     uint32_t frame = cpu->r[13];
     uint32_t uc = rt ? frame + RT_UC : frame;
     /* The frame was put 8-aligned: anything else is not one of ours. */
@@ -252,21 +260,10 @@ void signal_sigreturn(struct arm_cpu *cpu, struct linux_proc *p, bool rt)
 void signal_maybe_restart(struct arm_cpu *cpu, struct linux_proc *p, uint32_t nr, uint32_t orig_r0,
                           uint32_t svc_len)
 {
-    if (cpu->r[0] != (uint32_t)-EINTR || !p->sig.pending)
+    if (cpu->r[0] != (uint32_t)-EINTR || guest_syscall_never_restarted(nr) || !p->sig.pending)
         return;
     int sig = guest_signal_next(p);
-    if (!sig) {
-        /* Only a signal the guest blocks arrived: on Linux it interrupts
-         * nothing (poll on a signalfd, a sleep with a blocked timer signal
-         * go on), so the call runs again -- from its full timeout, which is
-         * longer than Linux's remaining one (sleeps sleep on for what is
-         * left themselves, linux/sys_time.c). The calls that wait for
-         * signals themselves returned EINTR on purpose. */
-        if (nr == 29 || nr == 72 || nr == 179 || nr == 177 || nr == 421 || nr == 162 || nr == 265 || nr == 407)
-            return;
-    } else if (guest_syscall_never_restarted(nr)) {
-        return;
-    } else {
+    if (sig) {
         uint32_t h = p->sig.action[sig].handler;
         /* ERESTARTSYS: restarted when no handler runs or it has SA_RESTART. */
         if (h != GUEST_SIG_DFL && h != GUEST_SIG_IGN && !(p->sig.action[sig].flags & GUEST_SA_RESTART))

@@ -89,6 +89,7 @@ int main(void)
        first: both are given an empty mask. */
     static unsigned long empty;
     r = syscall(__NR_sigsuspend, &empty, 0, 0ul);
-    printf("sigsuspend: %ld %s, handler ran %d, mask after 0x%lx\n", r, strerror(errno), got, old_mask());
+    printf("sigsuspend: %ld %s, handler ran %d with mask 0x%x (sigsuspend's and sa_mask), mask after 0x%lx\n", r,
+           strerror(errno), got, seen_mask, old_mask());
     return 0;
 }
