@@ -10,6 +10,7 @@
 #include "base/size_arg.h"
 #include "gdbstub/timeline_target.h"
 #include "snapshots/snapshots.h"
+#include "timeline/diversion.h"
 #include "timeline/engine.h"
 #include "timeline/replay_log.h"
 #include "timeline/state_hash.h"
@@ -129,6 +130,7 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
                       engine_history_start());
             return ERANGE;
         }
+        diversion_end(); /* a seek leaves a diversion, as a reverse command does */
         struct engine_stop es;
         if (!engine_seek(n, &es)) {
             printf_to(print, ctx, "stopped at %" PRIu64 " before reaching %" PRIu64 "\n", cpu->icount, n);

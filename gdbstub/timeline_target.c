@@ -17,6 +17,7 @@
 #include "gdbstub/timeline_files.h"
 #include "linux/guest_mem.h"
 #include "linux/sys_signal.h"
+#include "timeline/diversion.h"
 #include "timeline/engine.h"
 #include "translator/breakpoints.h"
 #include "translator/fault.h"
@@ -116,8 +117,10 @@ static int write_reg(void *tv, unsigned num, const uint8_t *val, size_t len)
         memcpy(&v, val, 4);
     if (num < 16) {
         c.r[num] = num == 15 ? v & ~1u : v;
-        if (num == 15)
-            c.thumb = v & 1;
+        /* The T bit lives in CPSR: gdb writes pc even (and cpsr when the
+         * state changes), as to gdbserver; an odd pc means Thumb. */
+        if (num == 15 && (v & 1))
+            c.thumb = 1;
     } else if (num == RSP_REG_CPSR) {
         arm_set_cpsr_flags(&c, v, 0xf80f0000u);
         c.thumb = (v >> 5) & 1;
@@ -126,7 +129,7 @@ static int write_reg(void *tv, unsigned num, const uint8_t *val, size_t len)
     } else {
         memcpy(&c.d[num - RSP_REG_D0], val, 8);
     }
-    return engine_write_cpu(&c) ? 0 : EPERM;
+    return diversion_write_cpu(&c);
 }
 
 static uint32_t read_mem(void *tv, uint32_t addr, uint8_t *out, uint32_t len)
@@ -154,7 +157,7 @@ static int write_mem(void *tv, uint32_t addr, const uint8_t *data, uint32_t len)
     (void)tv;
     if (!guest_range_ok(addr, len, 0))
         return EFAULT;
-    return engine_write_mem(addr, data, len) ? 0 : EPERM;
+    return diversion_write_mem(addr, data, len);
 }
 
 static bool in_set(const uint32_t *set, unsigned n, uint32_t a)
@@ -300,6 +303,7 @@ static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *int
     struct timeline_target *t = tv;
     struct poll_ctx pc = {interrupted, server};
     struct engine_stop es;
+    diversion_before_resume(how->reverse);
     bool from_exit_stop = t->at_exit_stop && t->cpu->icount == t->exit_icount && !how->reverse;
     t->at_exit_stop = false;
     /* A pending fatal signal (a fault, raise()) is delivered or dropped. */
@@ -450,6 +454,7 @@ static int restart(void *tv, const char *arg, struct rsp_target_stop *stop)
         return EINVAL;
     if (n < engine_history_start())
         return ERANGE;
+    diversion_end();
     struct engine_stop es;
     engine_seek(n, &es);
     to_rsp(t, &es, stop);
@@ -526,6 +531,7 @@ static void kill_target(void *tv)
 {
     struct timeline_target *t = tv;
     tf_close_all();
+    diversion_end();
     t->outcome = TARGET_KILLED;
     if (t->at_exit_stop && t->cpu->icount == t->exit_icount) {
         struct engine_stop es;
@@ -547,6 +553,10 @@ static void detach(void *tv)
 {
     struct timeline_target *t = tv;
     tf_close_all();
+    /* Writes at the end of history stay, as with gdbserver; a diversion
+     * in the past or a call goes. */
+    diversion_before_resume(false);
+    diversion_end();
     t->outcome = TARGET_DETACHED;
 }
 

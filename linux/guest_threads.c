@@ -10,7 +10,7 @@ struct guest_thread_ctx guest_thread_ctx[GUEST_MAX_THREADS];
 
 /* Slot 0 is the main thread until it is filled in (thread_sched_init): a
  * program that never clones still has one thread, with the process's id. */
-static void ensure_main(void)
+void guest_threads_ensure(void)
 {
     if (guest_threads.nslots)
         return;
@@ -25,7 +25,7 @@ static void ensure_main(void)
 
 unsigned guest_threads_live(void)
 {
-    ensure_main();
+    guest_threads_ensure();
     unsigned n = 0;
     for (uint32_t i = 0; i < guest_threads.nslots; i++)
         n += guest_threads.t[i].state != GTS_FREE;
@@ -36,13 +36,13 @@ bool guest_threads_multi(void) { return guest_threads.nslots > 1; }
 
 int32_t guest_thread_current_tid(void)
 {
-    ensure_main();
+    guest_threads_ensure();
     return guest_threads.t[guest_threads.current].tid;
 }
 
 unsigned guest_thread_list(int32_t *tids, unsigned max)
 {
-    ensure_main();
+    guest_threads_ensure();
     /* Creation order: serials increase with each clone; slots are reused. */
     unsigned n = 0;
     uint64_t last = 0;
@@ -65,7 +65,7 @@ unsigned guest_thread_list(int32_t *tids, unsigned max)
 
 static int slot_of(int32_t tid)
 {
-    ensure_main();
+    guest_threads_ensure();
     for (uint32_t i = 0; i < guest_threads.nslots; i++)
         if (guest_threads.t[i].state != GTS_FREE && guest_threads.t[i].tid == tid)
             return (int)i;

@@ -41,10 +41,27 @@ struct guest_thread_sched {
     uint32_t clear_child_tid;  /* CLONE_CHILD_CLEARTID / set_tid_address */
     uint32_t robust_list;      /* set_robust_list head */
     uint32_t futex_addr, futex_bitset;
+    /* A parked syscall: the fd it waits on and for what (POLLIN/POLLOUT),
+     * or one of the WAIT_* kinds below. */
+    int32_t wait_fd;
+    uint32_t wait_events;
+    uint32_t wait_ptr, wait_n; /* WAIT_POLL: the guest's pollfd array; WAIT_CHILD: idtype, id */
     uint64_t deadline_ns;      /* CLOCK_MONOTONIC; 0: none */
     uint64_t pending;          /* signals sent to this thread (tgkill), bit sig-1 */
     uint64_t serial;           /* creation order (for gdb's thread numbers) */
+    /* Set when the wait ended with a result (a FUTEX_WAKE, a timeout, a
+     * signal): r0 takes it when the thread runs next. rerun: the parked
+     * syscall is served again when the thread runs next (it can now run
+     * without blocking). */
+    uint32_t has_result, result;
+    uint32_t rerun;
+    uint32_t wait_order; /* FUTEX_WAKE wakes waiters in the order they came */
 };
+/* wait_fd values that are not fds. */
+#define WAIT_NONE (-1)  /* only the deadline or a signal ends the wait */
+#define WAIT_POLL (-2)  /* any fd of a poll(2) array ready */
+#define WAIT_CHILD (-3) /* a child to reap (wait4/waitid) */
+_Static_assert(sizeof(struct guest_thread_sched) == 80, "no padding: the table is hashed and saved as bytes");
 
 /* The table: what the scheduler decides from. */
 struct guest_threads {
@@ -52,6 +69,7 @@ struct guest_threads {
     uint32_t nslots;   /* slots [0, nslots) may be in use */
     uint64_t slice_end; /* icount at which the running thread's turn ends */
     uint64_t next_serial;
+    uint32_t next_wait_order, pad;
     struct guest_thread_sched t[GUEST_MAX_THREADS];
 };
 
@@ -68,6 +86,9 @@ struct guest_thread_ctx {
 extern struct guest_threads guest_threads;
 extern struct guest_thread_ctx guest_thread_ctx[GUEST_MAX_THREADS];
 
+/* Fills slot 0 with the main thread if the table is empty (the process id
+ * is its tid). */
+void guest_threads_ensure(void);
 /* Live threads (1 for a program that never created one). */
 unsigned guest_threads_live(void);
 /* True once the guest has more than one thread (ever): the runtime then

@@ -47,6 +47,9 @@ struct linux_proc {
      * before the guest goes on (the kernel wrote a watched range): the
      * runtime stops right after the SVC. */
     bool syscall_stop;
+    /* Set by the syscall layer when the calling thread parked (its syscall
+     * would block while other threads can run: linux/thread_park.c). */
+    bool syscall_parked;
 
     /* Set by exit/exit_group (exit_status) or by a fatal signal (fatal_signal). */
     bool exited;

@@ -4,6 +4,7 @@
  * call printers are in linux/strace_calls.c. Never writes guest memory;
  * reads it only through strace_read/strace_guest_string. */
 #include "linux/strace.h"
+#include "linux/thread_sched.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -206,6 +207,11 @@ void strace_exit(uint32_t nr, const uint32_t a[7], int64_t r)
         return;
     const struct strace_entry *e = &entries[nr];
     uint32_t ret = (uint32_t)r;
+    if (r == GUEST_SYSCALL_PARKED) { /* the thread waits (a futex): strace(1)'s words */
+        strace_printf(" <unfinished ...>\n");
+        strace_flush();
+        return;
+    }
     strace_printf(" = ");
     if (is_error(ret))
         print_error(ret);

@@ -13,6 +13,7 @@
 
 #include "base/log.h"
 #include "linux/syscall_impl.h"
+#include "linux/thread_sched.h"
 #include "linux/xlat.h"
 
 /* exit and exit_group end the (single-threaded) guest; the status the parent
@@ -24,12 +25,18 @@ static int64_t do_exit(struct linux_proc *p, uint32_t code)
     return 0;
 }
 
-int64_t sys_exit(struct linux_proc *p, const uint32_t a[7]) { return do_exit(p, a[0]); }
+/* exit(2) ends the calling thread; the process ends with its last thread. */
+int64_t sys_exit(struct linux_proc *p, const uint32_t a[7])
+{
+    if (thread_exit(p, (int)a[0]))
+        return 0;
+    return do_exit(p, a[0]);
+}
 int64_t sys_exit_group(struct linux_proc *p, const uint32_t a[7]) { return do_exit(p, a[0]); }
 
 int64_t sys_getpid(struct linux_proc *p, const uint32_t a[7]) { (void)p; (void)a; return getpid(); }
 int64_t sys_getppid(struct linux_proc *p, const uint32_t a[7]) { (void)p; (void)a; return getppid(); }
-int64_t sys_gettid(struct linux_proc *p, const uint32_t a[7]) { (void)p; (void)a; return gettid(); }
+int64_t sys_gettid(struct linux_proc *p, const uint32_t a[7]) { (void)p; (void)a; return thread_tid_current(); }
 
 /* The 16-bit calls map ids above 65535 to the overflow id 65534
  * (high2lowuid in include/linux/highuid.h). */

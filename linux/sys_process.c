@@ -3,7 +3,7 @@
  * whole backstep process (guest memory, translations and all). vfork and
  * CLONE_VM|CLONE_VFORK (glibc's posix_spawn) become a plain fork too: the
  * child gets a copy instead of shared memory, which is all a child that only
- * execs or exits can tell. Threads (CLONE_THREAD) come with the threads issue.
+ * execs or exits can tell. Threads (CLONE_THREAD) are linux/thread_life.c's.
  * execve of a 32-bit ARM ELF runs backstep itself on it; anything else goes to
  * the host kernel, as qemu-arm does without binfmt_misc. */
 #include <fcntl.h>
@@ -19,12 +19,16 @@
 #include "base/log.h"
 #include "linux/syscall_impl.h"
 #include "linux/sysroot_path.h"
+#include "linux/thread_sched.h"
 #include "linux/xlat.h"
 
 static int64_t do_fork(void)
 {
     fflush(NULL); /* no buffered host output (the log) is written twice */
-    return host_ret(fork());
+    int64_t r = host_ret(fork());
+    if (r == 0)
+        thread_after_fork();
+    return r;
 }
 
 int64_t sys_fork(struct linux_proc *p, const uint32_t a[7])
@@ -41,10 +45,18 @@ int64_t sys_vfork(struct linux_proc *p, const uint32_t a[7]) { return sys_fork(p
 int64_t sys_clone(struct linux_proc *p, const uint32_t a[7])
 {
     uint32_t flags = a[0], newsp = a[1], ptid = a[2], tls = a[3], ctid = a[4];
-    if (flags & (CLONE_THREAD | CLONE_SIGHAND)) {
+    /* kernel/fork.c copy_process: CLONE_THREAD needs CLONE_SIGHAND, which
+     * needs CLONE_VM. */
+    if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+        return -EINVAL;
+    if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+        return -EINVAL;
+    if (flags & CLONE_THREAD)
+        return thread_clone(p, flags, newsp, ptid, tls, ctid);
+    if (flags & CLONE_SIGHAND) {
         if (log_enabled(LOG_UNIMP))
-            log_printf("backstep: clone with CLONE_THREAD (threads) is not supported yet\n");
-        return -ENOSYS;
+            log_printf("backstep: clone with CLONE_SIGHAND but not CLONE_THREAD is not supported\n");
+        return -EINVAL;
     }
     if ((flags & 0xff) != SIGCHLD && (flags & 0xff) != 0)
         return -EINVAL; /* another exit signal: not supported */

@@ -18,6 +18,7 @@
 #include "linux/strace.h"
 #include "linux/sys_signal.h"
 #include "linux/syscall_impl.h"
+#include "linux/thread_sched.h"
 
 #define BIT(sig) GUEST_SIGBIT(sig)
 #define UNBLOCKABLE (BIT(SIGKILL) | BIT(SIGSTOP))
@@ -628,16 +629,43 @@ int64_t sys_kill(struct linux_proc *p, const uint32_t a[7])
     return host_ret(kill(sarg(a[0]), sarg(a[1])));
 }
 
+/* A signal sent to one guest thread (tkill/tgkill): the running one gets
+ * it as raise() does; another keeps it pending in its table entry until it
+ * runs (a signal it ignores is dropped, a fatal default ends the process at
+ * once, as the kernel's complete_signal does). */
+static int64_t signal_thread(struct linux_proc *p, int slot, int sig)
+{
+    if (sig == 0)
+        return 0;
+    if (sig < 1 || sig > GUEST_NSIG)
+        return -EINVAL;
+    if ((uint32_t)slot == guest_threads.current)
+        return guest_signal_self(p, sig, SI_TKILL);
+    uint32_t h = p->sig.action[sig].handler;
+    enum guest_sigdefault d = guest_signal_default(sig);
+    if (h == GUEST_SIG_IGN || (h == GUEST_SIG_DFL && d == SIGDFL_IGNORE))
+        return 0;
+    if (h == GUEST_SIG_DFL && (d == SIGDFL_TERM || d == SIGDFL_CORE) && !(guest_thread_ctx[slot].blocked & BIT(sig)))
+        return guest_signal_self(p, sig, SI_TKILL);
+    p->sig.note[sig] = (struct guest_signote){.code = SI_TKILL, .pid = getpid(), .uid = getuid()};
+    guest_threads.t[slot].pending |= BIT(sig);
+    return 0;
+}
+
 int64_t sys_tgkill(struct linux_proc *p, const uint32_t a[7])
 {
-    if (sarg(a[0]) == getpid() && sarg(a[1]) == gettid())
-        return guest_signal_self(p, sarg(a[2]), SI_TKILL);
+    int slot = thread_slot_of_tid(sarg(a[1]));
+    if (sarg(a[0]) == getpid() && slot >= 0)
+        return signal_thread(p, slot, sarg(a[2]));
+    if (sarg(a[0]) == getpid())
+        return -ESRCH;
     return host_ret(syscall(SYS_tgkill, sarg(a[0]), sarg(a[1]), sarg(a[2])));
 }
 
 int64_t sys_tkill(struct linux_proc *p, const uint32_t a[7])
 {
-    if (sarg(a[0]) == gettid())
-        return guest_signal_self(p, sarg(a[1]), SI_TKILL);
+    int slot = thread_slot_of_tid(sarg(a[0]));
+    if (slot >= 0)
+        return signal_thread(p, slot, sarg(a[1]));
     return host_ret(syscall(SYS_tkill, sarg(a[0]), sarg(a[1])));
 }

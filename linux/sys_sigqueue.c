@@ -14,6 +14,7 @@
 #include "linux/sig_queue.h"
 #include "linux/sys_signal.h"
 #include "linux/syscall_impl.h"
+#include "linux/thread_sched.h"
 
 #define GUEST_SI_TKILL (-6)
 
@@ -83,8 +84,30 @@ int64_t sys_rt_sigqueueinfo(struct linux_proc *p, const uint32_t a[7])
     return to_host(SYS_rt_sigqueueinfo, sarg(a[0]), 0, sig, &n);
 }
 
-/* rt_tgsigqueueinfo(tgid, tid, sig, uinfo): the guest's one thread is tid
- * == tgid on the host (the thread scheduler will name its own threads). */
+/* To another guest thread: pending in its table entry until it runs, with
+ * this siginfo, as tgkill's signal_thread (linux/sys_signal.c) does with
+ * SI_TKILL's -- one instance (no queue per thread yet). */
+static int64_t to_thread(struct linux_proc *p, int slot, int sig, const struct guest_signote *n)
+{
+    if (sig == 0)
+        return 0;
+    if (sig < 1 || sig > GUEST_NSIG)
+        return -EINVAL;
+    if ((uint32_t)slot == guest_threads.current)
+        return to_self(p, sig, n);
+    uint32_t h = p->sig.action[sig].handler;
+    enum guest_sigdefault d = guest_signal_default(sig);
+    if (h == GUEST_SIG_IGN || (h == GUEST_SIG_DFL && d == SIGDFL_IGNORE))
+        return 0;
+    if (h == GUEST_SIG_DFL && (d == SIGDFL_TERM || d == SIGDFL_CORE) &&
+        !(guest_thread_ctx[slot].blocked & GUEST_SIGBIT(sig)))
+        return to_self(p, sig, n);
+    p->sig.note[sig] = *n;
+    guest_threads.t[slot].pending |= GUEST_SIGBIT(sig);
+    return 0;
+}
+
+/* rt_tgsigqueueinfo(tgid, tid, sig, uinfo) */
 int64_t sys_rt_tgsigqueueinfo(struct linux_proc *p, const uint32_t a[7])
 {
     struct guest_signote n;
@@ -93,8 +116,9 @@ int64_t sys_rt_tgsigqueueinfo(struct linux_proc *p, const uint32_t a[7])
     if (load_info(a[3], &n))
         return -EFAULT;
     int sig = sarg(a[2]);
-    if (sarg(a[0]) == getpid() && sarg(a[1]) == gettid())
-        return to_self(p, sig, &n);
+    int slot = thread_slot_of_tid(sarg(a[1]));
+    if (sarg(a[0]) == getpid())
+        return slot >= 0 ? to_thread(p, slot, sig, &n) : -ESRCH;
     if (claims_kernel(&n))
         return -EPERM;
     return to_host(SYS_rt_tgsigqueueinfo, sarg(a[0]), sarg(a[1]), sig, &n);

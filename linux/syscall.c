@@ -17,6 +17,7 @@
 #include "linux/sys_signalfd.h"
 #include "linux/proc_self.h"
 #include "linux/sysroot_path.h"
+#include "linux/thread_sched.h"
 
 /* A host syscall ended with EINTR because a signal arrived that the guest
  * blocks: on Linux that interrupts nothing (a poll on a signalfd waits on
@@ -36,14 +37,18 @@ static bool interrupted_by_blocked_only(struct linux_proc *p, uint32_t nr)
 uint32_t linux_syscall(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
 {
     const struct syscall_desc *d = syscall_lookup(nr);
+    /* With several threads, a call that would block waits in the table
+     * instead (served again when it can run; traced then). */
+    guest_signalfd_sync(p); /* their readiness as poll, select, epoll see it */
+    if (thread_would_block(p, nr, a))
+        return (uint32_t)GUEST_SYSCALL_PARKED;
     bool trace = log_enabled(LOG_STRACE);
     if (trace)
         strace_enter(nr, a); /* before: a blocking call shows while it blocks */
     int64_t r;
     if (d && d->handler) {
-        do
-            guest_signalfd_sync(p); /* their readiness as poll, select, epoll will see it */
-        while ((r = d->handler(p, a)) == -EINTR && interrupted_by_blocked_only(p, nr));
+        while ((r = d->handler(p, a)) == -EINTR && interrupted_by_blocked_only(p, nr))
+            guest_signalfd_sync(p);
     } else {
         if (log_enabled(LOG_UNIMP)) {
             if (d)

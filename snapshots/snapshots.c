@@ -1,6 +1,8 @@
 /* See snapshots.h. */
 #include "snapshots/snapshots.h"
 
+#include "linux/thread_sched.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +36,9 @@ struct snap {
     struct arm_cpu cpu;
     uint32_t brk, tls, next_start;
     struct guest_sigstate sig;
+    /* The thread table and the waiting threads' contexts (nslots of each). */
+    struct guest_threads *threads;
+    struct guest_thread_ctx *thread_ctx;
     uint64_t cookie; /* the caller's, opaque */
     struct map_run *map;
     unsigned nmap;
@@ -310,6 +315,8 @@ static void merge_into_previous(unsigned j)
     b->npages = 0;
     free(b->pages);
     free(b->map);
+    free(b->threads);
+    free(b->thread_ctx);
     memmove(&S.snaps[j], &S.snaps[j + 1], (S.n - j - 1) * sizeof *S.snaps);
     S.n--;
 }
@@ -357,6 +364,12 @@ void snapshots_take(uint64_t cookie)
     s->brk = S.proc->brk_cur;
     s->tls = S.proc->tls;
     s->sig = S.proc->sig;
+    guest_threads_ensure();
+    uint32_t ns = guest_threads.nslots;
+    s->threads = xrealloc(NULL, sizeof *s->threads);
+    memcpy(s->threads, &guest_threads, guest_threads_image_len(ns));
+    s->thread_ctx = xrealloc(NULL, ns * sizeof *s->thread_ctx);
+    memcpy(s->thread_ctx, guest_thread_ctx, ns * sizeof *s->thread_ctx);
     s->next_start = guest_mmap_next_start();
     s->cookie = cookie;
     record_map(s);
@@ -464,6 +477,9 @@ uint64_t snapshots_restore_before(uint64_t n, uint64_t *cookie)
     S.proc->brk_cur = s->brk;
     S.proc->tls = s->tls;
     S.proc->sig = s->sig;
+    memset(&guest_threads, 0, sizeof guest_threads);
+    memcpy(&guest_threads, s->threads, guest_threads_image_len(s->threads->nslots));
+    memcpy(guest_thread_ctx, s->thread_ctx, s->threads->nslots * sizeof *s->thread_ctx);
     guest_signals_host_sync(S.proc);
     S.proc->exited = false;
     S.proc->fatal_signal = 0;

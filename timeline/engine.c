@@ -20,6 +20,8 @@
  * breakpoints and each store against the write watchpoints. */
 #include "timeline/engine.h"
 
+#include "linux/thread_sched.h"
+
 #include "arm/decode.h"
 
 #include <stdio.h>
@@ -87,9 +89,28 @@ uint64_t engine_history_start(void)
     return undo_floor();
 }
 
+/* In a diversion (timeline/diversion.c): forward runs leave history alone. */
+static bool diverted;
+
+void engine_set_diverted(bool on)
+{
+    diverted = on;
+    syscall_replay_set_diverted(on);
+    thread_sched_freeze(on);
+}
+
+static void pop_to_mark(struct undo_mark m);
+
+bool engine_pop_to_mark(struct undo_mark m)
+{
+    pop_to_mark(m);
+    struct undo_mark now = undo_mark_now(cpu);
+    return now.p == m.p && now.chunk == m.chunk;
+}
+
 static void note_progress(void)
 {
-    if (cpu->icount > history_end)
+    if (!diverted && cpu->icount > history_end)
         history_end = cpu->icount;
 }
 
@@ -256,7 +277,8 @@ static void from_run(enum run_stop r, int sig, struct engine_stop *out)
 {
     memset(out, 0, sizeof *out);
     switch (r) {
-    case RUN_SYSCALL_INTERRUPTED: out->kind = ES_INTERRUPTED; break;
+    case RUN_SYSCALL_INTERRUPTED:
+    case RUN_IDLE: out->kind = ES_INTERRUPTED; break;
     case RUN_REACHED:
     case RUN_SYSCALL_STOP: out->kind = ES_REACHED; break;
     case RUN_BREAKPOINT: out->kind = ES_BREAKPOINT; break;
@@ -321,7 +343,7 @@ static bool syscall_watch_check(void)
  * debugger can write registers and memory there. */
 static void forget_unseen_future(void)
 {
-    if (replay_log_live() && cpu->icount < history_end)
+    if (!diverted && replay_log_live() && cpu->icount < history_end)
         history_end = cpu->icount;
 }
 
@@ -346,21 +368,24 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
     syscall_replay_interrupt_clear();
     bool ran = false;
     for (;;) {
-        apply_user_events();
+        if (!diverted)
+            apply_user_events();
         /* Not before this call has run anything: the state where the last
          * stop was is what the debugger saw there (a signal that came while
          * it looked arrives at the end of this run instead). */
-        if (ran && engine_at_end() && guest_signals_arrived())
+        if (!diverted && ran && engine_at_end() && guest_signals_arrived())
             take_async_signals();
         if (cpu->icount >= stop_at) {
             from_run(RUN_REACHED, 0, out);
             return;
         }
         uint64_t limit = stop_at;
-        uint64_t ev = replay_log_next_user_event();
+        uint64_t ev = diverted ? UINT64_MAX : replay_log_next_user_event();
         if (ev > cpu->icount && ev < limit)
             limit = ev;
-        if (replay_log_live() && cpu->icount >= history_end) {
+        if (diverted) {
+            /* Nothing of history: no snapshots, no end to reach. */
+        } else if (replay_log_live() && cpu->icount >= history_end) {
             /* The end of history: live; snapshots are taken here. */
             snapshots_going_live();
             if (cpu->icount >= snapshots_next_due())
@@ -399,6 +424,18 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
                 return;
             }
             /* The second run stopped where the first did. */
+        }
+        if (r == RUN_IDLE) {
+            /* Every thread waits: look at the debugger, then wait on. */
+            if (intr && intr(ctx)) {
+                from_run(r, sig, out);
+                return;
+            }
+            continue;
+        }
+        if (r == RUN_SYSCALL_INTERRUPTED && diverted) {
+            from_run(r, sig, out);
+            return;
         }
         if (r == RUN_SYSCALL_INTERRUPTED) {
             /* The SVC is counted but its syscall did not run: back before

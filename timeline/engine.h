@@ -12,6 +12,7 @@
 
 #include "linux/process.h"
 #include "arm/cpu.h"
+#include "undo/undo_ring.h"
 
 enum watch_kind { WATCH_WRITE = 2, WATCH_READ = 3, WATCH_ACCESS = 4 }; /* RSP Z types */
 
@@ -74,6 +75,11 @@ bool engine_signal(int sig, const struct guest_signote *n, bool fault);
 /* The debugger drops the pending signal sig it stopped at (continue without
  * it): logged like engine_signal. */
 bool engine_discard_signal(int sig);
+/* A diversion is open (timeline/diversion.h): forward runs leave history
+ * alone (no log, no snapshots, syscalls unlogged, one thread). */
+void engine_set_diverted(bool on);
+/* Pops the undo log back to mark; false if it no longer reaches. */
+bool engine_pop_to_mark(struct undo_mark m);
 /* Forward runs stop before delivering a signal the guest will take (as
  * gdbserver reports them); off for internal seeks. */
 void engine_set_signal_stops(bool on);

@@ -4,6 +4,8 @@
  * has written them. */
 #include "timeline/replay_log.h"
 
+#include "linux/guest_threads.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,14 +98,20 @@ static void die_full(void)
 
 bool replay_log_user_room(void) { return *user_count < MAX_USER_EVENTS; }
 
-void replay_log_begin(enum replay_kind kind, uint64_t icount, uint32_t nr)
+void replay_log_begin_for(enum replay_kind kind, uint64_t icount, uint32_t nr, uint32_t slot)
 {
     memset(&pending.e, 0, sizeof pending.e);
     pending.e.kind = kind;
     pending.e.icount = icount;
     pending.e.nr = nr;
+    pending.e.tid = slot;
     pending.n = 0;
     pending.open = true;
+}
+
+void replay_log_begin(enum replay_kind kind, uint64_t icount, uint32_t nr)
+{
+    replay_log_begin_for(kind, icount, nr, guest_threads.current);
 }
 
 static void add(uint32_t addr, const void *bytes, uint32_t len)

@@ -24,6 +24,10 @@ enum replay_kind {
                          * guest's signal state (its own effect, or signals that arrived
                          * from outside meanwhile): one range (addr 0) holding the new
                          * struct guest_sigstate; result: the fatal signal it raised, or 0 */
+    REPLAY_WAKE,        /* at icount (a scheduling point): thread slot tid's wait ended
+                         * with result (a timeout, a sleep that is over); nr: its syscall */
+    REPLAY_PARK,        /* at icount, after the syscall entry of thread tid that made it
+                         * wait: one range (addr 0), its struct guest_thread_sched */
 };
 
 struct replay_entry {
@@ -32,6 +36,8 @@ struct replay_entry {
     uint32_t result;
     uint32_t nranges;
     uint64_t size; /* of the whole entry, ranges included, a multiple of 8 */
+    uint32_t tid;  /* the thread's slot (linux/guest_threads.h) */
+    uint32_t pad;
     /* then nranges x { struct replay_range; bytes padded to 8 } */
 };
 
@@ -59,7 +65,8 @@ const uint8_t *replay_range_at(const struct replay_entry *e, uint32_t i, struct 
 /* Appending (only when live): begin, add ranges (their current guest bytes
  * are copied at commit), commit. The cursor moves past the new entry. */
 bool replay_log_user_room(void); /* false: no more debugger writes can be logged */
-void replay_log_begin(enum replay_kind kind, uint64_t icount, uint32_t nr);
+void replay_log_begin(enum replay_kind kind, uint64_t icount, uint32_t nr); /* for the running thread */
+void replay_log_begin_for(enum replay_kind kind, uint64_t icount, uint32_t nr, uint32_t slot);
 void replay_log_add_range(uint32_t addr, uint32_t len);
 void replay_log_add_bytes(uint32_t addr, const void *bytes, uint32_t len);
 void replay_log_commit(uint32_t result);

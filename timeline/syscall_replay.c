@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +23,9 @@
 #include "linux/syscall.h"
 #include "linux/syscall_table.h"
 #include "snapshots/snapshots.h"
+#include "linux/thread_sched.h"
 #include "timeline/replay_log.h"
+#include "timeline/thread_replay.h"
 #include "translator/runtime.h"
 #include "translator/translate.h"
 #include "undo/undo_ring.h"
@@ -34,6 +37,14 @@
 #define NR_mmap2 192u
 #define NR_exit 1u
 #define NR_exit_group 248u
+#define NR_clone 120u
+#define NR_sched_yield 158u
+#define NR_tkill 238u
+#define NR_futex 240u
+#define NR_set_tid_address 256u
+#define NR_tgkill 268u
+#define NR_set_robust_list 338u
+#define NR_futex_time64 422u
 
 static struct arm_cpu *hook_cpu;
 
@@ -112,10 +123,27 @@ static void on_write(void *ctx, uint32_t addr, uint32_t len)
 }
 
 /* Run again when replayed: they only change the guest's own map, TLS
- * register, or end it (exit marks the process as exited, nothing more). */
-static bool reexecuted(uint32_t nr, const struct syscall_desc *d)
+ * register, threads and futexes (the scheduler's table), or end it (exit
+ * marks the process or the thread as exited, nothing more). */
+static bool reexecuted(const struct arm_cpu *cpu, uint32_t nr, const struct syscall_desc *d)
 {
-    return (d && (d->flags & SYSF_MAP)) || nr == ARM_NR_set_tls || nr == NR_exit || nr == NR_exit_group;
+    if ((d && (d->flags & SYSF_MAP)) || nr == ARM_NR_set_tls || nr == NR_exit || nr == NR_exit_group)
+        return true;
+    switch (nr) {
+    case NR_clone: return (cpu->r[0] & CLONE_THREAD) != 0;
+    case NR_futex: case NR_futex_time64: case NR_set_tid_address: case NR_set_robust_list: case NR_sched_yield:
+        return true;
+    case NR_tkill: return thread_slot_of_tid((int32_t)cpu->r[0]) >= 0;
+    case NR_tgkill: return (int32_t)cpu->r[0] == getpid() && thread_slot_of_tid((int32_t)cpu->r[1]) >= 0;
+    default: return false;
+    }
+}
+
+/* Syscalls that may change the thread table: its pre-image is taken around
+ * them (an undo record if they did). */
+static bool touches_threads(const struct arm_cpu *cpu)
+{
+    return guest_threads_multi() || (cpu->r[7] == NR_clone && (cpu->r[0] & CLONE_THREAD));
 }
 
 /* The part of the map a syscall may change, known before it runs. */
@@ -286,8 +314,10 @@ static void log_sigstate(struct arm_cpu *cpu, struct linux_proc *p)
     replay_log_commit(p->exited ? (uint32_t)p->fatal_signal : 0);
 }
 
-/* Replayed: the signal state the live run logged after this syscall. */
-static void replay_sigstate(struct arm_cpu *cpu, struct linux_proc *p)
+/* Replayed: the signal state the live run logged after this syscall
+ * (before: the state before the syscall, which a re-executed one may have
+ * changed already). */
+static void replay_sigstate(struct arm_cpu *cpu, struct linux_proc *p, const struct guest_sigstate *before)
 {
     const struct replay_entry *e = replay_log_peek();
     if (!e || e->kind != REPLAY_SIGSTATE || e->icount != cpu->icount)
@@ -296,7 +326,7 @@ static void replay_sigstate(struct arm_cpu *cpu, struct linux_proc *p)
     const uint8_t *bytes = replay_range_at(e, 0, &rr);
     if (e->nranges != 1 || rr.len != sizeof p->sig)
         diverged(cpu, "a signal state entry of the wrong size");
-    undo_push_sigstate(cpu, &p->sig);
+    undo_push_sigstate(cpu, before);
     memcpy(&p->sig, bytes, sizeof p->sig);
     guest_signals_host_sync(p);
     if (e->result) {
@@ -310,14 +340,16 @@ static void replay_one(struct arm_cpu *cpu, struct linux_proc *p, const struct r
 {
     uint32_t nr = cpu->r[7];
     const struct syscall_desc *d = syscall_lookup(nr);
-    if (e->kind != REPLAY_SYSCALL || e->icount != cpu->icount || e->nr != nr) {
+    if (e->kind != REPLAY_SYSCALL || e->icount != cpu->icount || e->nr != nr || e->tid != guest_threads.current) {
         char what[128];
         snprintf(what, sizeof what, "syscall %u now, the log has syscall %u at instruction %llu", nr, e->nr,
                  (unsigned long long)e->icount);
         diverged(cpu, what);
     }
     undo_push_cpu(cpu, replay_log_cursor());
-    if (reexecuted(nr, d)) {
+    static struct guest_sigstate before;
+    before = p->sig;
+    if (reexecuted(cpu, nr, d)) {
         struct map_change m;
         before_map(cpu, p, &m);
         if (!replay_file_mmap(cpu, e)) {
@@ -326,14 +358,23 @@ static void replay_one(struct arm_cpu *cpu, struct linux_proc *p, const struct r
             syscall_set_write_hook(NULL, NULL);
         }
         after_map(cpu, &m, cpu->r[0]);
-        if (cpu->r[0] != e->result)
-            diverged(cpu, "a memory map syscall gave a different result");
+        uint32_t got = p->syscall_parked ? (uint32_t)GUEST_SYSCALL_PARKED : cpu->r[0];
+        if (got != e->result) {
+            char what[128];
+            snprintf(what, sizeof what, "syscall %u gave 0x%x when run again, the recording 0x%x", nr, got, e->result);
+            diverged(cpu, what);
+        }
     } else {
         apply_ranges(cpu, e);
-        cpu->r[0] = e->result;
+        if (e->result == (uint32_t)GUEST_SYSCALL_PARKED)
+            p->syscall_parked = true; /* it waited: r0 keeps its argument */
+        else
+            cpu->r[0] = e->result;
     }
     replay_log_advance();
-    replay_sigstate(cpu, p);
+    replay_sigstate(cpu, p, &before);
+    if (p->syscall_parked)
+        thread_replay_apply_park(cpu);
 }
 
 static syscall_replay_watch_fn *watch_fn;
@@ -387,21 +428,83 @@ static void live_one(struct arm_cpu *cpu, struct linux_proc *p)
         after_map(cpu, &m, cpu->r[0]);
     }
     bool sig_changed = sigstate_changed(cpu, p, &before);
-    replay_log_commit(cpu->r[0]);
+    replay_log_commit(p->syscall_parked ? (uint32_t)GUEST_SYSCALL_PARKED : cpu->r[0]);
     if (sig_changed)
         log_sigstate(cpu, p);
+    if (p->syscall_parked)
+        thread_replay_log_park(cpu);
     if (watch_fn && watch_fn())
         p->syscall_stop = true;
+}
+
+static bool diverted;
+
+void syscall_replay_set_diverted(bool on) { diverted = on; }
+
+/* What a diversion may not do: end or fork the process, run another
+ * program, signal anyone, wait for another thread or a child (the
+ * diversion runs its thread alone). */
+static bool refused_in_diversion(uint32_t nr)
+{
+    switch (nr) {
+    case NR_exit: case NR_exit_group: case 2: /* fork */ case 190: /* vfork */ case NR_clone: case 11: /* execve */
+    case 37: /* kill */ case NR_tkill: case NR_tgkill: case NR_futex: case NR_futex_time64: case 114: /* wait4 */
+    case 280: /* waitid */ case 29: /* pause */ case 179: /* rt_sigsuspend */ case 177: /* rt_sigtimedwait */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A syscall in a diversion: run for real, its effects on the guest undone
+ * when the diversion ends (undo records), nothing logged. */
+static void divert_one(struct arm_cpu *cpu, struct linux_proc *p)
+{
+    uint32_t nr = cpu->r[7];
+    if (refused_in_diversion(nr)) {
+        cpu->r[0] = (uint32_t)-EPERM;
+        return;
+    }
+    const struct syscall_desc *d = syscall_lookup(nr);
+    undo_push_cpu(cpu, replay_log_cursor());
+    struct map_change m = {0};
+    bool map = d && (d->flags & SYSF_MAP);
+    if (map)
+        before_map(cpu, p, &m);
+    struct guest_sigstate before = p->sig;
+    syscall_set_write_hook(on_write, NULL);
+    runtime_syscall_live(cpu, p);
+    syscall_set_write_hook(NULL, NULL);
+    if (map) {
+        if (m.any)
+            snapshots_after_map_change(m.addr, m.npages * GUEST_PAGE_SIZE);
+        after_map(cpu, &m, cpu->r[0]);
+    }
+    if (memcmp(&before, &p->sig, sizeof before))
+        undo_push_sigstate(cpu, &before);
 }
 
 static void serve(struct arm_cpu *cpu, struct linux_proc *p)
 {
     hook_cpu = cpu;
+    if (diverted) {
+        divert_one(cpu, p);
+        return;
+    }
+    bool threads = touches_threads(cpu);
+    if (threads)
+        thread_change_begin(cpu, p);
     const struct replay_entry *e = replay_log_peek();
     if (e)
         replay_one(cpu, p, e);
     else
         live_one(cpu, p);
+    if (threads && !p->syscall_interrupted)
+        thread_change_end(cpu);
 }
 
-void syscall_replay_install(void) { runtime_set_syscall_fn(serve); }
+void syscall_replay_install(void)
+{
+    runtime_set_syscall_fn(serve);
+    thread_replay_install();
+}

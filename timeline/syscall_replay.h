@@ -28,3 +28,7 @@ void syscall_replay_interrupt_clear(void);
  * syscall. NULL: no checks. */
 typedef bool syscall_replay_watch_fn(void);
 void syscall_replay_set_watch(syscall_replay_watch_fn *fn);
+
+/* In a diversion (timeline/diversion.h) syscalls run for real, unlogged,
+ * their guest effects undoable; some are refused with EPERM. */
+void syscall_replay_set_diverted(bool on);

@@ -17,6 +17,7 @@
 #include "linux/guest_mem.h"
 #include "linux/syscall.h"
 #include "linux/sys_signal.h"
+#include "linux/thread_sched.h"
 #include "translator/chain_cut.h"
 #include "translator/code_cache.h"
 #include "translator/fault.h"
@@ -64,6 +65,7 @@ struct arm_cpu *runtime_new_cpu(struct linux_proc *p)
     cpu->tpidruro = p->tls;
     p->invalidate_code = invalidate_code;
     p->invalidate_ctx = NULL;
+    thread_sched_bind_cpu(cpu);
     undo_set_code_changed(invalidate_code, NULL); /* pops that change guest code */
     code_cache_init();
     translate_init();
@@ -94,7 +96,10 @@ void runtime_syscall_live(struct arm_cpu *cpu, struct linux_proc *p)
     uint32_t args[7];
     memcpy(args, cpu->r, sizeof args);
     p->syscall_sp = cpu->r[13];
-    cpu->r[0] = linux_syscall(p, cpu->r[7], args);
+    uint32_t r = linux_syscall(p, cpu->r[7], args);
+    p->syscall_parked = r == (uint32_t)GUEST_SYSCALL_PARKED;
+    if (!p->syscall_parked) /* a parked thread keeps its arguments */
+        cpu->r[0] = r;
     cpu->tpidruro = p->tls;
     if (p->clone_child_sp) { /* we are a clone() child with its own stack */
         cpu->r[13] = p->clone_child_sp;
@@ -211,6 +216,8 @@ static void precise_faults_if_needed(struct run_ctx *x)
     x->generation = cc.generation;
 }
 
+static int after_syscall(struct run_ctx *x, uint32_t nr, uint32_t orig_r0);
+
 static int on_exit_svc(struct run_ctx *x)
 {
     struct arm_cpu *cpu = x->cpu;
@@ -220,9 +227,23 @@ static int on_exit_svc(struct run_ctx *x)
         return RUN_GO_ON;
     }
     syscall_fn(cpu, proc);
+    return after_syscall(x, nr, orig_r0);
+}
+
+/* After a syscall served at an SVC or for a thread switched in to serve its
+ * parked one. */
+static int after_syscall(struct run_ctx *x, uint32_t nr, uint32_t orig_r0)
+{
+    struct arm_cpu *cpu = x->cpu;
     if (proc->syscall_interrupted) {
         proc->syscall_interrupted = false;
         return RUN_SYSCALL_INTERRUPTED;
+    }
+    if (proc->syscall_parked) {
+        /* The thread waits; the loop's scheduling point runs another. */
+        proc->syscall_parked = false;
+        x->chain_from = NULL;
+        return RUN_GO_ON;
     }
     if (plain_run)
         guest_signals_collect(proc);
@@ -320,6 +341,47 @@ static int on_exit_breakpoint(struct run_ctx *x)
     return RUN_GO_ON;
 }
 
+/* The count the run may reach before it must stop: stop_at, or the end of
+ * the running thread's turn. */
+static uint64_t run_limit(const struct run_ctx *x)
+{
+    uint64_t l = x->stop_at;
+    if (guest_threads_multi() && !thread_sched_frozen && guest_threads.slice_end < l)
+        l = guest_threads.slice_end;
+    return l;
+}
+
+/* A scheduling point (the running thread's turn is over, or it cannot go
+ * on): the scheduler picks and switches; a thread switched in may first
+ * finish its wait (a result, or its parked syscall served again). */
+static int schedule(struct run_ctx *x)
+{
+    struct arm_cpu *cpu = x->cpu;
+    x->chain_from = NULL;
+    if (!translate_recording() && !translate_budget_checks())
+        translate_set_budget_checks(true); /* slices end by count in plain runs too */
+    for (;;) {
+        enum sched_outcome o = thread_sched_point(cpu, proc, plain_run);
+        switch (o) {
+        case TS_RUN:
+            return RUN_GO_ON;
+        case TS_RUN_EINTR:
+            signal_maybe_restart(cpu, proc, cpu->r[7], thread_sched_orig_r0, cpu->thumb ? 2 : 4);
+            return RUN_GO_ON;
+        case TS_SERVE: {
+            uint32_t nr = cpu->r[7], orig_r0 = cpu->r[0];
+            syscall_fn(cpu, proc);
+            int r = after_syscall(x, nr, orig_r0);
+            if (r != RUN_GO_ON || !thread_sched_due(cpu))
+                return r;
+            continue; /* parked again */
+        }
+        case TS_IDLE:
+            return RUN_IDLE;
+        }
+    }
+}
+
 static int handle_exit(struct run_ctx *x, enum exit_reason why)
 {
     switch (why) {
@@ -374,7 +436,7 @@ static struct tblock *block_to_run(struct run_ctx *x, int *stop)
     unsigned kind = tb_kind_of(cpu);
     if (x->single_only && cpu->icount >= x->single_until)
         x->single_only = false; /* the fault did not come back */
-    uint64_t left = x->stop_at - cpu->icount;
+    uint64_t left = run_limit(x) - cpu->icount;
     struct tblock *tb = x->single_only ? NULL : code_cache_lookup(pc, kind);
     if (!tb) {
         if (!tr_fetchable(pc)) {
@@ -449,6 +511,14 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
     for (;;) {
         if (proc->exited)
             return proc->fatal_signal ? (enum run_stop)stop_signal(&x, proc->fatal_signal) : RUN_EXITED;
+        /* Threads switch before the count is reported as reached: the state
+         * at a count is the one after its scheduling point. */
+        if (thread_sched_due(cpu)) {
+            int s = schedule(&x);
+            if (s != RUN_GO_ON)
+                return (enum run_stop)s;
+            continue;
+        }
         if (cpu->icount >= stop_at)
             return RUN_REACHED;
         bool delivered;
@@ -472,7 +542,7 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
         if (log_enabled(LOG_EXEC))
             log_printf("Trace: [%08x]\n", cpu->r[15]);
 
-        cpu->budget = x.single_only ? cpu->icount + 1 : stop_at;
+        cpu->budget = x.single_only ? cpu->icount + 1 : run_limit(&x);
         uintptr_t r;
         if (translate_recording()) {
             bool recovered;

@@ -30,6 +30,8 @@ enum run_stop {
                               * steps back one instruction; see p->syscall_interrupted) */
     RUN_SYSCALL_STOP, /* right after a syscall the recorder asked to stop after
                        * (p->syscall_stop: the kernel wrote a watched range) */
+    RUN_IDLE,         /* every guest thread waits (recording): nothing ran for a
+                       * few milliseconds; call again to go on waiting */
 };
 #define RUN_STOP_AT_BREAKPOINTS 1u
 /* Stop with RUN_SIGNAL before delivering a pending signal the guest will

@@ -136,6 +136,8 @@ void tr_hook_load(struct tr *t, ZydisRegister addr64, unsigned size);
 /* Translation switches (translate.c sets them; changing one flushes the
  * cache): blocks write undo records; loads write LOAD records too. */
 extern bool tr_recording, tr_load_records;
+/* Budget checks at block entry outside recording (translate_set_budget_checks). */
+extern bool tr_budget_checks;
 /* The BLOCK undo record at block entry (rax = the log's top): NZCV/Q/GE/IT
  * if flags, the pre-images of the registers in mask (r0-r14), the extra
  * state if extra, then pc and tag (undo/undo_format.h). */

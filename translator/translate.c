@@ -33,6 +33,15 @@ void translate_set_recording(bool on)
 
 bool translate_recording(void) { return tr_recording; }
 
+void translate_set_budget_checks(bool on)
+{
+    if (on != tr_budget_checks)
+        code_cache_flush();
+    tr_budget_checks = on;
+}
+
+bool translate_budget_checks(void) { return tr_budget_checks; }
+
 void translate_set_load_records(bool on)
 {
     if (on != tr_load_records)

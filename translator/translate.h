@@ -19,5 +19,9 @@ void translate_set_recording(bool on);
 /* Loads write LOAD undo records too (for read/access watchpoints). */
 void translate_set_load_records(bool on);
 bool translate_recording(void);
+/* Blocks check cpu->budget at entry in plain runs too (recording always
+ * does): on once the guest has several threads, whose turns end by count. */
+void translate_set_budget_checks(bool on);
+bool translate_budget_checks(void);
 /* -d out_asm: the host code of a block, via Zydis' formatter. */
 void log_out_asm(const struct tblock *tb);

@@ -9,7 +9,7 @@
 #include "translator/tr_internal.h"
 #include "undo/undo_format.h"
 
-bool tr_recording, tr_load_records;
+bool tr_recording, tr_load_records, tr_budget_checks;
 
 /* One 16-byte STORE or LOAD record (undo/undo_format.h) for an access of size
  * bytes at [r14 + addr64], inline: rax points into the log, tmp (64-bit)

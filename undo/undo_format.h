@@ -39,6 +39,7 @@
 
 #include "arm/cpu.h"
 #include "linux/guest_sigstate.h"
+#include "linux/thread_sched.h"
 
 enum undo_type {
     UNDO_BLOCK = 1,
@@ -50,6 +51,7 @@ enum undo_type {
     UNDO_LOAD = 7,
     UNDO_STOREM = 8,
     UNDO_SIGSTATE = 9,
+    UNDO_THREADS = 10,
 };
 #define UNDO_TAG_TYPE(tag) ((tag) & 0x0fu)
 
@@ -100,6 +102,17 @@ struct undo_map_hdr {
 
 /* SIGSTATE: the struct, 4 bytes of padding, the tag. */
 #define UNDO_SIGSTATE_LEN ((uint32_t)((sizeof(struct guest_sigstate) + 7u) & ~7u) + 8)
+
+/* THREADS: a scheduling point or thread syscall undone: the replay cursor,
+ * the running thread's context and the thread table (nslots slots) as they
+ * were, padded to 8, then 4 bytes of padding and the tag. */
+struct undo_threads_hdr {
+    uint64_t replay_cursor;
+    struct guest_thread_ctx ctx;    /* the running thread */
+    struct guest_thread_ctx in_ctx; /* after a switch: the incoming thread's slot */
+};
+#define UNDO_THREADS_LEN(nslots)                                                                                     \
+    ((uint32_t)sizeof(struct undo_threads_hdr) + ((guest_threads_image_len(nslots) + 7u) & ~7u) + 8)
 
 /* BARRIER: the icount, 4 bytes of padding, the tag. */
 #define UNDO_BARRIER_LEN 16u

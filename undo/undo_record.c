@@ -139,6 +139,23 @@ uint32_t undo_encode_sigstate(uint8_t *dst, const struct guest_sigstate *s)
     return UNDO_SIGSTATE_LEN;
 }
 
+uint32_t undo_encode_threads(uint8_t *dst, const struct guest_thread_ctx *ctx, const struct guest_threads *table,
+                             uint64_t replay_cursor)
+{
+    uint32_t len = UNDO_THREADS_LEN(table->nslots);
+    memset(dst, 0, len);
+    struct undo_threads_hdr h;
+    memset(&h, 0, sizeof h);
+    h.replay_cursor = replay_cursor;
+    h.ctx = *ctx;
+    if (table->current != guest_threads.current)
+        h.in_ctx = guest_thread_ctx[guest_threads.current];
+    memcpy(dst, &h, sizeof h);
+    memcpy(dst + sizeof h, table, guest_threads_image_len(table->nslots));
+    put_tag(dst, len, UNDO_TAG(UNDO_THREADS, len));
+    return len;
+}
+
 uint32_t undo_encode_barrier(uint8_t *dst, uint64_t icount)
 {
     memcpy(dst, &icount, 8);
@@ -247,6 +264,18 @@ void undo_restore(struct arm_cpu *cpu, uint32_t type, const uint8_t *p, uint32_t
         memcpy(&guest_proc.sig, p, sizeof guest_proc.sig);
         guest_signals_host_sync(&guest_proc);
         break;
+    case UNDO_THREADS: {
+        static struct undo_threads_hdr h;
+        static struct guest_threads table;
+        memcpy(&h, p, sizeof h);
+        uint32_t nslots;
+        memcpy(&nslots, p + sizeof h + offsetof(struct guest_threads, nslots), 4);
+        memcpy(&table, p + sizeof h, guest_threads_image_len(nslots));
+        thread_sched_restore(cpu, &h.ctx, &h.in_ctx, &table);
+        if (replay_cursor)
+            *replay_cursor = h.replay_cursor;
+        break;
+    }
     case UNDO_STOREM: {
         uint32_t tag, addr;
         memcpy(&tag, p + len - 4, 4);

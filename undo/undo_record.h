@@ -27,6 +27,8 @@ uint32_t undo_encode_map(uint8_t *dst, uint32_t addr, uint32_t npages, const uin
                          uint32_t old_next_start);
 uint32_t undo_encode_barrier(uint8_t *dst, uint64_t icount);
 uint32_t undo_encode_sigstate(uint8_t *dst, const struct guest_sigstate *s);
+uint32_t undo_encode_threads(uint8_t *dst, const struct guest_thread_ctx *ctx, const struct guest_threads *table,
+                             uint64_t replay_cursor);
 
 /* Applies the record rec (len bytes, of the given type) backwards: puts
  * back the registers, guest bytes and memory map it saved. A BLOCK record

@@ -245,6 +245,15 @@ void undo_push_sigstate(struct arm_cpu *cpu, const struct guest_sigstate *old)
     pushed(cpu);
 }
 
+void undo_push_threads(struct arm_cpu *cpu, const struct guest_thread_ctx *ctx, const struct guest_threads *table,
+                       uint64_t replay_cursor)
+{
+    if (!ring.active)
+        return;
+    undo_encode_threads(reserve(cpu, UNDO_THREADS_LEN(table->nslots)), ctx, table, replay_cursor);
+    pushed(cpu);
+}
+
 void undo_push_barrier(struct arm_cpu *cpu)
 {
     if (!ring.active)

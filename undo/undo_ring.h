@@ -57,6 +57,10 @@ void undo_push_barrier(struct arm_cpu *cpu);
 /* The guest's signal state as it was before a change (old: a copy taken
  * before it). */
 void undo_push_sigstate(struct arm_cpu *cpu, const struct guest_sigstate *old);
+/* The thread table and the running thread's context before a scheduling
+ * point or thread syscall changed them (linux/thread_sched.h). */
+void undo_push_threads(struct arm_cpu *cpu, const struct guest_thread_ctx *ctx, const struct guest_threads *table,
+                       uint64_t replay_cursor);
 /* old_flags: guest_page_flags of each of npages pages from addr before the
  * change. */
 void undo_push_map(struct arm_cpu *cpu, uint32_t addr, uint32_t npages, const uint8_t *old_flags, uint32_t old_brk,

@@ -4,7 +4,7 @@
 # check. Included from CMakeLists.txt (after `run` and bs_arm_program are
 # defined). Label "reverse"; tests of known-broken behaviour also carry the
 # label "pending" (ctest -L reverse -LE pending runs the ones that must pass).
-set(gdb_progs basics loop watch watchside calls printer spin crash blocked exitstop thumb straddle sighandler sigpass)
+set(gdb_progs basics loop watch watchside calls printer spin crash blocked exitstop thumb straddle sighandler sigpass divert)
 set(saved_programs ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS)
 foreach(p IN LISTS gdb_progs)
@@ -71,6 +71,9 @@ bs_gdb_test(program-signals program_signals sigpass ENV BS_EXPECT_STATUS=13)
 bs_gdb_test(seek-extended seek_extended basics)
 bs_gdb_test(monitor-seek-bad monitor_seek basics)
 bs_gdb_test(interrupt-syscall interrupt_syscall blocked)
+# gdb's function calls and writes leave history alone (diversions, issue 14).
+bs_gdb_test(diversions diversions divert ENV BS_EXPECT_STATUS=0)
+bs_gdb_test(diversions-thumb diversions divert-thumb LABELS thumb ENV BS_EXPECT_STATUS=0)
 
 # Reverse debugging from the exit stop, static and dynamic (exitstop.c);
 # kill and detach at the exit stop still end the program with its status.

@@ -1,0 +1,146 @@
+/* Parking a syscall that would block: with several guest threads on one
+ * host thread, a read on an empty pipe must not stop the others. The
+ * syscall is not run; the thread waits in the table for its fd, a deadline
+ * or a signal, and the scheduler serves the syscall again when it can run
+ * at once (or ends the wait with its result: a sleep that is over, a
+ * timeout). Syscalls not listed here block the host as before (select,
+ * pselect6, ppoll, sigsuspend, rt_sigtimedwait, connect, flock ...). */
+#include <errno.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#include "linux/guest_mem.h"
+#include "linux/syscall_impl.h"
+#include "linux/thread_sched.h"
+#include "linux/xlat.h"
+
+static bool fd_ready(int fd, short events)
+{
+    struct pollfd pf = {.fd = fd, .events = events};
+    return poll(&pf, 1, 0) != 0; /* ready, or an error the syscall reports */
+}
+
+static uint64_t mono_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static bool park(int32_t fd, uint32_t events, uint64_t deadline)
+{
+    struct guest_thread_sched *t = &guest_threads.t[guest_threads.current];
+    t->state = GTS_SYSCALL;
+    t->wait_fd = fd;
+    t->wait_events = events;
+    t->deadline_ns = deadline;
+    return true;
+}
+
+/* A relative guest timespec (32-bit or 64-bit) as a deadline; false if it
+ * cannot be read (the syscall itself reports that). */
+static bool rel_deadline(uint32_t addr, bool time64, uint64_t *deadline)
+{
+    struct timespec ts;
+    if (time64) {
+        struct guest_timespec64 g;
+        if (copy_from_guest(&g, addr, sizeof g))
+            return false;
+        xlat_timespec64_to_host(&ts, &g);
+    } else {
+        struct guest_timespec32 g;
+        if (copy_from_guest(&g, addr, sizeof g))
+            return false;
+        xlat_timespec32_to_host(&ts, &g);
+    }
+    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+        return false;
+    uint64_t ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+    *deadline = mono_now() + (ns ? ns : 1);
+    return ns != 0;
+}
+
+static bool any_poll_ready(uint32_t fds, uint32_t n)
+{
+    if (n > 256 || !guest_readable(fds, n * 8))
+        return true; /* let the syscall report it */
+    struct pollfd pf[256];
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t fd;
+        int16_t ev;
+        memcpy(&fd, g2h(fds + 8 * i), 4);
+        memcpy(&ev, g2h(fds + 8 * i + 4), 2);
+        pf[i] = (struct pollfd){.fd = fd, .events = ev};
+    }
+    return poll(pf, n, 0) != 0;
+}
+
+bool thread_poll_array_ready(uint32_t fds, uint32_t n) { return any_poll_ready(fds, n); }
+
+bool thread_child_ready(uint32_t idtype, uint32_t id)
+{
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    if (waitid((idtype_t)idtype, (id_t)id, &si, WEXITED | WSTOPPED | WNOHANG | WNOWAIT) < 0)
+        return true; /* ECHILD and the like: the syscall says so at once */
+    return si.si_pid != 0;
+}
+
+bool thread_would_block(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
+{
+    (void)p;
+    if (!guest_threads_multi() || guest_threads_live() < 2 || thread_sched_frozen)
+        return false;
+    switch (nr) {
+    case 3: case 145: case 291: case 292: case 297: case 285: case 366: /* read readv recv recvfrom recvmsg accept accept4 */
+        return !fd_ready((int)a[0], POLLIN) && park((int32_t)a[0], POLLIN, 0);
+    case 4: case 146: case 289: case 290: case 296: /* write writev send sendto sendmsg */
+        return !fd_ready((int)a[0], POLLOUT) && park((int32_t)a[0], POLLOUT, 0);
+    case 252: case 346: { /* epoll_wait, epoll_pwait: the epoll fd is readable when events are */
+        int32_t ms = (int32_t)a[3];
+        if (ms == 0 || fd_ready((int)a[0], POLLIN))
+            return false;
+        return park((int32_t)a[0], POLLIN, ms > 0 ? mono_now() + (uint64_t)ms * 1000000u : 0);
+    }
+    case 168: { /* poll(fds, n, ms) */
+        int32_t ms = (int32_t)a[2];
+        if (ms == 0 || any_poll_ready(a[0], a[1]))
+            return false;
+        park(WAIT_POLL, 0, ms > 0 ? mono_now() + (uint64_t)ms * 1000000u : 0);
+        guest_threads.t[guest_threads.current].wait_ptr = a[0];
+        guest_threads.t[guest_threads.current].wait_n = a[1];
+        return true;
+    }
+    case 162: { /* nanosleep(req, rem) */
+        uint64_t d;
+        return rel_deadline(a[0], false, &d) && park(WAIT_NONE, 0, d);
+    }
+    case 265: case 407: { /* clock_nanosleep(clock, flags, req, rem): relative only */
+        uint64_t d;
+        if (a[1] & 1u) /* TIMER_ABSTIME blocks the host (rare in threaded code) */
+            return false;
+        return rel_deadline(a[2], nr == 407, &d) && park(WAIT_NONE, 0, d);
+    }
+    case 29: /* pause: only a signal ends it */
+        return park(WAIT_NONE, 0, 0);
+    case 114: { /* wait4(pid, status, options, rusage) without WNOHANG */
+        int32_t pid = (int32_t)a[0];
+        if (a[2] & WNOHANG)
+            return false;
+        uint32_t idtype = pid < -1 ? P_PGID : pid == -1 ? P_ALL : pid == 0 ? P_PGID : P_PID;
+        uint32_t id = pid < -1 ? (uint32_t)-pid : pid > 0 ? (uint32_t)pid : 0;
+        if (pid == 0)
+            id = (uint32_t)getpgrp();
+        if (thread_child_ready(idtype, id))
+            return false;
+        park(WAIT_CHILD, 0, 0);
+        guest_threads.t[guest_threads.current].wait_ptr = idtype;
+        guest_threads.t[guest_threads.current].wait_n = id;
+        return true;
+    }
+    default:
+        return false;
+    }
+}
