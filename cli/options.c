@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backstep_commit.h" /* generated at build time: cmake/git_commit.cmake */
 #include "base/log.h"
 #include "base/size_arg.h"
 
@@ -34,7 +35,7 @@ void options_usage(FILE *out)
             "  -0 ARGV0       give the guest this argv[0] instead of PROG\n"
             "  -seed N        seed AT_RANDOM (deterministic runs)\n"
             "  -h, --help     this text\n"
-            "  --version      version\n");
+            "  -version, --version  the version and the git commit it was built from\n");
 }
 
 /* Finds VAR (up to '=') in env; returns its index or -1. */
@@ -110,7 +111,9 @@ enum options_result options_parse(struct options *o, int argc, char **argv, char
             options_usage(stdout);
             return OPTIONS_EXIT_OK;
         } else if (strcmp(a, "-version") == 0) {
-            printf("backstep %s\n", BACKSTEP_VERSION);
+            /* The first line of qemu-arm -version's layout ("qemu-arm version
+             * 7.2.22 (Debian ...)"), with the commit in the parentheses. */
+            printf("backstep version %s (commit %s)\n", BACKSTEP_VERSION, BACKSTEP_COMMIT);
             return OPTIONS_EXIT_OK;
         } else if (strcmp(a, "-L") == 0) {
             if (!(v = need_arg(argc, argv, &i)))

@@ -146,7 +146,7 @@ bool rsp_reply_stop(struct rsp_reply *r, const struct rsp_stop *s) {
     }
     if (s->thread > 0) {
         rsp_reply_str(r, "thread:");
-        rsp_reply_hex_num(r, (uint32_t)s->thread);
+        rsp_reply_thread_id(r, s->pid, s->thread);
         rsp_reply_str(r, ";");
     }
     return !r->overflow;
@@ -313,6 +313,14 @@ size_t rsp_svr4_library_list(char *buf, size_t cap, const struct rsp_library *li
 bool rsp_reply_vcont_actions(struct rsp_reply *r) {
     rsp_reply_reset(r);
     return rsp_reply_str(r, "vCont;c;C;s;S;r");
+}
+
+bool rsp_reply_thread_id(struct rsp_reply *r, uint32_t pid, int32_t tid) {
+    if (pid && (!rsp_reply_str(r, "p") || !rsp_reply_hex_num(r, pid) || !rsp_reply_str(r, ".")))
+        return false;
+    if (tid < 0)
+        return rsp_reply_str(r, "-1");
+    return rsp_reply_hex_num(r, (uint32_t)tid);
 }
 
 bool rsp_reply_current_thread(struct rsp_reply *r, int32_t tid) {

@@ -38,6 +38,7 @@ struct rsp_stop {
     enum rsp_stop_reason reason;
     uint32_t watch_addr;      /* for WATCH/RWATCH/AWATCH */
     int32_t thread;           /* > 0: add thread:<hex>; */
+    uint32_t pid;             /* with thread, nonzero: thread:p<pid>.<tid>; (multiprocess) */
 };
 
 /* Empties r (len 0, overflow cleared). */
@@ -86,4 +87,7 @@ bool rsp_reply_hex_u8(struct rsp_reply *r, uint8_t v);     /* 2 digits */
 bool rsp_reply_hex_num(struct rsp_reply *r, uint32_t v);   /* minimal hex, "0" for 0 */
 bool rsp_reply_reg32(struct rsp_reply *r, uint32_t v);     /* 8 digits, little-endian */
 bool rsp_reply_reg64(struct rsp_reply *r, uint64_t v);     /* 16 digits, little-endian */
+/* A thread id: <tid> in hex, or p<pid>.<tid> when pid is nonzero (gdb's
+ * multiprocess form, only once both sides announced multiprocess+). */
+bool rsp_reply_thread_id(struct rsp_reply *r, uint32_t pid, int32_t tid);
 bool rsp_reply_reg_unavailable(struct rsp_reply *r, unsigned bytes); /* "xx" per byte */

@@ -296,6 +296,10 @@ bool rsp_server_killed(const struct rsp_server *s) {
     return s->killed;
 }
 
+void rsp_server_offer_multiprocess(struct rsp_server *s, bool on) {
+    s->offer_multiprocess = on;
+}
+
 void rsp_server_destroy(struct rsp_server *s) {
     if (!s)
         return;

@@ -41,6 +41,11 @@ bool rsp_server_killed(const struct rsp_server *s);
 
 void rsp_server_destroy(struct rsp_server *s);
 
+/* Offer gdb's multiprocess extensions (multiprocess+ in qSupported; thread
+ * ids p<pid>.<tid> once gdb announced them too). Off by default: gdb 13
+ * then kills with vKill, which outside extended-remote is not served. */
+void rsp_server_offer_multiprocess(struct rsp_server *s, bool on);
+
 /* For tests: a server without a socket. Output goes to write(write_ctx, ...);
  * during a resume, poll_byte(poll_ctx, &b) is asked for bytes that arrived
  * meanwhile (false: none now); 0x03 among them interrupts the resume, the

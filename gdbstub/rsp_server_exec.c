@@ -20,9 +20,13 @@ static bool gone(struct rsp_server *s) {
     return s->exited;
 }
 
-static int32_t thread_of(struct rsp_server *s) {
-    uint32_t pid = s->ops->pid(s->t);
-    return pid <= INT32_MAX ? (int32_t)pid : 0;
+/* G/P for a thread that is not running: refused (E01, EPERM), as writes
+ * into the recorded past are; the target writes only the running CPU. */
+static bool other_thread_write(struct rsp_server *s) {
+    if (!srv_regs_thread(s))
+        return false;
+    rsp_reply_error(&s->reply, SRV_ERR_GONE);
+    return true;
 }
 
 /* ---- stop replies ---- */
@@ -37,13 +41,13 @@ static void stop_reply(struct rsp_server *s, const struct rsp_target_stop *st) {
             rsp_reply_killed(&s->reply, rsp_signal_to_gdb(st->signal));
         return;
     }
-    struct rsp_stop out = {.signal = 5, .thread = thread_of(s)};
-    uint8_t pc[RSP_MAX_REG_BYTES], sp[RSP_MAX_REG_BYTES];
-    if (s->ops->read_reg(s->t, RSP_REG_PC, pc) == 4 &&
-        s->ops->read_reg(s->t, RSP_REG_SP, sp) == 4) {
+    struct rsp_stop out = {.signal = 5};
+    srv_stop_thread(s, st->thread, &out); /* and g/p now mean that thread */
+    memset(s->regs, 0, sizeof(s->regs));
+    if (srv_regs_of(s, s->regs)) {
         out.has_regs = true;
-        out.pc = le32(pc);
-        out.sp = le32(sp);
+        out.pc = le32(s->regs + rsp_reg_offset(RSP_REG_PC));
+        out.sp = le32(s->regs + rsp_reg_offset(RSP_REG_SP));
     }
     switch (st->kind) {
     case RSP_TSTOP_SIGNAL:
@@ -97,14 +101,17 @@ void srv_read_regs(struct rsp_server *s) {
     if (gone(s))
         return;
     memset(s->regs, 0, sizeof(s->regs));
-    s->ops->read_regs(s->t, s->regs);
+    if (!srv_regs_of(s, s->regs)) { /* the Hg thread is gone */
+        rsp_reply_error(&s->reply, SRV_ERR_GONE);
+        return;
+    }
     rsp_reply_hex(&s->reply, s->regs, sizeof(s->regs));
 }
 
 /* G: the whole file; only the registers whose value changes are written, so a
  * G that repeats what g said succeeds even where writes are refused. */
 void srv_write_regs(struct rsp_server *s, const struct rsp_request *q) {
-    if (gone(s))
+    if (gone(s) || other_thread_write(s))
         return;
     if (q->u.regs.len != RSP_G_PACKET_BYTES) {
         rsp_reply_error(&s->reply, RSP_ERR_INVAL);
@@ -131,7 +138,14 @@ void srv_read_reg(struct rsp_server *s, const struct rsp_request *q) {
         return;
     unsigned size = rsp_reg_size(q->u.reg.num);
     uint8_t v[RSP_MAX_REG_BYTES] = {0};
-    if (size == 0 || s->ops->read_reg(s->t, q->u.reg.num, v) != size) {
+    if (size && srv_regs_thread(s)) { /* another thread's: from its whole file */
+        memset(s->regs, 0, sizeof(s->regs));
+        if (!srv_regs_of(s, s->regs)) {
+            rsp_reply_error(&s->reply, SRV_ERR_GONE);
+            return;
+        }
+        memcpy(v, s->regs + rsp_reg_offset(q->u.reg.num), size);
+    } else if (size == 0 || s->ops->read_reg(s->t, q->u.reg.num, v) != size) {
         rsp_reply_error(&s->reply, RSP_ERR_INVAL);
         return;
     }
@@ -139,7 +153,7 @@ void srv_read_reg(struct rsp_server *s, const struct rsp_request *q) {
 }
 
 void srv_write_reg(struct rsp_server *s, const struct rsp_request *q) {
-    if (gone(s))
+    if (gone(s) || other_thread_write(s))
         return;
     unsigned size = rsp_reg_size(q->u.reg.num);
     if (size == 0 || q->u.reg.len != size) {
@@ -256,32 +270,30 @@ void srv_resume(struct rsp_server *s, const struct rsp_request *q) {
         .op = q->u.resume.step ? RSP_RESUME_STEP : RSP_RESUME_CONTINUE,
         .reverse = q->u.resume.reverse,
         .signal = q->u.resume.has_signal ? (uint8_t)rsp_signal_from_gdb(q->u.resume.signal) : 0,
+        .thread = q->u.resume.step ? srv_resume_thread(s) : 0, /* bs: gdb names the thread by Hc */
     };
     run(s, &how);
 }
 
-/* vCont: one thread, so the first action that applies to it (no tid, -1, 0 or
- * its own) is the one taken; none applying is an error. */
+/* vCont: the action srv_vcont_pick chooses (threads run one at a time);
+ * none applying to a live thread is an error. */
 void srv_vcont(struct rsp_server *s, const struct rsp_request *q) {
     if (gone(s))
         return;
-    int32_t self = thread_of(s);
-    const struct rsp_vcont_action *a = NULL;
-    for (unsigned i = 0; i < q->u.vcont.count && !a; i++) {
-        int32_t tid = q->u.vcont.actions[i].tid;
-        if (tid == RSP_TID_ALL || tid == RSP_TID_ANY || tid == self)
-            a = &q->u.vcont.actions[i];
-    }
+    int32_t thread;
+    const struct rsp_vcont_action *a = srv_vcont_pick(s, q, &thread);
     if (!a) {
         rsp_reply_error(&s->reply, RSP_ERR_INVAL);
         return;
     }
-    struct rsp_resume how = {.op = RSP_RESUME_CONTINUE};
+    struct rsp_resume how = {.op = RSP_RESUME_CONTINUE, .thread = thread};
     switch (a->op) {
     case RSP_VCONT_CONTINUE:
+        how.thread = 0;
         break;
     case RSP_VCONT_CONTINUE_SIG:
         how.signal = (uint8_t)rsp_signal_from_gdb(a->signal);
+        how.thread = 0;
         break;
     case RSP_VCONT_STEP_SIG:
         how.signal = (uint8_t)rsp_signal_from_gdb(a->signal);
@@ -311,5 +323,6 @@ void srv_run(struct rsp_server *s, const struct rsp_request *q) {
     }
     s->exited = false;
     s->killed = false;
+    s->c_thread = RSP_TID_ANY;
     stop_reply(s, &st);
 }

@@ -23,6 +23,9 @@
  * one read() from the socket. */
 #define SRV_IN_CAP 4096u
 
+/* Threads the server lists and searches (the target may have fewer). */
+#define SRV_MAX_THREADS 256u
+
 struct rsp_server {
     const struct rsp_target_ops *ops;
     void *t;
@@ -52,6 +55,10 @@ struct rsp_server {
      * detach), all until gdb says otherwise. */
     uint64_t pass_signals, program_signals;
     struct rsp_target_stop last_stop; /* of the last resume */
+    bool offer_multiprocess; /* rsp_server_offer_multiprocess */
+    bool multiprocess;     /* both sides said multiprocess+: thread ids are p<pid>.<tid> */
+    int32_t g_thread;      /* Hg: the thread g/p/G/P mean (RSP_TID_ANY: the current one) */
+    int32_t c_thread;      /* Hc: the thread s/bs step (RSP_TID_ANY: the current one) */
     bool exited;           /* a W or X was reported: the process is gone */
     bool killed;           /* gdb killed it (k, or vKill with no vRun since) */
     bool extended;         /* extended-remote (!): vKill keeps the session, vRun restarts */
@@ -81,6 +88,25 @@ void srv_point(struct rsp_server *s, const struct rsp_request *q);
 void srv_resume(struct rsp_server *s, const struct rsp_request *q);
 void srv_vcont(struct rsp_server *s, const struct rsp_request *q);
 void srv_signal_lists(struct rsp_server *s, const struct rsp_request *q);
+
+/* rsp_server_threads.c: the thread list and selections. */
+unsigned srv_threads(struct rsp_server *s, int32_t *tids, unsigned max); /* creation order */
+int32_t srv_current_thread(struct rsp_server *s);
+bool srv_thread_alive(struct rsp_server *s, int32_t tid);
+/* Fills the thread fields of a stop reply for the stop of thread tid (0:
+ * the current one) and makes it the Hg thread, as gdb assumes. */
+void srv_stop_thread(struct rsp_server *s, int32_t tid, struct rsp_stop *out);
+/* The thread whose registers g/p mean when it is not the running one (0:
+ * the running one, read and written through read_regs/write_reg). */
+int32_t srv_regs_thread(struct rsp_server *s);
+/* The g-layout registers of that thread; false if it is gone. */
+bool srv_regs_of(struct rsp_server *s, uint8_t *out);
+/* The thread s/bs step (Hc, else Hg), 0 for the current one. */
+int32_t srv_resume_thread(struct rsp_server *s);
+/* The vCont action to run and the thread it names (0: the current one). */
+const struct rsp_vcont_action *srv_vcont_pick(struct rsp_server *s, const struct rsp_request *q, int32_t *thread);
+/* qC, qfThreadInfo/qsThreadInfo, H, T. False if q is not one of them. */
+bool srv_thread_query(struct rsp_server *s, const struct rsp_request *q);
 
 /* rsp_server_query.c: q packets, threads, monitor. Returns false if q is not
  * one of its kinds. */

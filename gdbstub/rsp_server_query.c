@@ -1,6 +1,6 @@
 /* RSP server handlers for general queries: qSupported, the qXfer objects,
- * threads (one thread, whose id is the pid), qOffsets, qSymbol and qRcmd with
- * its console output. Each leaves exactly one reply in s->reply (see
+ * qOffsets, qSymbol and qRcmd with its console output (the thread queries
+ * are rsp_server_threads.c's). Each leaves exactly one reply in s->reply (see
  * rsp_server_impl.h); only qRcmd sends packets of its own, the O console
  * packets before its final reply. */
 #include <string.h>
@@ -87,24 +87,17 @@ static void xfer(struct rsp_server *s, const struct rsp_request *q) {
     rsp_reply_xfer(&s->reply, obj, len, q->u.xfer.offset, q->u.xfer.length);
 }
 
-/* Hg/Hc and T: our one thread (or "any"/"all") while it lives; E01 for
- * anything else, as gdbserver does for an unknown thread. */
-static bool our_thread(struct rsp_server *s, int32_t tid, bool any_ok) {
-    if (s->exited)
-        return false;
-    if (any_ok && (tid == RSP_TID_ALL || tid == RSP_TID_ANY))
-        return true;
-    return tid > 0 && (uint32_t)tid == s->ops->pid(s->t);
-}
-
 bool srv_query(struct rsp_server *s, const struct rsp_request *q) {
     struct rsp_reply *r = &s->reply;
     switch (q->kind) {
     case RSP_REQ_QSUPPORTED:
         s->gdb_features = q->u.supported.gdb_features;
+        s->multiprocess = s->offer_multiprocess && (s->gdb_features & RSP_GDB_MULTIPROCESS);
         rsp_reply_supported_with(r, s->ops->has_history(s->t), s->ops->libraries != NULL);
         if (s->ops->siginfo)
             rsp_reply_str(r, ";qXfer:siginfo:read+");
+        if (s->offer_multiprocess)
+            rsp_reply_str(r, ";multiprocess+");
         return true;
     case RSP_REQ_XFER_SIGINFO: {
         uint8_t si[128];
@@ -127,20 +120,6 @@ bool srv_query(struct rsp_server *s, const struct rsp_request *q) {
     case RSP_REQ_ATTACHED: /* we created the process: gdb kills it on quit */
         rsp_reply_str(r, "0");
         return true;
-    case RSP_REQ_CURRENT_THREAD:
-        rsp_reply_current_thread(r, (int32_t)(s->ops->pid(s->t) & 0x7fffffff));
-        return true;
-    case RSP_REQ_THREAD_INFO_FIRST:
-        if (!s->exited) {
-            rsp_reply_str(r, "m");
-            rsp_reply_hex_num(r, s->ops->pid(s->t));
-        } else {
-            rsp_reply_str(r, "l");
-        }
-        return true;
-    case RSP_REQ_THREAD_INFO_NEXT:
-        rsp_reply_str(r, "l");
-        return true;
     case RSP_REQ_OFFSETS:
         rsp_reply_str(r, "Text=0;Data=0;Bss=0");
         return true;
@@ -150,19 +129,7 @@ bool srv_query(struct rsp_server *s, const struct rsp_request *q) {
     case RSP_REQ_MONITOR:
         monitor(s, q);
         return true;
-    case RSP_REQ_SET_THREAD:
-        if (our_thread(s, q->u.set_thread.tid, true))
-            rsp_reply_ok(r);
-        else
-            rsp_reply_error(r, SRV_ERR_GONE);
-        return true;
-    case RSP_REQ_THREAD_ALIVE:
-        if (our_thread(s, q->u.tid, false))
-            rsp_reply_ok(r);
-        else
-            rsp_reply_error(r, SRV_ERR_GONE);
-        return true;
     default:
-        return false;
+        return srv_thread_query(s, q);
     }
 }

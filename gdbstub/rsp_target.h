@@ -24,6 +24,12 @@ struct rsp_resume {
     bool reverse;        /* bc / bs */
     uint8_t signal;      /* C/S/vCont;C: signal to deliver (0: none) */
     uint32_t range_start, range_end;
+    /* STEP/RANGE: the thread whose instructions count (0: the one running
+     * now). Threads run one at a time, so stepping thread T forward runs
+     * until T has retired its instruction(s), other threads running in
+     * between as the scheduler has them (gdb's scheduler-locking off);
+     * backward, until the instruction undone was T's. CONTINUE ignores it. */
+    int32_t thread;
 };
 
 /* Why the target stopped (filled by resume). */
@@ -45,6 +51,10 @@ struct rsp_target_stop {
     uint8_t signal;
     uint32_t watch_addr;
     int exit_status;
+    /* The thread the stop is about (0: the one running now). A step of T
+     * that ends where the scheduler has switched to another thread is still
+     * T's stop, as gdbserver reports the thread that had the event. */
+    int32_t thread;
 };
 
 /* A file's attributes for vFile:fstat (host values; the reply encodes them). */
@@ -70,7 +80,7 @@ typedef void rsp_console_fn(void *server, const char *text, size_t len);
 typedef bool rsp_interrupt_fn(void *server);
 
 struct rsp_target_ops {
-    /* Full register file in g layout (RSP_G_BYTES of target_xml.h). */
+    /* Full register file in g layout (RSP_G_PACKET_BYTES of target_xml.h). */
     void (*read_regs)(void *t, uint8_t *out);
     /* One register (num < 50) into out; returns its size in bytes, 0 if num
      * is not a register. */
@@ -121,6 +131,16 @@ struct rsp_target_ops {
      * excluded) and *main_lm (0 if unknown); returns how many there are, or
      * a negative errno when there is no list. NULL: not supported. */
     int (*libraries)(void *t, struct rsp_library *out, unsigned max, uint32_t *main_lm);
+    /* Threads. NULL threads: one thread whose id is the pid (and
+     * current_thread/thread_regs are not used). threads: the live threads'
+     * ids (> 0) in creation order into tids[0..max); returns how many there
+     * are. current_thread: the thread running now. thread_regs: thread
+     * tid's registers in g layout (RSP_G_PACKET_BYTES); false if tid is not a live
+     * thread. Registers are written only to the running thread
+     * (write_reg). */
+    unsigned (*threads)(void *t, int32_t *tids, unsigned max);
+    int32_t (*current_thread)(void *t);
+    bool (*thread_regs)(void *t, int32_t tid, uint8_t *out);
     /* k and D: the server replies (D: OK) and then calls these; after them the
      * server returns from rsp_server_serve. */
     void (*kill)(void *t);

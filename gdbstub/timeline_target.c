@@ -15,6 +15,8 @@
 
 #include "gdbstub/target_xml.h"
 #include "gdbstub/timeline_files.h"
+#include "gdbstub/timeline_threads.h"
+#include "linux/guest_threads.h"
 #include "linux/guest_mem.h"
 #include "linux/sys_signal.h"
 #include "timeline/diversion.h"
@@ -81,18 +83,10 @@ void timeline_target_destroy(struct timeline_target *t)
 enum target_outcome timeline_target_outcome(const struct timeline_target *t) { return t->outcome; }
 int timeline_target_final_signal(const struct timeline_target *t) { return t->final_signal; }
 
-static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
-
 static void regs(void *tv, uint8_t *out)
 {
     struct timeline_target *t = tv;
-    const struct arm_cpu *c = t->cpu;
-    for (unsigned i = 0; i < 16; i++)
-        put32(out + 4 * i, c->r[i]);
-    put32(out + rsp_reg_offset(RSP_REG_CPSR), arm_cpsr(c));
-    for (unsigned i = 0; i < 32; i++)
-        memcpy(out + rsp_reg_offset(RSP_REG_D0 + i), &c->d[i], 8);
-    put32(out + rsp_reg_offset(RSP_REG_FPSCR), c->fpscr);
+    tl_put_regs(t->cpu, out);
 }
 
 static size_t reg(void *tv, unsigned num, uint8_t *out)
@@ -251,14 +245,19 @@ static bool passed_signal_kills(const struct linux_proc *p, int sig, bool fault)
     return d == SIGDFL_TERM || d == SIGDFL_CORE;
 }
 
+/* A stop at a breakpoint at pc: Z1 only -> hwbreak, else swbreak. */
+static enum rsp_target_stop_kind break_kind(const struct timeline_target *t, uint32_t pc)
+{
+    return in_set(t->hw, t->nhw, pc) && !in_set(t->sw, t->nsw, pc) ? RSP_TSTOP_HWBREAK : RSP_TSTOP_SWBREAK;
+}
+
 static void to_rsp(struct timeline_target *t, const struct engine_stop *es, struct rsp_target_stop *stop)
 {
     memset(stop, 0, sizeof *stop);
     switch (es->kind) {
     case ES_REACHED: stop->kind = RSP_TSTOP_SIGNAL; stop->signal = SIGTRAP; break;
     case ES_BREAKPOINT:
-        stop->kind = in_set(t->hw, t->nhw, t->cpu->r[15]) && !in_set(t->sw, t->nsw, t->cpu->r[15]) ? RSP_TSTOP_HWBREAK
-                                                                                               : RSP_TSTOP_SWBREAK;
+        stop->kind = break_kind(t, t->cpu->r[15]);
         stop->signal = SIGTRAP;
         break;
     case ES_WATCH:
@@ -348,23 +347,41 @@ static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *int
         return;
     }
     fault_note(0, 0, 0); /* a signal stop below notes its own fault */
+    /* A step of a thread other than the running one (threads run one at a
+     * time): timeline_threads.c. The stop is that thread's when its step is
+     * done, even if the scheduler switched at the count it reached. */
+    int32_t tid = how->op != RSP_RESUME_CONTINUE && how->thread > 0 && guest_thread_alive(how->thread) &&
+                          (guest_threads_live() > 1 || how->thread != guest_thread_current_tid())
+                      ? how->thread
+                      : 0;
+    bool moved = false;
     if (how->reverse) {
         if (how->op == RSP_RESUME_CONTINUE)
             engine_continue_back(poll_interrupt, &pc, &es);
+        else if (tid)
+            tl_step_thread_back(tid, poll_interrupt, &pc, &es, &moved);
         else
             engine_step_back(&es);
     } else if (how->op == RSP_RESUME_CONTINUE) {
         engine_forward(UINT64_MAX, true, poll_interrupt, &pc, &es);
     } else if (how->op == RSP_RESUME_STEP) {
-        engine_forward(t->cpu->icount + 1, false, NULL, NULL, &es);
+        if (tid)
+            tl_step_thread(tid, poll_interrupt, &pc, &es, &moved);
+        else
+            engine_forward(t->cpu->icount + 1, false, NULL, NULL, &es);
     } else {
         /* Range stepping: one instruction at a time while pc stays inside,
          * stopping at breakpoints like a continue would. */
         for (unsigned long n = 1;; n++) {
-            engine_forward(t->cpu->icount + 1, false, NULL, NULL, &es);
-            if (es.kind != ES_REACHED)
+            if (tid)
+                tl_step_thread(tid, poll_interrupt, &pc, &es, &moved);
+            else
+                engine_forward(t->cpu->icount + 1, false, NULL, NULL, &es);
+            if (es.kind != ES_REACHED || (tid && !moved))
                 break;
             uint32_t at = t->cpu->r[15];
+            if (tid && !tl_thread_pc(tid, &at))
+                break;
             if (at < how->range_start || at >= how->range_end)
                 break;
             if (tr_breakpoint_at(at)) {
@@ -393,6 +410,16 @@ static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *int
         return;
     }
     to_rsp(t, &es, stop);
+    /* tid's stop: its step is done (or went as far as the cap), or it
+     * reached a breakpoint while another thread runs. Otherwise the
+     * running thread's (another thread's breakpoint, a signal, Ctrl-C). */
+    if (tid && guest_thread_alive(tid) && guest_thread_current_tid() != tid &&
+        (es.kind == ES_REACHED || (es.kind == ES_BREAKPOINT && moved))) {
+        stop->thread = tid;
+        uint32_t at;
+        if (es.kind == ES_BREAKPOINT && tl_thread_pc(tid, &at))
+            stop->kind = break_kind(t, at);
+    }
     t->last = *stop;
 }
 
@@ -583,6 +610,9 @@ const struct rsp_target_ops timeline_target_ops = {
     .file_readlink = file_readlink,
     .libraries = libraries,
     .siginfo = siginfo,
+    .threads = tl_threads,
+    .current_thread = tl_current_thread,
+    .thread_regs = tl_thread_regs,
     .kill = kill_target,
     .detach = detach,
     .drop_signal = drop_signal,

@@ -61,6 +61,7 @@ struct guest_thread_sched {
 #define WAIT_NONE (-1)  /* only the deadline or a signal ends the wait */
 #define WAIT_POLL (-2)  /* any fd of a poll(2) array ready */
 #define WAIT_CHILD (-3) /* a child to reap (wait4/waitid) */
+#define WAIT_SIGSET (-4) /* rt_sigtimedwait: a signal of the guest's set at wait_ptr pending */
 _Static_assert(sizeof(struct guest_thread_sched) == 80, "no padding: the table is hashed and saved as bytes");
 
 /* The table: what the scheduler decides from. */
@@ -70,6 +71,9 @@ struct guest_threads {
     uint64_t slice_end; /* icount at which the running thread's turn ends */
     uint64_t next_serial;
     uint32_t next_wait_order, pad;
+    /* Signals in p->sig.pending that were sent to the running thread alone
+     * (they go back to its entry when it stops running). */
+    uint64_t cur_thread_pending;
     struct guest_thread_sched t[GUEST_MAX_THREADS];
 };
 

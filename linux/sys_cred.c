@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "linux/syscall_impl.h"
+#include "linux/thread_sched.h"
 
 /* glibc's set*id wrappers apply the change to every host thread (the
  * translator's too), which is right for a one-process guest. setfsuid and
@@ -67,26 +68,26 @@ int64_t sys_sched_getparam(struct linux_proc *p, const uint32_t a[7])
     if (!guest_writable(a[1], 4))
         return -EFAULT;
     syscall_note_write(a[1], 4);
-    return host_ret(syscall(SYS_sched_getparam, sarg(a[0]), g2h(a[1])));
+    return host_ret(syscall(SYS_sched_getparam, thread_host_tid(sarg(a[0])), g2h(a[1])));
 }
 int64_t sys_sched_setparam(struct linux_proc *p, const uint32_t a[7])
 {
     (void)p;
     if (!guest_readable(a[1], 4))
         return -EFAULT;
-    return host_ret(syscall(SYS_sched_setparam, sarg(a[0]), g2h(a[1])));
+    return host_ret(syscall(SYS_sched_setparam, thread_host_tid(sarg(a[0])), g2h(a[1])));
 }
 int64_t sys_sched_getscheduler(struct linux_proc *p, const uint32_t a[7])
 {
     (void)p;
-    return host_ret(syscall(SYS_sched_getscheduler, sarg(a[0])));
+    return host_ret(syscall(SYS_sched_getscheduler, thread_host_tid(sarg(a[0]))));
 }
 int64_t sys_sched_setscheduler(struct linux_proc *p, const uint32_t a[7])
 {
     (void)p;
     if (!guest_readable(a[2], 4))
         return -EFAULT;
-    return host_ret(syscall(SYS_sched_setscheduler, sarg(a[0]), sarg(a[1]), g2h(a[2])));
+    return host_ret(syscall(SYS_sched_setscheduler, thread_host_tid(sarg(a[0])), sarg(a[1]), g2h(a[2])));
 }
 int64_t sys_sched_get_priority_max(struct linux_proc *p, const uint32_t a[7])
 {

@@ -492,6 +492,15 @@ int64_t guest_sigsuspend(struct linux_proc *p, uint64_t mask)
     p->sig.blocked = mask & ~UNBLOCKABLE;
     guest_signals_host_sync(p);
     run_pending_defaults(p);
+    /* With several threads the wait is the scheduler's: the thread parks
+     * with its temporary mask until a signal it takes (-EINTR then). */
+    if (guest_threads_multi() && !(p->sig.pending & ~p->sig.blocked) && !p->exited) {
+        struct guest_thread_sched *t = &guest_threads.t[guest_threads.current];
+        t->state = GTS_SYSCALL;
+        t->wait_fd = WAIT_NONE;
+        t->deadline_ns = 0;
+        return GUEST_SYSCALL_PARKED;
+    }
     guest_signals_wait(p, ~p->sig.blocked, NULL);
     return -EINTR;
 }
@@ -639,8 +648,12 @@ static int64_t signal_thread(struct linux_proc *p, int slot, int sig)
         return 0;
     if (sig < 1 || sig > GUEST_NSIG)
         return -EINVAL;
-    if ((uint32_t)slot == guest_threads.current)
-        return guest_signal_self(p, sig, SI_TKILL);
+    if ((uint32_t)slot == guest_threads.current) {
+        int r = guest_signal_self(p, sig, SI_TKILL);
+        if (guest_threads_multi() && (p->sig.pending & BIT(sig)))
+            guest_threads.cur_thread_pending |= BIT(sig); /* this thread's alone */
+        return r;
+    }
     uint32_t h = p->sig.action[sig].handler;
     enum guest_sigdefault d = guest_signal_default(sig);
     if (h == GUEST_SIG_IGN || (h == GUEST_SIG_DFL && d == SIGDFL_IGNORE))

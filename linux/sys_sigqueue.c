@@ -93,8 +93,12 @@ static int64_t to_thread(struct linux_proc *p, int slot, int sig, const struct g
         return 0;
     if (sig < 1 || sig > GUEST_NSIG)
         return -EINVAL;
-    if ((uint32_t)slot == guest_threads.current)
-        return to_self(p, sig, n);
+    if ((uint32_t)slot == guest_threads.current) {
+        int64_t r = to_self(p, sig, n);
+        if (guest_threads_multi() && (p->sig.pending & GUEST_SIGBIT(sig)))
+            guest_threads.cur_thread_pending |= GUEST_SIGBIT(sig); /* this thread's alone */
+        return r;
+    }
     uint32_t h = p->sig.action[sig].handler;
     enum guest_sigdefault d = guest_signal_default(sig);
     if (h == GUEST_SIG_IGN || (h == GUEST_SIG_DFL && d == SIGDFL_IGNORE))

@@ -62,7 +62,7 @@ int64_t sys_sched_getaffinity(struct linux_proc *p, const uint32_t a[7])
     uint32_t hlen = (len + 7u) & ~7u;
     if (hlen > sizeof(mask))
         hlen = sizeof(mask);
-    int64_t r = host_ret(syscall(SYS_sched_getaffinity, sarg(a[0]), (size_t)hlen, mask));
+    int64_t r = host_ret(syscall(SYS_sched_getaffinity, thread_host_tid(sarg(a[0])), (size_t)hlen, mask));
     if (r < 0)
         return r;
     if (r > (int64_t)len)

@@ -163,3 +163,12 @@ void thread_after_fork(void)
     guest_threads.slice_end = UINT64_MAX;
     guest_threads.next_serial = 2;
 }
+
+/* Guest threads are one host thread: a syscall about one of them (its
+ * scheduling, its affinity) is about the calling host thread, 0. */
+int32_t thread_host_tid(int32_t tid)
+{
+    if (tid > 0 && guest_threads.nslots && thread_slot_of_tid(tid) >= 0)
+        return 0;
+    return tid;
+}

@@ -90,7 +90,6 @@ bool thread_child_ready(uint32_t idtype, uint32_t id)
 
 bool thread_would_block(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
 {
-    (void)p;
     if (!guest_threads_multi() || guest_threads_live() < 2 || thread_sched_frozen)
         return false;
     switch (nr) {
@@ -125,6 +124,20 @@ bool thread_would_block(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
     }
     case 29: /* pause: only a signal ends it */
         return park(WAIT_NONE, 0, 0);
+    case 177: case 421: { /* rt_sigtimedwait(set, info, timeout, size): park unless one is pending */
+        uint32_t w[2];
+        if (a[3] != 8 || copy_from_guest(w, a[0], sizeof w))
+            return false;
+        uint64_t set = (uint64_t)w[0] | (uint64_t)w[1] << 32;
+        if (p->sig.pending & set)
+            return false;
+        uint64_t d = 0;
+        if (a[2] && !rel_deadline(a[2], nr == 421, &d))
+            return false; /* zero or bad timeout: the syscall answers at once */
+        park(WAIT_SIGSET, 0, d);
+        guest_threads.t[guest_threads.current].wait_ptr = a[0];
+        return true;
+    }
     case 114: { /* wait4(pid, status, options, rusage) without WNOHANG */
         int32_t pid = (int32_t)a[0];
         if (a[2] & WNOHANG)

@@ -7,8 +7,10 @@
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 
+#include "linux/guest_mem.h"
 #include "linux/sys_signal.h"
 
 static struct thread_sched_hooks hooks;
@@ -69,15 +71,19 @@ static void save_running(struct arm_cpu *cpu, struct linux_proc *p)
     clear_exclusive(&c->cpu);
 }
 
+/* Thread-directed signals (tgkill) wait in the thread's entry; while it
+ * runs they are in p->sig.pending, where delivery, sigpending and
+ * rt_sigtimedwait look, and cur_thread_pending says which bits are its own. */
 static void switch_to(struct arm_cpu *cpu, struct linux_proc *p, uint32_t next)
 {
     if (next != guest_threads.current) {
+        uint64_t mine = p->sig.pending & guest_threads.cur_thread_pending;
+        guest_threads.t[guest_threads.current].pending |= mine;
+        p->sig.pending &= ~mine;
         save_running(cpu, p);
         guest_threads.current = next;
         ctx_load(cpu, p, &guest_thread_ctx[next]);
-        /* Signals sent to this thread while it waited join the pending set
-         * now that it runs (from here on any thread may take them: a
-         * simplification of per-thread pending sets). */
+        guest_threads.cur_thread_pending = guest_threads.t[next].pending;
         p->sig.pending |= guest_threads.t[next].pending;
         guest_threads.t[next].pending = 0;
     }
@@ -127,12 +133,32 @@ static void wake_with(struct guest_thread_sched *t, uint32_t result)
 /* A signal the thread does not block ends its wait (EINTR; the runtime
  * applies SA_RESTART when it runs). Deterministic: the pending sets are
  * part of the recorded state. */
+/* The guest's sigset at addr (two words), 0 if unreadable. */
+static uint64_t guest_sigset_at(uint32_t addr)
+{
+    uint32_t w[2];
+    if (!guest_range_ok(addr, 8, PROT_READ))
+        return 0;
+    memcpy(w, g2h(addr), 8);
+    return (uint64_t)w[0] | (uint64_t)w[1] << 32;
+}
+
 static void wake_by_signals(const struct linux_proc *p)
 {
+    uint64_t process = p->sig.pending & ~guest_threads.cur_thread_pending;
     for (uint32_t i = 0; i < guest_threads.nslots; i++) {
         struct guest_thread_sched *t = &guest_threads.t[i];
-        if (waiting(t) && ((p->sig.pending | t->pending) & ~blocked_of(i, p)))
+        if (!waiting(t))
+            continue;
+        uint64_t pend = process | t->pending;
+        if (t->state == GTS_SYSCALL && t->wait_fd == WAIT_SIGSET && (pend & guest_sigset_at(t->wait_ptr))) {
+            /* sigwait's signal came: served again, it takes it */
+            t->state = GTS_RUNNABLE;
+            t->rerun = 1;
+            t->deadline_ns = 0;
+        } else if (pend & ~blocked_of(i, p)) {
             wake_with(t, (uint32_t)-EINTR);
+        }
     }
 }
 
@@ -150,8 +176,12 @@ static void wake_live(const struct arm_cpu *cpu)
             if (!now)
                 now = now_ns();
             if (now >= t->deadline_ns) {
-                /* A futex wait times out; a sleep or a poll's timeout is over. */
-                uint32_t r = t->state == GTS_FUTEX ? (uint32_t)-ETIMEDOUT : 0;
+                /* A futex wait times out; a sleep or a poll's timeout is
+                 * over; rt_sigtimedwait gives up with EAGAIN. */
+                uint32_t nr = guest_thread_ctx[i].cpu.r[7];
+                uint32_t r = t->state == GTS_FUTEX ? (uint32_t)-ETIMEDOUT
+                             : nr == 177 || nr == 421 ? (uint32_t)-EAGAIN
+                                                      : 0;
                 wake_with(t, r);
                 if (hooks.log_wake)
                     hooks.log_wake(cpu->icount, i, guest_thread_ctx[i].cpu.r[7], r);
@@ -268,9 +298,20 @@ void thread_change_end(struct arm_cpu *cpu)
         hooks.changed(cpu, &ctx_pre, &pre, cursor_pre);
 }
 
+static struct guest_sigstate sig_pre;
+
+/* The end of a scheduling point's change: the signal state too. */
+static void point_end(struct arm_cpu *cpu, const struct linux_proc *p)
+{
+    if (hooks.sig_changed && memcmp(&sig_pre, &p->sig, sizeof sig_pre))
+        hooks.sig_changed(cpu, &sig_pre);
+    thread_change_end(cpu);
+}
+
 enum sched_outcome thread_sched_point(struct arm_cpu *cpu, struct linux_proc *p, bool may_wait_forever)
 {
     thread_change_begin(cpu, p);
+    sig_pre = p->sig;
     bool replaying = hooks.replaying && hooks.replaying();
     for (;;) {
         if (may_wait_forever && guest_signals_arrived())
@@ -298,7 +339,7 @@ enum sched_outcome thread_sched_point(struct arm_cpu *cpu, struct linux_proc *p,
                 t->rerun = 0;
                 out = TS_SERVE;
             }
-            thread_change_end(cpu);
+            point_end(cpu, p);
             return out;
         }
         if (replaying)
@@ -309,8 +350,7 @@ enum sched_outcome thread_sched_point(struct arm_cpu *cpu, struct linux_proc *p,
         if (!may_wait_forever) {
             /* Let the recorder look at the debugger and signals; the
              * changes made so far (timeouts logged) are kept. */
-            if (memcmp(&pre, &guest_threads, guest_threads_image_len(guest_threads.nslots)))
-                thread_change_end(cpu);
+            point_end(cpu, p);
             return TS_IDLE;
         }
     }

@@ -22,6 +22,9 @@ struct thread_sched_hooks {
      * as an undo record). */
     void (*changed)(struct arm_cpu *cpu, const struct guest_thread_ctx *ctx_pre, const struct guest_threads *pre,
                     uint64_t cursor_pre);
+    /* A scheduling point changed the signal state (thread-directed
+     * signals moving in and out of the pending set): sig_pre as it was. */
+    void (*sig_changed)(struct arm_cpu *cpu, const struct guest_sigstate *sig_pre);
     /* (A switch leaves the incoming thread's slot as it was: its bytes are
      * guest_thread_ctx[guest_threads.current] when changed is called.) */
     /* The replay log's cursor now (handed back to changed). */
@@ -94,6 +97,8 @@ int32_t thread_tid_current(void);
 /* In a fork's child: only the calling thread goes on. */
 void thread_after_fork(void);
 int thread_slot_of_tid(int32_t tid);
+/* The host id to pass for a guest tid (0, the caller, for a guest thread). */
+int32_t thread_host_tid(int32_t tid);
 /* Parks the calling thread when its syscall nr would block (only once
  * several threads exist): returns true with its wait set up. */
 bool thread_would_block(struct linux_proc *p, uint32_t nr, const uint32_t a[7]);

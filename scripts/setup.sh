@@ -7,8 +7,10 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config python3
   libcapstone-dev libzydis-dev libzycore-dev libcmocka-dev
+  libjansson-dev
   qemu-user gdb-multiarch gdbserver
   dejagnu gdb-source
+  man-db groff-base
   gcc-arm-linux-gnueabi gcc-arm-linux-gnueabihf
   libc6-dev-armel-cross libc6-dev-armhf-cross
 )
@@ -17,6 +19,13 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+
+# node and npm run the DAP adapter's test client (tests/dap). A node that is
+# already there (from any source) is kept: Debian's npm package would
+# conflict with a node that bundles its own npm.
+if ! command -v node > /dev/null; then
+  packages+=(nodejs npm)
+fi
 
 # Debian's armel packages (busybox-static for the tests) are fetched by name.
 need_armel=0
@@ -32,5 +41,13 @@ if [ "${#missing[@]}" -gt 0 ] || [ "$need_armel" -eq 1 ]; then
     echo "setup: installing ${missing[*]}"
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}"
   fi
+fi
+# The DAP test client, from the npm registry, pinned by
+# tests/dap/package-lock.json, into tests/dap/node_modules (project-local).
+dap_tests="$(cd "$(dirname "$0")/.." && pwd)/tests/dap"
+if [ ! -d "$dap_tests/node_modules/@vscode/debugadapter-testsupport" ] ||
+   [ "$dap_tests/package-lock.json" -nt "$dap_tests/node_modules/.package-lock.json" ]; then
+  echo "setup: npm ci in tests/dap"
+  (cd "$dap_tests" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 echo "setup: all build and test dependencies are installed"

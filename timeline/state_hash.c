@@ -51,6 +51,7 @@ uint64_t state_hash(const struct arm_cpu *c, const struct linux_proc *p)
     if (guest_threads_multi()) {
         h = mix(h, guest_threads.current);
         h = mix(h, guest_threads.slice_end);
+        h = mix(h, guest_threads.cur_thread_pending);
         for (uint32_t i = 0; i < guest_threads.nslots; i++) {
             struct guest_thread_sched t = guest_threads.t[i];
             if (t.state == GTS_FREE)

@@ -16,6 +16,8 @@ static void changed(struct arm_cpu *cpu, const struct guest_thread_ctx *ctx_pre,
     undo_push_threads(cpu, ctx_pre, pre, cursor_pre);
 }
 
+static void sig_changed(struct arm_cpu *cpu, const struct guest_sigstate *sig_pre) { undo_push_sigstate(cpu, sig_pre); }
+
 static uint64_t cursor(void) { return replay_log_cursor(); }
 
 static bool replaying(void) { return !replay_log_live(); }
@@ -50,6 +52,7 @@ void thread_replay_install(void)
 {
     struct thread_sched_hooks h = {
         .changed = changed,
+        .sig_changed = sig_changed,
         .cursor = cursor,
         .logged_wake = logged_wake,
         .log_wake = log_wake,

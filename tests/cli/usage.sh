@@ -1,7 +1,8 @@
 #!/bin/sh
 # Checks backstep's command-line basics: with no arguments it prints usage and
 # fails; -h / --help print usage on stdout and succeed; --version prints
-# "backstep <version>" and succeeds. None of them may crash.
+# "backstep version <version> (commit <commit>)", as the first line of
+# qemu-arm -version, and succeeds. None of them may crash.
 # An option that takes the program as its argument (-U ./prog) leaves no
 # program: one line saying so, not the whole usage.
 #   usage: usage.sh BACKSTEP CASE   (CASE: no-args, help, long-help, version, option-took-prog)
@@ -23,7 +24,7 @@ help|long-help)
 version)
     "$backstep" --version > "$dir/out" 2> "$dir/err" < /dev/null; status=$?
     if [ "$status" -ne 0 ]; then echo "FAIL: --version exit status $status (want 0)"; fail=1; fi
-    if ! grep -q '^backstep [0-9]' "$dir/out"; then echo "FAIL: --version printed:"; cat "$dir/out"; fail=1; fi ;;
+    if ! grep -q '^backstep version [0-9][0-9.]* (commit [^)]*)$' "$dir/out"; then echo "FAIL: --version printed:"; cat "$dir/out"; fail=1; fi ;;
 option-took-prog)
     "$backstep" -U "$backstep" > "$dir/out" 2> "$dir/err" < /dev/null; status=$?
     if [ "$status" -eq 0 ] || [ "$status" -ge 128 ]; then echo "FAIL: exit status $status (want 1..127)"; fail=1; fi

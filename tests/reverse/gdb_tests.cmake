@@ -18,6 +18,8 @@ foreach(p IN LISTS gdb_progs)
 endforeach()
 # VFP code (armel softfp) for gdb_vfp.py.
 bs_arm_program(gdb-vfp ${CMAKE_CURRENT_SOURCE_DIR}/programs/vfp.c -O0 -march=armv7-a -mfpu=vfpv4 -mfloat-abi=softfp)
+# Three threads (gdb_threads.py).
+bs_arm_program(gdb-threads ${CMAKE_CURRENT_SOURCE_DIR}/programs/threads_gdb.c -O0)
 add_custom_target(reverse_gdb_programs ALL DEPENDS ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS ${saved_programs} ${BS_REVERSE_PROGRAMS})
 if(TARGET reverse_programs)
@@ -74,6 +76,10 @@ bs_gdb_test(interrupt-syscall interrupt_syscall blocked)
 # gdb's function calls and writes leave history alone (diversions, issue 14).
 bs_gdb_test(diversions diversions divert ENV BS_EXPECT_STATUS=0)
 bs_gdb_test(diversions-thumb diversions divert-thumb LABELS thumb ENV BS_EXPECT_STATUS=0)
+# Threads: info threads, a breakpoint hit on a worker, bt per thread,
+# stepi/reverse-stepi of the running thread and of one that is not running,
+# reverse execution across thread switches.
+bs_gdb_test(threads threads threads ENV BS_EXPECT_STATUS=0)
 
 # Reverse debugging from the exit stop, static and dynamic (exitstop.c);
 # kill and detach at the exit stop still end the program with its status.

@@ -18,6 +18,7 @@
 #define FAKE_MEM_SIZE 0x10000u
 #define FAKE_PID 0x1234u
 #define FAKE_MAX_POLLS 10000000ul
+#define FAKE_MAX_THREADS 4
 
 struct fake_target {
     uint8_t regs[RSP_G_PACKET_BYTES];
@@ -38,6 +39,13 @@ struct fake_target {
     enum rsp_point_type last_point_type;
     uint32_t last_point_addr, last_point_kind;
     char last_monitor[64];
+    /* Threads (fake_threaded_ops): nthreads live ones, tids[current] runs
+     * and its registers are regs; the others' are tregs[i]. A resume of a
+     * thread (how->thread) makes it the running one, as the timeline's
+     * scheduler would have it run. */
+    unsigned nthreads, current;
+    int32_t tids[FAKE_MAX_THREADS];
+    uint8_t tregs[FAKE_MAX_THREADS][RSP_G_PACKET_BYTES];
 };
 
 static inline uint32_t fake_reg32(const struct fake_target *f, unsigned n) {
@@ -138,6 +146,12 @@ static void fake_resume(void *t, const struct rsp_resume *how, rsp_interrupt_fn 
     f->resumes++;
     f->last_resume = *how;
     f->polls = 0;
+    for (unsigned i = 0; how->thread > 0 && i < f->nthreads; i++)
+        if (f->tids[i] == how->thread && i != f->current) { /* it runs now */
+            memcpy(f->tregs[f->current], f->regs, RSP_G_PACKET_BYTES);
+            memcpy(f->regs, f->tregs[i], RSP_G_PACKET_BYTES);
+            f->current = i;
+        }
     if (f->wait_interrupt) {
         while (f->polls < FAKE_MAX_POLLS) {
             f->polls++;
@@ -195,6 +209,45 @@ static int fake_monitor(void *t, const char *cmd, rsp_console_fn *console, void 
 static void fake_kill(void *t) { ((struct fake_target *)t)->kills++; }
 static void fake_detach(void *t) { ((struct fake_target *)t)->detaches++; }
 
+static unsigned fake_threads(void *t, int32_t *tids, unsigned max) {
+    struct fake_target *f = t;
+    for (unsigned i = 0; i < f->nthreads && i < max; i++)
+        tids[i] = f->tids[i];
+    return f->nthreads;
+}
+
+static int32_t fake_current_thread(void *t) {
+    struct fake_target *f = t;
+    return f->tids[f->current];
+}
+
+static bool fake_thread_regs(void *t, int32_t tid, uint8_t *out) {
+    struct fake_target *f = t;
+    for (unsigned i = 0; i < f->nthreads; i++)
+        if (f->tids[i] == tid) {
+            memcpy(out, i == f->current ? f->regs : f->tregs[i], RSP_G_PACKET_BYTES);
+            return true;
+        }
+    return false;
+}
+
+/* n threads 0x1234 (the pid), 0x1235...; thread i's registers are the
+ * running ones with r0 = i and pc 0x20000 + 4i (so a test can tell them
+ * apart); tids[current] runs. */
+static inline void fake_threads_init(struct fake_target *f, unsigned n, unsigned current) {
+    f->nthreads = n;
+    f->current = current;
+    for (unsigned i = 0; i < n; i++) {
+        f->tids[i] = (int32_t)(FAKE_PID + i);
+        memcpy(f->tregs[i], f->regs, RSP_G_PACKET_BYTES);
+        for (int b = 0; b < 4; b++) {
+            f->tregs[i][rsp_reg_offset(0) + b] = (uint8_t)(i >> (8 * b));
+            f->tregs[i][rsp_reg_offset(RSP_REG_PC) + b] = (uint8_t)((0x20000u + 4 * i) >> (8 * b));
+        }
+    }
+    memcpy(f->regs, f->tregs[current], RSP_G_PACKET_BYTES);
+}
+
 static const struct rsp_target_ops fake_ops = {
     .read_regs = fake_read_regs,
     .read_reg = fake_read_reg,
@@ -213,3 +266,12 @@ static const struct rsp_target_ops fake_ops = {
     .kill = fake_kill,
     .detach = fake_detach,
 };
+
+/* fake_ops with the thread ops (fake_threads_init first). */
+static inline struct rsp_target_ops fake_threaded_ops(void) {
+    struct rsp_target_ops o = fake_ops;
+    o.threads = fake_threads;
+    o.current_thread = fake_current_thread;
+    o.thread_regs = fake_thread_regs;
+    return o;
+}
