@@ -168,7 +168,7 @@ bool rsp_reply_supported_with(struct rsp_reply *r, bool reverse, bool libraries)
     rsp_reply_reset(r);
     rsp_reply_str(r, "PacketSize=" RSP_PACKET_SIZE_ADVERTISED
                      ";qXfer:features:read+;qXfer:auxv:read+;qXfer:exec-file:read+"
-                     ";swbreak+;hwbreak+;vContSupported+;QStartNoAckMode+");
+                     ";swbreak+;hwbreak+;vContSupported+;QStartNoAckMode+;QPassSignals+;QProgramSignals+");
     if (libraries)
         rsp_reply_str(r, ";qXfer:libraries-svr4:read+");
     if (reverse)

@@ -430,6 +430,24 @@ static void parse_vfile(struct rsp_request *req, struct cur *c) {
     simple(req, c, kind);
 }
 
+/* QPassSignals: / QProgramSignals: a list of hex gdb signal numbers
+ * separated by ';', possibly empty. */
+static void parse_signals(struct rsp_request *req, struct cur *c, enum rsp_req_kind kind) {
+    memset(&req->u.signals, 0, sizeof req->u.signals);
+    while (!at_end(c)) {
+        uint32_t v;
+        int err = hex32(c, &v);
+        if (err)
+            return malformed(req, err);
+        if (v > 255)
+            return malformed(req, RSP_ERR_RANGE);
+        req->u.signals.set[v / 64] |= 1ull << (v % 64);
+        if (!at_end(c) && !eat(c, ';'))
+            return malformed(req, RSP_ERR_INVAL);
+    }
+    req->kind = kind;
+}
+
 static void parse_q(struct rsp_request *req, struct cur *c) {
     int err;
     if (eat_str(c, "Supported"))
@@ -566,6 +584,10 @@ void rsp_parse_request(uint8_t *data, size_t len, struct rsp_request *req) {
     case 'Q':
         if (rest_is(&c, "StartNoAckMode"))
             req->kind = RSP_REQ_START_NOACK;
+        else if (eat_str(&c, "PassSignals:"))
+            parse_signals(req, &c, RSP_REQ_PASS_SIGNALS);
+        else if (eat_str(&c, "ProgramSignals:"))
+            parse_signals(req, &c, RSP_REQ_PROGRAM_SIGNALS);
         return;
     case 'v':
         if (rest_is(&c, "Cont?"))
@@ -605,6 +627,8 @@ const char *rsp_req_kind_name(enum rsp_req_kind kind) {
         [RSP_REQ_VFILE_FSTAT] = "vFile:fstat",
         [RSP_REQ_VFILE_READLINK] = "vFile:readlink",
         [RSP_REQ_START_NOACK] = "QStartNoAckMode",
+        [RSP_REQ_PASS_SIGNALS] = "QPassSignals",
+        [RSP_REQ_PROGRAM_SIGNALS] = "QProgramSignals",
         [RSP_REQ_HALT_REASON] = "?",
         [RSP_REQ_READ_REGS] = "g",
         [RSP_REQ_WRITE_REGS] = "G",

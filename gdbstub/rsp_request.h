@@ -75,6 +75,8 @@ enum rsp_req_kind {
     RSP_REQ_VFILE_FSTAT,     /* vFile:fstat:FD -> .vfile.fd */
     RSP_REQ_VFILE_READLINK,  /* vFile:readlink:PATHHEX -> .vfile.path */
     RSP_REQ_XFER_SIGINFO,    /* qXfer:siginfo:read::OFF,LEN -> .xfer */
+    RSP_REQ_PASS_SIGNALS,    /* QPassSignals:sig[;sig]... -> .signals (gdb numbers) */
+    RSP_REQ_PROGRAM_SIGNALS, /* QProgramSignals:sig[;sig]... -> .signals (gdb numbers) */
     RSP_REQ_KIND_COUNT
 };
 
@@ -170,6 +172,9 @@ struct rsp_request {
             int32_t tid;
         } set_thread;
         int32_t tid; /* THREAD_ALIVE */
+        struct {
+            uint64_t set[4]; /* bit g of set[g / 64]: gdb signal g listed (0..255) */
+        } signals;
         struct {
             const char *arg; /* first argument after the file name, NUL-terminated ("" if none) */
         } run;

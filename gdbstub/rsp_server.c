@@ -139,6 +139,10 @@ static void handle_packet(struct rsp_server *s) {
     case RSP_REQ_DETACH:
         rsp_reply_ok(&s->reply);
         send_reply(s);
+        if (!s->exited && s->ops->drop_signal && s->last_stop.kind == RSP_TSTOP_SIGNAL &&
+            s->last_stop.signal >= 1 && s->last_stop.signal <= 64 &&
+            !(s->program_signals & (1ull << (s->last_stop.signal - 1))))
+            s->ops->drop_signal(s->t);
         if (!s->exited)
             s->ops->detach(s->t);
         finish(s, RSP_END_DETACH);
@@ -175,6 +179,10 @@ static void handle_packet(struct rsp_server *s) {
         break; /* empty */
     case RSP_REQ_VCONT_QUERY:
         rsp_reply_vcont_actions(&s->reply);
+        break;
+    case RSP_REQ_PASS_SIGNALS:
+    case RSP_REQ_PROGRAM_SIGNALS:
+        srv_signal_lists(s, &q);
         break;
     case RSP_REQ_HALT_REASON:
         srv_halt_reason(s);
@@ -253,6 +261,7 @@ static struct rsp_server *create(const struct rsp_target_ops *ops, void *target)
     s->ops = ops;
     s->t = target;
     s->fd = -1;
+    s->program_signals = ~0ull; /* gdb's default: every signal is passed */
     return s;
 }
 

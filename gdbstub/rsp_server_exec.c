@@ -210,13 +210,47 @@ void srv_point(struct rsp_server *s, const struct rsp_request *q) {
 
 /* ---- resume ---- */
 
+/* A signal stop gdb asked not to hear about (QPassSignals): as gdbserver,
+ * the signal goes to the program and the same resume goes on. SIGTRAP and
+ * SIGINT stops are the debugger's own. */
+static bool passed_silently(const struct rsp_server *s, const struct rsp_target_stop *st) {
+    return st->kind == RSP_TSTOP_SIGNAL && st->signal != 5 && st->signal != 2 && st->signal >= 1 &&
+           st->signal <= 64 && (s->pass_signals & (1ull << (st->signal - 1)));
+}
+
 static void run(struct rsp_server *s, const struct rsp_resume *how) {
     if (how->reverse && !s->ops->has_history(s->t))
         return; /* empty: "Target does not support this command." */
     s->interrupt_seen = false; /* a 0x03 from before this resume is stale */
     struct rsp_target_stop st = {.kind = RSP_TSTOP_SIGNAL, .signal = 5};
-    s->ops->resume(s->t, how, srv_interrupted, s, &st);
+    struct rsp_resume again = *how;
+    for (;;) {
+        s->ops->resume(s->t, &again, srv_interrupted, s, &st);
+        if (how->reverse || !passed_silently(s, &st) || s->interrupt_seen)
+            break;
+        again.signal = st.signal;
+    }
+    s->last_stop = st;
     stop_reply(s, &st);
+}
+
+static uint64_t linux_set(const struct rsp_request *q) {
+    uint64_t set = 0;
+    for (unsigned g = 1; g < 256; g++) {
+        int sig = (q->u.signals.set[g / 64] >> (g % 64)) & 1 ? rsp_signal_from_gdb((uint8_t)g) : 0;
+        if (sig >= 1 && sig <= 64)
+            set |= 1ull << (sig - 1);
+    }
+    return set;
+}
+
+/* QPassSignals / QProgramSignals: each list replaces the previous one. */
+void srv_signal_lists(struct rsp_server *s, const struct rsp_request *q) {
+    if (q->kind == RSP_REQ_PASS_SIGNALS)
+        s->pass_signals = linux_set(q);
+    else
+        s->program_signals = linux_set(q);
+    rsp_reply_ok(&s->reply);
 }
 
 /* c/s/C/S [addr] and bc/bs. */

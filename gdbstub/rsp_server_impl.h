@@ -50,6 +50,11 @@ struct rsp_server {
     bool in_monitor;       /* console output allowed */
 
     uint32_t gdb_features; /* enum rsp_gdb_feature bits from gdb's qSupported */
+    /* QPassSignals: Linux signals (bit sig-1) delivered without a stop;
+     * QProgramSignals: those the program may get when gdb is not asked (at
+     * detach), all until gdb says otherwise. */
+    uint64_t pass_signals, program_signals;
+    struct rsp_target_stop last_stop; /* of the last resume */
     bool offer_multiprocess; /* rsp_server_offer_multiprocess */
     bool multiprocess;     /* both sides said multiprocess+: thread ids are p<pid>.<tid> */
     int32_t g_thread;      /* Hg: the thread g/p/G/P mean (RSP_TID_ANY: the current one) */
@@ -82,6 +87,7 @@ void srv_write_mem(struct rsp_server *s, const struct rsp_request *q);
 void srv_point(struct rsp_server *s, const struct rsp_request *q);
 void srv_resume(struct rsp_server *s, const struct rsp_request *q);
 void srv_vcont(struct rsp_server *s, const struct rsp_request *q);
+void srv_signal_lists(struct rsp_server *s, const struct rsp_request *q);
 
 /* rsp_server_threads.c: the thread list and selections. */
 unsigned srv_threads(struct rsp_server *s, int32_t *tids, unsigned max); /* creation order */

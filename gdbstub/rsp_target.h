@@ -145,4 +145,8 @@ struct rsp_target_ops {
      * server returns from rsp_server_serve. */
     void (*kill)(void *t);
     void (*detach)(void *t);
+    /* At D, before detach: the program is stopped before delivering the
+     * signal of the last stop and must not get it (QProgramSignals does
+     * not list it). NULL: not supported. */
+    void (*drop_signal)(void *t);
 };

@@ -568,6 +568,14 @@ static void kill_target(void *tv)
     }
 }
 
+/* Stopped before delivering a pending signal the program must not get. */
+static void drop_signal(void *tv)
+{
+    struct timeline_target *t = tv;
+    if (t->pending_stop && t->cpu->icount == t->pending_stop_at && engine_discard_signal(t->last.signal))
+        t->pending_stop = false;
+}
+
 static void detach(void *tv)
 {
     struct timeline_target *t = tv;
@@ -607,4 +615,5 @@ const struct rsp_target_ops timeline_target_ops = {
     .thread_regs = tl_thread_regs,
     .kill = kill_target,
     .detach = detach,
+    .drop_signal = drop_signal,
 };

@@ -9,15 +9,30 @@
 
 #include "linux/guest_structs.h"
 
-/* What the kernel will write into the siginfo of a pending standard signal
- * (one instance per signal, as for non-real-time signals). */
+/* What the kernel will write into the siginfo of a pending signal. */
 struct guest_signote {
-    int32_t code;   /* si_code: SI_USER, SI_TKILL, SI_KERNEL, SEGV_MAPERR ... */
-    int32_t pid;    /* sender (kill), or the child (SIGCHLD) */
+    int32_t code;    /* si_code: SI_USER, SI_TKILL, SI_QUEUE, SI_TIMER, SI_KERNEL, SEGV_MAPERR ... */
+    int32_t pid;     /* sender (kill, sigqueue), or the child (SIGCHLD) */
     uint32_t uid;
-    uint32_t addr;  /* si_addr of a fault */
-    int32_t status; /* SIGCHLD: si_status */
+    uint32_t addr;   /* si_addr of a fault */
+    int32_t status;  /* SIGCHLD: si_status */
+    int32_t value;   /* si_value (SI_QUEUE, SI_TIMER, SI_MESGQ) */
+    int32_t timerid; /* SI_TIMER: si_timerid (the guest's timer id) */
+    int32_t overrun; /* SI_TIMER: si_overrun */
 };
+
+/* Further instances of pending real-time signals (linux/sig_queue.h): the
+ * first instance of each pending signal is note[sig], the later ones wait
+ * here in arrival order. Linux bounds the queue by RLIMIT_SIGPENDING
+ * (thousands); this one holds GUEST_SIGQUEUE_MAX entries, and sigqueue
+ * fails with EAGAIN beyond that, as Linux does beyond its limit. */
+#define GUEST_SIGQUEUE_MAX 32
+struct guest_sigqueued {
+    int32_t sig;
+    struct guest_signote n;
+};
+/* POSIX timers (linux/sys_timer.c): timer ids 0..GUEST_NTIMERS-1. */
+#define GUEST_NTIMERS 32
 
 struct guest_sigstate {
     uint64_t blocked;    /* bit sig-1 */
@@ -27,8 +42,13 @@ struct guest_sigstate {
     struct guest_stack altstack;
     uint32_t has_saved_mask;
     struct guest_signote note[GUEST_NSIG + 1];
+    uint32_t nqueued;
+    struct guest_sigqueued queue[GUEST_SIGQUEUE_MAX];
+    /* timer_getoverrun: the overrun of each timer's last delivered signal. */
+    int32_t timer_overrun[GUEST_NTIMERS];
 };
+_Static_assert(sizeof(struct guest_signote) == 32 && sizeof(struct guest_sigqueued) == 36, "no padding");
 _Static_assert(sizeof(struct guest_sigstate) ==
                    3 * 8 + (GUEST_NSIG + 1) * (sizeof(struct guest_sigaction) + sizeof(struct guest_signote)) +
-                       12 + 4,
+                       12 + 4 + 4 + GUEST_SIGQUEUE_MAX * sizeof(struct guest_sigqueued) + GUEST_NTIMERS * 4,
                "no padding: the struct is hashed and compared as bytes");

@@ -5,7 +5,8 @@
  * it, so a call that blocks shows while it blocks and exit/exit_group (which
  * never return) end the trace without a result, as in qemu. Output goes to the
  * log (-D LOGFILE, else stderr) and is flushed after each part.
- * Called from linux_syscall only. */
+ * Called from linux_syscall, and for signals from the code that delivers
+ * them. */
 #pragma once
 #include <stdint.h>
 
@@ -17,3 +18,14 @@ void strace_enter(uint32_t nr, const uint32_t a[7]);
 /* After the syscall: " = result\n". r is the handler's result: a negative
  * errno in [-4095, -1] or a value whose low 32 bits are the guest's r0. */
 void strace_exit(uint32_t nr, const uint32_t a[7], int64_t r);
+
+/* A signal the guest takes (linux/strace_signal.c): "--- SIG {siginfo} ---";
+ * and the sigreturn / rt_sigreturn (nr) that ends a handler, with r0-r5 as
+ * they were at its SVC. Nothing without -strace. */
+struct guest_signote;
+void strace_signal_taken(int sig, const struct guest_signote *n);
+/* The same for a signal acted on inside a syscall: printed by
+ * strace_signal_flush_later, which linux_syscall calls after the result. */
+void strace_signal_taken_later(int sig, const struct guest_signote *n);
+void strace_signal_flush_later(void);
+void strace_sigreturn(uint32_t nr, const uint32_t r[6]);

@@ -6,6 +6,7 @@
 #include "base/log.h"
 #include "linux/host_fds.h"
 #include "linux/syscall_impl.h"
+#include "linux/sys_signalfd.h"
 #include "linux/xlat.h"
 
 /* Guest fcntl commands that differ from, or need care on, x86-64. */
@@ -145,7 +146,10 @@ int64_t sys_dup2(struct linux_proc *p, const uint32_t a[7])
     (void)p;
     if (host_fd_reserved(sarg(a[0])) || host_fd_reserved(sarg(a[1])))
         return -EBADF;
-    return host_ret(dup2(sarg(a[0]), sarg(a[1])));
+    int64_t r = host_ret(dup2(sarg(a[0]), sarg(a[1])));
+    if (r >= 0 && sarg(a[0]) != sarg(a[1]))
+        guest_signalfd_closed(sarg(a[1]));
+    return r;
 }
 /* dup3 and pipe2 take O_CLOEXEC/O_NONBLOCK (same bits) and, for pipe2,
  * O_DIRECT, which ARM places differently: translate the whole word. */
@@ -154,7 +158,10 @@ int64_t sys_dup3(struct linux_proc *p, const uint32_t a[7])
     (void)p;
     if (host_fd_reserved(sarg(a[0])) || host_fd_reserved(sarg(a[1])))
         return -EBADF;
-    return host_ret(dup3(sarg(a[0]), sarg(a[1]), (int)xlat_open_flags_to_host(a[2])));
+    int64_t r = host_ret(dup3(sarg(a[0]), sarg(a[1]), (int)xlat_open_flags_to_host(a[2])));
+    if (r >= 0)
+        guest_signalfd_closed(sarg(a[1]));
+    return r;
 }
 
 static int64_t do_pipe2(uint32_t addr, uint32_t flags)

@@ -14,6 +14,7 @@
 
 #include "linux/host_fds.h"
 #include "linux/syscall_impl.h"
+#include "linux/sys_signalfd.h"
 #include "linux/proc_self.h"
 #include "linux/xlat.h"
 
@@ -51,7 +52,8 @@ void note_iov_write(const struct iovec *iov, uint32_t cnt)
 
 int64_t sys_read(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
+    if (guest_signalfd_is(sarg(a[0])))
+        return guest_signalfd_read(p, sarg(a[0]), a[1], a[2]);
     if (!guest_writable(a[1], a[2]))
         return -EFAULT;
     syscall_note_write(a[1], a[2]);
@@ -172,7 +174,10 @@ int64_t sys_close(struct linux_proc *p, const uint32_t a[7])
     (void)p;
     if (host_fd_reserved(sarg(a[0])))
         return -EBADF; /* backstep's own (the gdb connection) */
-    return host_ret(close(sarg(a[0])));
+    int64_t r = host_ret(close(sarg(a[0])));
+    if (r == 0)
+        guest_signalfd_closed(sarg(a[0]));
+    return r;
 }
 
 /* lseek with the 32-bit off_t: a result that does not fit is -EOVERFLOW

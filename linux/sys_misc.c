@@ -127,7 +127,7 @@ int64_t sys_timerfd_create(struct linux_proc *p, const uint32_t a[7])
     return host_ret(timerfd_create(sarg(a[0]), (int)a[1]));
 }
 
-static int get_its(struct itimerspec *h, uint32_t addr, bool time64)
+int guest_get_itimerspec(struct itimerspec *h, uint32_t addr, bool time64)
 {
     if (time64) {
         struct guest_timespec64 g[2];
@@ -145,7 +145,7 @@ static int get_its(struct itimerspec *h, uint32_t addr, bool time64)
     return 0;
 }
 
-static int put_its(uint32_t addr, const struct itimerspec *h, bool time64)
+int guest_put_itimerspec(uint32_t addr, const struct itimerspec *h, bool time64)
 {
     if (time64) {
         struct guest_timespec64 g[2];
@@ -163,13 +163,13 @@ static int put_its(uint32_t addr, const struct itimerspec *h, bool time64)
 static int64_t do_settime(const uint32_t a[7], bool time64)
 {
     struct itimerspec nv, ov;
-    if (get_its(&nv, a[2], time64))
+    if (guest_get_itimerspec(&nv, a[2], time64))
         return -EFAULT;
     if (a[3] && !guest_writable(a[3], time64 ? 32u : 16u))
         return -EFAULT;
     int64_t r = host_ret(timerfd_settime(sarg(a[0]), (int)a[1], &nv, &ov));
     if (r >= 0 && a[3])
-        put_its(a[3], &ov, time64);
+        guest_put_itimerspec(a[3], &ov, time64);
     return r;
 }
 
@@ -179,7 +179,7 @@ static int64_t do_gettime(const uint32_t a[7], bool time64)
     if (!guest_writable(a[1], time64 ? 32u : 16u))
         return -EFAULT;
     int64_t r = host_ret(timerfd_gettime(sarg(a[0]), &cur));
-    return r < 0 ? r : put_its(a[1], &cur, time64);
+    return r < 0 ? r : guest_put_itimerspec(a[1], &cur, time64);
 }
 
 int64_t sys_timerfd_settime(struct linux_proc *p, const uint32_t a[7]) { (void)p; return do_settime(a, false); }

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "linux/sig_queue.h"
+#include "linux/strace.h"
 #include "linux/sys_signal.h"
 #include "linux/syscall_impl.h"
 #include "linux/thread_sched.h"
@@ -86,21 +88,22 @@ static bool act_on_default(struct linux_proc *p, int sig)
     return true;
 }
 
-void guest_signal_post(struct linux_proc *p, int sig, const struct guest_signote *n)
+int guest_signal_post(struct linux_proc *p, int sig, const struct guest_signote *n)
 {
     /* Blocked signals are queued even if ignored: the action may change
      * before they are unblocked (kernel/signal.c, sig_ignored). */
     if (!(p->sig.blocked & BIT(sig))) {
         if (ignored_now(p, sig))
-            return;
+            return 0;
+        uint32_t h = sig == SIGKILL || sig == SIGSTOP ? GUEST_SIG_DFL : p->sig.action[sig].handler;
+        if (h == GUEST_SIG_DFL && guest_signal_default(sig) != SIGDFL_IGNORE)
+            strace_signal_taken_later(sig, n); /* taken at once: a fatal or stop default */
         if (act_on_default(p, sig))
-            return;
+            return 0;
     }
-    /* One instance of a standard signal: a second one while pending is
-     * merged (its siginfo is the first's). */
-    if (!(p->sig.pending & BIT(sig)))
-        p->sig.note[sig] = *n;
-    p->sig.pending |= BIT(sig);
+    /* One instance of a standard signal (a second one while pending is
+     * merged), one per send of a real-time one (linux/sig_queue.h). */
+    return guest_sigqueue_add(&p->sig, sig, n);
 }
 
 void guest_signal_force(struct linux_proc *p, int sig, const struct guest_signote *n)
@@ -140,8 +143,11 @@ int guest_signal_self(struct linux_proc *p, int sig, int code)
 static void run_pending_defaults(struct linux_proc *p)
 {
     for (int sig = 1; sig <= GUEST_NSIG && !p->exited; sig++) {
-        if ((p->sig.pending & BIT(sig)) && !(p->sig.blocked & BIT(sig)) && act_on_default(p, sig))
-            p->sig.pending &= ~BIT(sig);
+        if ((p->sig.pending & BIT(sig)) && !(p->sig.blocked & BIT(sig)) && act_on_default(p, sig)) {
+            if (p->sig.action[sig].handler == GUEST_SIG_DFL && guest_signal_default(sig) != SIGDFL_IGNORE)
+                strace_signal_taken_later(sig, &p->sig.note[sig]);
+            guest_sigqueue_flush(&p->sig, sig);
+        }
     }
 }
 
@@ -149,6 +155,10 @@ static void run_pending_defaults(struct linux_proc *p)
 
 static volatile uint64_t host_arrived; /* bit sig-1, set by the host handler */
 static struct guest_signote host_note[GUEST_NSIG + 1];
+/* Further real-time instances that arrived before the first was taken. */
+#define HOST_EXTRA_MAX 32
+static struct guest_sigqueued host_extra[HOST_EXTRA_MAX];
+static volatile uint32_t host_nextra;
 static uint64_t host_reserved = SYNCHRONOUS | UNBLOCKABLE; /* never mirrored */
 static uint8_t host_mode[GUEST_NSIG + 1]; /* what is installed: 0 default, 1 ignore, 2 noting */
 
@@ -156,17 +166,60 @@ static void (*arrival_hook)(void);
 
 void guest_signals_on_arrival(void (*fn)(void)) { arrival_hook = fn; }
 
+/* The guest's siginfo from the host's. A guest POSIX timer's host timer
+ * carries the guest timer id in the high half of its sival_ptr and the
+ * guest's sigev_value in the low half (linux/sys_timer.c). */
+static struct guest_signote note_of(int sig, const siginfo_t *si)
+{
+    struct guest_signote n = {.code = si->si_code};
+    if (si->si_code == SI_TIMER) {
+        uint64_t v = (uint64_t)(uintptr_t)si->si_value.sival_ptr;
+        n.timerid = (int32_t)(v >> 32);
+        n.value = (int32_t)v;
+        n.overrun = si->si_overrun;
+        return n;
+    }
+    n.pid = si->si_pid;
+    n.uid = si->si_uid;
+    if (sig == SIGCHLD)
+        n.status = si->si_status;
+    else if (si->si_code == SI_QUEUE || si->si_code == SI_MESGQ)
+        n.value = si->si_value.sival_int;
+    return n;
+}
+
+/* A second arrival before the first was taken: a timer's expiry is an
+ * overrun of its noted instance, a real-time signal waits in host_extra,
+ * a standard one is merged. Runs with every signal blocked (sa_mask). */
+static void note_again(int sig, const struct guest_signote *n)
+{
+    if (n->code == SI_TIMER && host_note[sig].code == SI_TIMER && host_note[sig].timerid == n->timerid) {
+        host_note[sig].overrun += 1 + n->overrun;
+        return;
+    }
+    for (uint32_t i = 0; i < host_nextra && n->code == SI_TIMER; i++) {
+        if (host_extra[i].sig == sig && host_extra[i].n.code == SI_TIMER && host_extra[i].n.timerid == n->timerid) {
+            host_extra[i].n.overrun += 1 + n->overrun;
+            return;
+        }
+    }
+    if (sig >= 32 && host_nextra < HOST_EXTRA_MAX) {
+        host_extra[host_nextra].sig = sig;
+        host_extra[host_nextra].n = *n;
+        host_nextra++;
+    }
+}
+
 static void on_host_signal(int sig, siginfo_t *si, void *uc)
 {
     (void)uc;
     if (sig < 1 || sig > GUEST_NSIG)
         return;
-    if (!(host_arrived & BIT(sig))) {
-        struct guest_signote n = {.code = si->si_code, .pid = si->si_pid, .uid = si->si_uid};
-        if (sig == SIGCHLD)
-            n.status = si->si_status;
+    struct guest_signote n = note_of(sig, si);
+    if (!(host_arrived & BIT(sig)))
         host_note[sig] = n;
-    }
+    else
+        note_again(sig, &n);
     __atomic_fetch_or(&host_arrived, BIT(sig), __ATOMIC_SEQ_CST);
     if (arrival_hook)
         arrival_hook();
@@ -174,23 +227,48 @@ static void on_host_signal(int sig, siginfo_t *si, void *uc)
 
 bool guest_signals_arrived(void) { return __atomic_load_n(&host_arrived, __ATOMIC_RELAXED) != 0; }
 
+/* One instance of each noted signal; the next instance of a real-time
+ * signal becomes its note and stays arrived for the next call. The host
+ * handler is kept out meanwhile. */
 uint64_t guest_signals_take(struct guest_signote notes[GUEST_NSIG + 1])
 {
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
     uint64_t got = __atomic_exchange_n(&host_arrived, 0, __ATOMIC_SEQ_CST);
-    for (int sig = 1; sig <= GUEST_NSIG; sig++)
-        if (got & BIT(sig))
-            notes[sig] = host_note[sig];
+    uint64_t again = 0;
+    for (int sig = 1; sig <= GUEST_NSIG; sig++) {
+        if (!(got & BIT(sig)))
+            continue;
+        notes[sig] = host_note[sig];
+        for (uint32_t i = 0; i < host_nextra; i++) {
+            if (host_extra[i].sig == sig) {
+                host_note[sig] = host_extra[i].n;
+                memmove(&host_extra[i], &host_extra[i + 1], (host_nextra - i - 1) * sizeof host_extra[0]);
+                host_nextra--;
+                again |= BIT(sig);
+                break;
+            }
+        }
+    }
+    if (again)
+        __atomic_fetch_or(&host_arrived, again, __ATOMIC_SEQ_CST);
+    sigprocmask(SIG_SETMASK, &old, NULL);
     return got;
 }
 
 bool guest_signals_collect(struct linux_proc *p)
 {
-    struct guest_signote notes[GUEST_NSIG + 1];
-    uint64_t got = guest_signals_take(notes);
-    for (int sig = 1; sig <= GUEST_NSIG; sig++)
-        if (got & BIT(sig))
-            guest_signal_post(p, sig, &notes[sig]);
-    return got != 0 || p->exited;
+    bool any = false;
+    while (guest_signals_arrived()) {
+        struct guest_signote notes[GUEST_NSIG + 1];
+        uint64_t got = guest_signals_take(notes);
+        for (int sig = 1; sig <= GUEST_NSIG; sig++)
+            if (got & BIT(sig))
+                guest_signal_post(p, sig, &notes[sig]);
+        any |= got != 0;
+    }
+    return any || p->exited;
 }
 
 void guest_signals_host_reserve(int sig)
@@ -255,21 +333,13 @@ void guest_signals_host_sync(const struct linux_proc *p)
 
 static uint64_t load_set(const uint32_t w[2]) { return (uint64_t)w[0] | ((uint64_t)w[1] << 32); }
 
-/* rt_sigaction(sig, act, oact, sigsetsize) */
-int64_t sys_rt_sigaction(struct linux_proc *p, const uint32_t a[7])
+int guest_sigaction_set(struct linux_proc *p, int sig, const struct guest_sigaction *in, struct guest_sigaction *old)
 {
-    int sig = sarg(a[0]);
-    if (a[3] != GUEST_SIGSET_SIZE)
+    if (sig < 1 || sig > GUEST_NSIG || (in && (sig == SIGKILL || sig == SIGSTOP)))
         return -EINVAL;
-    if (sig < 1 || sig > GUEST_NSIG || (a[1] && (sig == SIGKILL || sig == SIGSTOP)))
-        return -EINVAL;
-    struct guest_sigaction act;
-    if (a[1] && copy_from_guest(&act, a[1], sizeof(act)))
-        return -EFAULT;
-    if (a[2] && !guest_writable(a[2], sizeof(act)))
-        return -EFAULT;
-    struct guest_sigaction old = p->sig.action[sig];
-    if (a[1]) {
+    *old = p->sig.action[sig];
+    if (in) {
+        struct guest_sigaction act = *in;
         uint64_t mask = load_set(act.mask) & ~UNBLOCKABLE;
         act.mask[0] = (uint32_t)mask;
         act.mask[1] = (uint32_t)(mask >> 32);
@@ -277,35 +347,37 @@ int64_t sys_rt_sigaction(struct linux_proc *p, const uint32_t a[7])
         /* POSIX: setting SIG_IGN (or a default of "ignore") discards a
          * pending instance (kernel/signal.c do_sigaction). */
         if (ignored_now(p, sig))
-            p->sig.pending &= ~BIT(sig);
+            guest_sigqueue_flush(&p->sig, sig);
         guest_signals_host_sync(p);
     }
-    if (a[2])
-        copy_to_guest(a[2], &old, sizeof(old));
     return 0;
+}
+
+/* rt_sigaction(sig, act, oact, sigsetsize) */
+int64_t sys_rt_sigaction(struct linux_proc *p, const uint32_t a[7])
+{
+    if (a[3] != GUEST_SIGSET_SIZE)
+        return -EINVAL;
+    struct guest_sigaction act, old;
+    if (a[1] && copy_from_guest(&act, a[1], sizeof(act)))
+        return -EFAULT;
+    if (a[2] && !guest_writable(a[2], sizeof(act)))
+        return -EFAULT;
+    int r = guest_sigaction_set(p, sarg(a[0]), a[1] ? &act : NULL, &old);
+    if (r == 0 && a[2])
+        copy_to_guest(a[2], &old, sizeof(old));
+    return r;
 }
 
 /* rt_sigprocmask(how, set, oldset, sigsetsize). Unblocking a pending signal
  * acts on it before the syscall returns (a default action here, a handler
  * by the runtime right after), which is how glibc's raise() and abort()
  * (block all, tgkill, restore) end the process or run the handler. */
-int64_t sys_rt_sigprocmask(struct linux_proc *p, const uint32_t a[7])
+void guest_sigmask_change(struct linux_proc *p, uint32_t how, const uint64_t *newset)
 {
-    if (a[3] != GUEST_SIGSET_SIZE)
-        return -EINVAL;
-    uint64_t old = p->sig.blocked, set = 0;
-    if (a[1]) {
-        uint32_t w[2];
-        if (copy_from_guest(w, a[1], sizeof(w)))
-            return -EFAULT;
-        set = load_set(w) & ~UNBLOCKABLE;
-        if (a[0] > 2)
-            return -EINVAL;
-    }
-    if (a[2] && !guest_writable(a[2], 8))
-        return -EFAULT;
-    if (a[1]) {
-        switch (a[0]) {
+    if (newset) {
+        uint64_t set = *newset & ~UNBLOCKABLE;
+        switch (how) {
         case 0: /* SIG_BLOCK */
             p->sig.blocked |= set;
             break;
@@ -317,13 +389,31 @@ int64_t sys_rt_sigprocmask(struct linux_proc *p, const uint32_t a[7])
             break;
         }
     }
+    guest_signals_collect(p);
+    run_pending_defaults(p);
+    guest_signals_host_sync(p);
+}
+
+int64_t sys_rt_sigprocmask(struct linux_proc *p, const uint32_t a[7])
+{
+    if (a[3] != GUEST_SIGSET_SIZE)
+        return -EINVAL;
+    uint64_t old = p->sig.blocked, set = 0;
+    if (a[1]) {
+        uint32_t w[2];
+        if (copy_from_guest(w, a[1], sizeof(w)))
+            return -EFAULT;
+        set = load_set(w);
+        if (a[0] > 2)
+            return -EINVAL;
+    }
+    if (a[2] && !guest_writable(a[2], 8))
+        return -EFAULT;
+    guest_sigmask_change(p, a[0], a[1] ? &set : NULL);
     if (a[2]) {
         uint32_t w[2] = {(uint32_t)old, (uint32_t)(old >> 32)};
         copy_to_guest(a[2], w, sizeof(w));
     }
-    guest_signals_collect(p);
-    run_pending_defaults(p);
-    guest_signals_host_sync(p);
     return 0;
 }
 
@@ -338,11 +428,7 @@ int64_t sys_rt_sigpending(struct linux_proc *p, const uint32_t a[7])
     return copy_to_guest(a[0], w, a[1]);
 }
 
-/* Sleeps on the host until a signal the guest can take now has arrived
- * (or the host was interrupted for another reason: the debugger's SIGIO),
- * at most until *timeout (NULL: no limit). 0 on a signal or interrupt,
- * -EAGAIN on the timeout. */
-static int wait_for_signal(struct linux_proc *p, uint64_t wanted, const struct timespec *timeout)
+int guest_signals_wait(struct linux_proc *p, uint64_t wanted, const struct timespec *timeout)
 {
     struct timespec end = {0, 0};
     if (timeout) {
@@ -372,7 +458,14 @@ static int wait_for_signal(struct linux_proc *p, uint64_t wanted, const struct t
                 return -EAGAIN;
             lp = &left;
         }
-        int r = ppoll(NULL, 0, lp, NULL);
+        /* Signals are held from the last look at host_arrived until ppoll
+         * lets them in atomically: one that arrives in between would
+         * otherwise leave ppoll waiting for the next. */
+        sigset_t all, old;
+        sigfillset(&all);
+        sigprocmask(SIG_BLOCK, &all, &old);
+        int r = guest_signals_arrived() ? -1 : ppoll(NULL, 0, lp, &old);
+        sigprocmask(SIG_SETMASK, &old, NULL);
         if (r == 0)
             return -EAGAIN;
         if (!guest_signals_arrived())
@@ -389,9 +482,14 @@ int64_t sys_rt_sigsuspend(struct linux_proc *p, const uint32_t a[7])
     uint32_t w[2];
     if (copy_from_guest(w, a[0], sizeof(w)))
         return -EFAULT;
+    return guest_sigsuspend(p, load_set(w));
+}
+
+int64_t guest_sigsuspend(struct linux_proc *p, uint64_t mask)
+{
     p->sig.saved_mask = p->sig.blocked;
     p->sig.has_saved_mask = 1;
-    p->sig.blocked = load_set(w) & ~UNBLOCKABLE;
+    p->sig.blocked = mask & ~UNBLOCKABLE;
     guest_signals_host_sync(p);
     run_pending_defaults(p);
     /* With several threads the wait is the scheduler's: the thread parks
@@ -403,7 +501,7 @@ int64_t sys_rt_sigsuspend(struct linux_proc *p, const uint32_t a[7])
         t->deadline_ns = 0;
         return GUEST_SYSCALL_PARKED;
     }
-    wait_for_signal(p, ~p->sig.blocked, NULL);
+    guest_signals_wait(p, ~p->sig.blocked, NULL);
     return -EINTR;
 }
 
@@ -411,7 +509,7 @@ int64_t sys_rt_sigsuspend(struct linux_proc *p, const uint32_t a[7])
 int64_t sys_pause(struct linux_proc *p, const uint32_t a[7])
 {
     (void)a;
-    wait_for_signal(p, ~p->sig.blocked, NULL);
+    guest_signals_wait(p, ~p->sig.blocked, NULL);
     return -EINTR;
 }
 
@@ -440,19 +538,15 @@ int64_t sys_rt_sigtimedwait(struct linux_proc *p, const uint32_t a[7])
         return -EFAULT;
     /* The signals waited for are unblocked for the wait (the kernel's
      * rule): the host must note them, not act. */
-    int r = wait_for_signal(p, set, tp);
+    int r = guest_signals_wait(p, set, tp);
     uint64_t ready = p->sig.pending & set;
     if (!ready)
         return r == -EAGAIN ? -EAGAIN : -EINTR;
     int sig = __builtin_ctzll(ready) + 1;
-    p->sig.pending &= ~BIT(sig);
+    struct guest_signote n = guest_sigqueue_take(&p->sig, sig);
     if (a[1]) {
-        uint8_t info[GUEST_SIGINFO_SIZE] = {0};
-        const struct guest_signote *n = &p->sig.note[sig];
-        int32_t head[5] = {sig, 0, n->code, n->pid, (int32_t)n->uid};
-        memcpy(info, head, sizeof head);
-        if (sig == SIGCHLD)
-            memcpy(info + 20, &n->status, 4);
+        uint8_t info[GUEST_SIGINFO_SIZE];
+        guest_siginfo_fill(info, sig, &n);
         copy_to_guest(a[1], info, sizeof info);
     }
     return sig;

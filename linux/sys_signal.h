@@ -45,8 +45,9 @@ enum guest_sigdefault guest_signal_default(int sig);
 int guest_signal_self(struct linux_proc *p, int sig, int code);
 /* The kernel sends sig to the guest with this siginfo: discarded if the
  * guest ignores it and does not block it, ends the guest if its default is
- * fatal and it is not blocked, else pending until delivered. */
-void guest_signal_post(struct linux_proc *p, int sig, const struct guest_signote *n);
+ * fatal and it is not blocked, else pending until delivered. 0, or -EAGAIN
+ * when a real-time instance finds the queue full (linux/sig_queue.h). */
+int guest_signal_post(struct linux_proc *p, int sig, const struct guest_signote *n);
 /* A synchronous fault signal (SIGSEGV, SIGBUS, SIGILL, SIGTRAP): as the
  * kernel's force_sig, a blocked or ignored one is unblocked and reset to
  * SIG_DFL (it kills). */
@@ -74,6 +75,22 @@ bool guest_signals_arrived(void);
 void guest_signals_host_sync(const struct linux_proc *p);
 /* A host signal backstep uses itself (the debugger's SIGIO): never mirrored. */
 void guest_signals_host_reserve(int sig);
+
+/* The common parts of the rt_ and the old signal syscalls: the action of
+ * sig set (in NULL: only read) with the old one in *old (0 or -EINVAL);
+ * the blocked mask changed by how (SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK;
+ * newset NULL: unchanged), acting on what it unblocks; sigsuspend with
+ * mask (always -EINTR). */
+int guest_sigaction_set(struct linux_proc *p, int sig, const struct guest_sigaction *in, struct guest_sigaction *old);
+void guest_sigmask_change(struct linux_proc *p, uint32_t how, const uint64_t *newset);
+int64_t guest_sigsuspend(struct linux_proc *p, uint64_t mask);
+
+/* Sleeps on the host until a signal of wanted is pending in p->sig (or the
+ * host was interrupted for another reason: the debugger's SIGIO), at most
+ * until *timeout (NULL: no limit). 0 on a signal or interrupt, -EAGAIN on
+ * the timeout. */
+struct timespec;
+int guest_signals_wait(struct linux_proc *p, uint64_t wanted, const struct timespec *timeout);
 
 /* The alternate stack as the kernel judges it at sp: on it, and the
  * ss_flags sigaltstack would report. */

@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "linux/sys_signal.h"
 #include "linux/syscall_impl.h"
 #include "linux/xlat.h"
 
@@ -84,14 +85,26 @@ int64_t sys_gettimeofday(struct linux_proc *p, const uint32_t a[7])
 /* nanosleep(req, rem) and clock_nanosleep(clk, flags, req, rem): the
  * remaining time is written only when the sleep is interrupted (and, for
  * clock_nanosleep, only for relative sleeps: kernel/time/hrtimer.c). */
-static int64_t do_sleep(clockid_t clk, int flags, uint32_t req, uint32_t rem, bool time64)
+static int64_t do_sleep(struct linux_proc *p, clockid_t clk, int flags, uint32_t req, uint32_t rem, bool time64)
 {
     struct timespec in, out = {0, 0};
     if (get_ts(&in, req, time64))
         return -EFAULT;
     if (rem && !guest_writable(rem, ts_size(time64)))
         return -EFAULT;
-    int64_t r = host_ret(syscall(SYS_clock_nanosleep, clk, flags, &in, &out));
+    int64_t r;
+    for (;;) {
+        r = host_ret(syscall(SYS_clock_nanosleep, clk, flags, &in, &out));
+        /* A signal the guest blocks interrupts nothing on Linux: sleep on
+         * for what is left (the kernel's restart_block does the same). */
+        if (r != -EINTR || !guest_signals_arrived())
+            break;
+        guest_signals_collect(p);
+        if (p->exited || guest_signal_next(p))
+            break;
+        if (!(flags & TIMER_ABSTIME))
+            in = out;
+    }
     if (r == -EINTR && rem && !(flags & TIMER_ABSTIME))
         put_ts(rem, &out, time64);
     return r;
@@ -99,18 +112,15 @@ static int64_t do_sleep(clockid_t clk, int flags, uint32_t req, uint32_t rem, bo
 
 int64_t sys_nanosleep(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
-    return do_sleep(CLOCK_MONOTONIC, 0, a[0], a[1], false);
+    return do_sleep(p, CLOCK_MONOTONIC, 0, a[0], a[1], false);
 }
 int64_t sys_clock_nanosleep(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
-    return do_sleep((clockid_t)sarg(a[0]), (int)a[1], a[2], a[3], false);
+    return do_sleep(p, (clockid_t)sarg(a[0]), (int)a[1], a[2], a[3], false);
 }
 int64_t sys_clock_nanosleep_time64(struct linux_proc *p, const uint32_t a[7])
 {
-    (void)p;
-    return do_sleep((clockid_t)sarg(a[0]), (int)a[1], a[2], a[3], true);
+    return do_sleep(p, (clockid_t)sarg(a[0]), (int)a[1], a[2], a[3], true);
 }
 
 /* times(buf): buf may be NULL; the result is the clock_t tick count,

@@ -13,15 +13,33 @@
 #include "base/log.h"
 #include "linux/strace.h"
 #include "linux/syscall_impl.h"
+#include "linux/sys_signal.h"
+#include "linux/sys_signalfd.h"
 #include "linux/proc_self.h"
 #include "linux/sysroot_path.h"
 #include "linux/thread_sched.h"
+
+/* A host syscall ended with EINTR because a signal arrived that the guest
+ * blocks: on Linux that interrupts nothing (a poll on a signalfd waits on
+ * and sees it readable), so the call runs again here -- once printed,
+ * from its full timeout, which is longer than Linux's remaining one (the
+ * sleeps sleep on for what is left themselves, linux/sys_time.c). Not the
+ * calls that wait for signals and return EINTR on purpose, nor an EINTR
+ * that no guest signal caused (the debugger's interrupt). */
+static bool interrupted_by_blocked_only(struct linux_proc *p, uint32_t nr)
+{
+    if (nr == 29 || nr == 72 || nr == 179 || nr == 177 || nr == 421 || !guest_signals_arrived())
+        return false;
+    guest_signals_collect(p);
+    return !p->exited && !guest_signal_next(p);
+}
 
 uint32_t linux_syscall(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
 {
     const struct syscall_desc *d = syscall_lookup(nr);
     /* With several threads, a call that would block waits in the table
      * instead (served again when it can run; traced then). */
+    guest_signalfd_sync(p); /* their readiness as poll, select, epoll see it */
     if (thread_would_block(p, nr, a))
         return (uint32_t)GUEST_SYSCALL_PARKED;
     bool trace = log_enabled(LOG_STRACE);
@@ -29,7 +47,8 @@ uint32_t linux_syscall(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
         strace_enter(nr, a); /* before: a blocking call shows while it blocks */
     int64_t r;
     if (d && d->handler) {
-        r = d->handler(p, a);
+        while ((r = d->handler(p, a)) == -EINTR && interrupted_by_blocked_only(p, nr))
+            guest_signalfd_sync(p);
     } else {
         if (log_enabled(LOG_UNIMP)) {
             if (d)
@@ -39,8 +58,10 @@ uint32_t linux_syscall(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
         }
         r = -ENOSYS;
     }
-    if (trace)
+    if (trace) {
         strace_exit(nr, a, r);
+        strace_signal_flush_later();
+    }
     return (uint32_t)r;
 }
 

@@ -65,6 +65,12 @@ const char *guest_host_path(struct linux_proc *p, const char *guest, char *buf, 
 int copy_to_guest(uint32_t addr, const void *src, uint32_t len);
 int copy_from_guest(void *dst, uint32_t addr, uint32_t len);
 
+/* struct itimerspec with 32-bit or (time64) 64-bit timespecs at addr
+ * (linux/sys_misc.c; timerfd and POSIX timers): 0 or -EFAULT. */
+struct itimerspec;
+int guest_get_itimerspec(struct itimerspec *h, uint32_t addr, bool time64);
+int guest_put_itimerspec(uint32_t addr, const struct itimerspec *h, bool time64);
+
 
 /* Guest iovec arrays (linux/sys_file.c): load_iov converts cnt elements at
  * addr into host iovecs, checking each buffer for prot; -EINVAL above

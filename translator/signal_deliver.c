@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "linux/guest_mem.h"
+#include "linux/sig_queue.h"
 #include "linux/sigpage.h"
+#include "linux/strace.h"
 #include "linux/sys_signal.h"
 #include "undo/undo_ring.h"
 
@@ -56,23 +58,10 @@ static uint32_t get32(uint32_t addr)
     return v;
 }
 
-/* The siginfo the kernel writes for a standard signal (include/uapi/
- * asm-generic/siginfo.h with 32-bit pointers): signo, errno, code, then
- * the union at 12. */
 static void put_siginfo(uint32_t at, int sig, const struct guest_signote *n)
 {
-    uint8_t info[GUEST_SIGINFO_SIZE] = {0};
-    int32_t head[3] = {sig, 0, n->code};
-    memcpy(info, head, sizeof head);
-    if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP) {
-        if (n->code > 0) /* a kernel fault: si_addr */
-            memcpy(info + 12, &n->addr, 4);
-    } else {
-        memcpy(info + 12, &n->pid, 4);
-        memcpy(info + 16, &n->uid, 4);
-        if (sig == SIGCHLD)
-            memcpy(info + 20, &n->status, 4);
-    }
+    uint8_t info[GUEST_SIGINFO_SIZE];
+    guest_siginfo_fill(info, sig, n);
     memcpy(g2h(at), info, sizeof info);
 }
 
@@ -115,7 +104,6 @@ static void frame_failed(struct linux_proc *p, int sig)
 static bool enter_handler(struct arm_cpu *cpu, struct linux_proc *p, int sig)
 {
     struct guest_sigaction act = p->sig.action[sig];
-    const struct guest_signote note = p->sig.note[sig];
     bool rt = act.flags & GUEST_SA_SIGINFO;
     uint32_t size = rt ? RT_FRAME_SIZE : FRAME_SIZE;
     uint32_t sp = cpu->r[13];
@@ -126,7 +114,7 @@ static bool enter_handler(struct arm_cpu *cpu, struct linux_proc *p, int sig)
     struct guest_sigstate before = p->sig;
     if (!guest_range_ok(frame, size, PROT_WRITE)) {
         undo_push_sigstate(cpu, &before);
-        p->sig.pending &= ~GUEST_SIGBIT(sig);
+        guest_sigqueue_take(&p->sig, sig);
         frame_failed(p, sig);
         return false;
     }
@@ -136,7 +124,9 @@ static bool enter_handler(struct arm_cpu *cpu, struct linux_proc *p, int sig)
     undo_push_cpu(cpu, UINT64_MAX); /* no replay-log position of its own */
     undo_push_sigstate(cpu, &before);
     undo_push_mem(cpu, frame, size);
-    p->sig.pending &= ~GUEST_SIGBIT(sig);
+    /* The first instance; a later one of a real-time signal stays pending. */
+    const struct guest_signote note = guest_sigqueue_take(&p->sig, sig);
+    strace_signal_taken(sig, &note);
 
     uint32_t uc = rt ? frame + RT_UC : frame;
     if (rt)
@@ -144,7 +134,10 @@ static bool enter_handler(struct arm_cpu *cpu, struct linux_proc *p, int sig)
     put_ucontext(uc, cpu, p, oldmask);
 
     p->sig.has_saved_mask = 0;
-    p->sig.blocked = oldmask | ((uint64_t)act.mask[0] | (uint64_t)act.mask[1] << 32);
+    /* The handler runs with the mask of the moment (sigsuspend's temporary
+     * one, if any: kernel/signal.c signal_delivered ORs into
+     * current->blocked) plus sa_mask; the frame keeps the one to restore. */
+    p->sig.blocked |= (uint64_t)act.mask[0] | (uint64_t)act.mask[1] << 32;
     if (!(act.flags & GUEST_SA_NODEFER))
         p->sig.blocked |= GUEST_SIGBIT(sig);
     p->sig.blocked &= ~(GUEST_SIGBIT(SIGKILL) | GUEST_SIGBIT(SIGSTOP));
@@ -193,9 +186,11 @@ bool signal_deliver(struct arm_cpu *cpu, struct linux_proc *p)
         return enter_handler(cpu, p, sig);
     struct guest_sigstate before = p->sig;
     undo_push_sigstate(cpu, &before);
-    p->sig.pending &= ~GUEST_SIGBIT(sig);
+    struct guest_signote note = guest_sigqueue_take(&p->sig, sig);
     if (h == GUEST_SIG_IGN)
         return false;
+    if (guest_signal_default(sig) != SIGDFL_IGNORE)
+        strace_signal_taken(sig, &note);
     switch (guest_signal_default(sig)) {
     case SIGDFL_IGNORE:
         return false;
@@ -221,6 +216,7 @@ static void bad_frame(struct arm_cpu *cpu, struct linux_proc *p)
 
 void signal_sigreturn(struct arm_cpu *cpu, struct linux_proc *p, bool rt)
 {
+    strace_sigreturn(rt ? 173 : 119, cpu->r);
     uint32_t frame = cpu->r[13];
     uint32_t uc = rt ? frame + RT_UC : frame;
     /* The frame was put 8-aligned: anything else is not one of ours. */

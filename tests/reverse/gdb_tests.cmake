@@ -4,7 +4,7 @@
 # check. Included from CMakeLists.txt (after `run` and bs_arm_program are
 # defined). Label "reverse"; tests of known-broken behaviour also carry the
 # label "pending" (ctest -L reverse -LE pending runs the ones that must pass).
-set(gdb_progs basics loop watch watchside calls printer spin crash blocked exitstop thumb straddle sighandler divert
+set(gdb_progs basics loop watch watchside calls printer spin crash blocked exitstop thumb straddle sighandler sigpass divert
     spinblock)
 set(saved_programs ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS)
@@ -71,6 +71,8 @@ bs_gdb_test(interrupt-blocked interrupt_blocked spinblock)
 bs_gdb_test(crash crash crash ENV BS_EXPECT_STATUS=139)
 bs_gdb_test(signals signals sighandler ENV BS_EXPECT_STATUS=0)
 bs_gdb_test(signals-thumb signals sighandler-thumb LABELS thumb ENV BS_EXPECT_STATUS=0)
+bs_gdb_test(pass-signals pass_signals sigpass ENV BS_EXPECT_STATUS=114)
+bs_gdb_test(program-signals program_signals sigpass ENV BS_EXPECT_STATUS=13)
 bs_gdb_test(seek-extended seek_extended basics)
 bs_gdb_test(monitor-seek-bad monitor_seek basics)
 bs_gdb_test(interrupt-syscall interrupt_syscall blocked)

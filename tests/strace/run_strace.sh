@@ -38,6 +38,9 @@
 #   4. The result of an ioctl whose request qemu's table does not know (printed
 #      as ioctl(FD,0xCMD,0xARG)) becomes <unknown_ioctl>: qemu-arm returns
 #      ENOSYS for every such request, backstep passes it to the kernel (ENOTTY).
+#   5. The emulator's own note when the guest dies of a signal ("qemu: uncaught
+#      target signal ..." / "backstep: ...") is dropped, as run_diff.sh does:
+#      it is not part of the trace (qemu prints it only for some signals).
 # For the dynamic cases qemu-arm runs with -cpu cortex-a15,neon=off: its
 # default CPU reports AT_PLATFORM v8l and NEON in AT_HWCAP, backstep reports
 # v7l without NEON, and ld.so's library search (tls/v8l/neon/vfp/...) and its
@@ -195,6 +198,7 @@ normalise() {
     -e '/(clock_gettime|clock_gettime64|clock_getres|gettimeofday)\(/s/tv_(sec|nsec|usec) = -?[0-9]+/tv_\1 = T/g' \
     -e 's/^(PID set_robust_list\(.*\)) = .*$/\1 = <robust_list>/' \
     -e 's/^(PID ioctl\(-?[0-9]+,0x[0-9a-f]+,0x[0-9a-f]+\)) = .*$/\1 = <unknown_ioctl>/' \
+    -e '/^(qemu|backstep): uncaught target signal /d' \
     "$1"
 }
 

@@ -124,7 +124,7 @@ static void test_supported(void **state) {
     assert_string_equal(framed(),
                         "$PacketSize=10000;qXfer:features:read+;qXfer:auxv:read+;"
                         "qXfer:exec-file:read+;swbreak+;hwbreak+;vContSupported+;"
-                        "QStartNoAckMode+;ReverseStep+;ReverseContinue+#7a");
+                        "QStartNoAckMode+;QPassSignals+;QProgramSignals+;ReverseStep+;ReverseContinue+#f9");
     assert_true(rsp_reply_supported(&reply, false));
     assert_null(strstr(payload(), "Reverse"));
     assert_non_null(strstr(payload(), "QStartNoAckMode+"));

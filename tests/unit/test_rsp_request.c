@@ -50,6 +50,14 @@ static void test_simple_packets(void **state) {
     expect_kind("D", RSP_REQ_DETACH);
     expect_kind("D;1", RSP_REQ_DETACH);
     expect_kind("QStartNoAckMode", RSP_REQ_START_NOACK);
+    expect_kind("QPassSignals:", RSP_REQ_PASS_SIGNALS);
+    expect_kind("QProgramSignals:0;1", RSP_REQ_PROGRAM_SIGNALS);
+    expect_kind("QPassSignals:e;", RSP_REQ_PASS_SIGNALS);
+    expect_malformed("QPassSignals:e,f", RSP_ERR_INVAL);
+    expect_malformed("QPassSignals:100", RSP_ERR_RANGE);
+    struct rsp_request sl = parse("QPassSignals:e;1e;96");
+    assert_int_equal(sl.u.signals.set[0], (1ull << 0xe) | (1ull << 0x1e));
+    assert_int_equal(sl.u.signals.set[2], 1ull << (0x96 - 128));
     expect_kind("vCont?", RSP_REQ_VCONT_QUERY);
     expect_kind("vMustReplyEmpty", RSP_REQ_MUST_REPLY_EMPTY);
     expect_kind("qAttached", RSP_REQ_ATTACHED);
@@ -74,7 +82,7 @@ static void test_unknown_packets(void **state) {
     (void)state;
     const char *unknown[] = {
         "",           "qCRC:0,4",     "qTfV",       "qL1200",
-        "QNonStop:0", "QPassSignals:e", "vCtrlC",     "vCont",
+        "QNonStop:0", "vCtrlC",     "vCont",
         "vFile:unlink:2f78", "qXfer:threads:read::0,fff", "qXfer:features:write:target.xml:0:",
         "qSupportedX", "Hs0",       "bx",           "bcc",        "Z5,1000,4",
         "z9,0,1",     "QStartNoAckModeX", "qThreadExtraInfo,1", "\xff\x00",

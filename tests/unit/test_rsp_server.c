@@ -128,7 +128,7 @@ static const char *hex_of(const void *p, size_t n) {
 static void session_setup(struct rsp_server *s) {
     rr(s, "qSupported:multiprocess+;swbreak+;hwbreak+;qRelocInsn+",
        "PacketSize=10000;qXfer:features:read+;qXfer:auxv:read+;qXfer:exec-file:read+"
-       ";swbreak+;hwbreak+;vContSupported+;QStartNoAckMode+;ReverseStep+;ReverseContinue+");
+       ";swbreak+;hwbreak+;vContSupported+;QStartNoAckMode+;QPassSignals+;QProgramSignals+;ReverseStep+;ReverseContinue+");
     size_t xl;
     const char *xml = rsp_target_xml(&xl);
     static char chunk[70000];
@@ -380,7 +380,7 @@ static void test_stop_reasons_need_announcement(void **state) {
     fk.history = false;
     rr(s, "qSupported:multiprocess+",
        "PacketSize=10000;qXfer:features:read+;qXfer:auxv:read+;qXfer:exec-file:read+"
-       ";swbreak+;hwbreak+;vContSupported+;QStartNoAckMode+");
+       ";swbreak+;hwbreak+;vContSupported+;QStartNoAckMode+;QPassSignals+;QProgramSignals+");
     fk.next_stop = (struct rsp_target_stop){.kind = RSP_TSTOP_SWBREAK};
     rr(s, "c", STOP("05", "48230100", ""));
     fk.next_stop = (struct rsp_target_stop){.kind = RSP_TSTOP_HWBREAK};

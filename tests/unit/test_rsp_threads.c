@@ -204,7 +204,7 @@ static void test_multiprocess(void **state) {
     rsp_server_offer_multiprocess(s, true);
     rr(s, "qSupported:multiprocess+;swbreak+",
        "PacketSize=10000;qXfer:features:read+;qXfer:auxv:read+;qXfer:exec-file:read+"
-       ";swbreak+;hwbreak+;vContSupported+;QStartNoAckMode+;ReverseStep+;ReverseContinue+;multiprocess+");
+       ";swbreak+;hwbreak+;vContSupported+;QStartNoAckMode+;QPassSignals+;QProgramSignals+;ReverseStep+;ReverseContinue+;multiprocess+");
     rr(s, "qfThreadInfo", "mp1234.1234,p1234.1235,p1234.1236");
     rr(s, "qC", "QCp1234.1235");
     rr(s, "Hgp1234.1236", "OK");
@@ -215,7 +215,7 @@ static void test_multiprocess(void **state) {
     /* gdb did not announce it: plain ids. */
     rr(s, "qSupported:swbreak+",
        "PacketSize=10000;qXfer:features:read+;qXfer:auxv:read+;qXfer:exec-file:read+"
-       ";swbreak+;hwbreak+;vContSupported+;QStartNoAckMode+;ReverseStep+;ReverseContinue+;multiprocess+");
+       ";swbreak+;hwbreak+;vContSupported+;QStartNoAckMode+;QPassSignals+;QProgramSignals+;ReverseStep+;ReverseContinue+;multiprocess+");
     rr(s, "qC", "QC1234");
     rsp_server_destroy(s);
 }
