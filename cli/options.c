@@ -32,6 +32,13 @@ void options_usage(FILE *out)
             "  -undo-limit SIZE  undo log size while recording (default 64M; K/M/G suffixes)\n"
             "  -snapshot-interval K  instructions between snapshots while recording (default 5000000)\n"
             "  -record        record history without gdb (to measure recording)\n"
+            "  -record-to DIR  record as -record does and save the recording in DIR when the program\n"
+            "                 ends (a directory: the replay log, copies of the program and its ELF\n"
+            "                 interpreter, argv, environment, AT_RANDOM; doc/recording-format.md)\n"
+            "  -replay DIR    replay the recording saved in DIR (no PROG): with -g, serve it to gdb\n"
+            "                 with every reverse command (it never runs live: its end is the end of\n"
+            "                 history); without -g, replay it to its end and check the final state\n"
+            "                 against the recorded one (exit 0 if it matches, 1 if not)\n"
             "  -0 ARGV0       give the guest this argv[0] instead of PROG\n"
             "  -seed N        seed AT_RANDOM (deterministic runs)\n"
             "  -h, --help     this text\n"
@@ -140,6 +147,14 @@ enum options_result options_parse(struct options *o, int argc, char **argv, char
             o->gdb_port = v;
         } else if (strcmp(a, "-record") == 0) {
             o->record = true;
+        } else if (strcmp(a, "-record-to") == 0) {
+            if (!(v = need_arg(argc, argv, &i)))
+                return OPTIONS_EXIT_ERROR;
+            o->record_to = v;
+        } else if (strcmp(a, "-replay") == 0) {
+            if (!(v = need_arg(argc, argv, &i)))
+                return OPTIONS_EXIT_ERROR;
+            o->replay = v;
         } else if (strcmp(a, "-undo-limit") == 0) {
             if (!(v = need_arg(argc, argv, &i)))
                 return OPTIONS_EXIT_ERROR;
@@ -197,6 +212,21 @@ enum options_result options_parse(struct options *o, int argc, char **argv, char
             fprintf(stderr, "backstep: unknown option '%s' (try -h)\n", argv[i]);
             return OPTIONS_EXIT_ERROR;
         }
+    }
+    if (o->replay && i < argc) {
+        fprintf(stderr, "backstep: -replay takes no program: the recording in %s has it (got '%s')\n", o->replay,
+                argv[i]);
+        return OPTIONS_EXIT_ERROR;
+    }
+    if (o->replay && (o->record || o->record_to || o->sysroot || o->seeded || o->argv0)) {
+        fprintf(stderr, "backstep: -replay replays what was recorded: -record, -record-to, -L, -seed and -0 do not "
+                        "apply\n");
+        return OPTIONS_EXIT_ERROR;
+    }
+    if (o->replay) {
+        env[envc] = NULL;
+        o->guest_argv = NULL;
+        return OPTIONS_RUN;
     }
     if (i >= argc) {
         if (argc <= 1) {

@@ -1,5 +1,6 @@
 /* The command line, compatible with qemu-arm where the two overlap:
- * backstep [-g PORT] [-L SYSROOT] [-E VAR=VAL] [-U VAR] [-d ITEMS] [-D LOGFILE] PROG [ARGS...] */
+ * backstep [-g PORT] [-L SYSROOT] [-E VAR=VAL] [-U VAR] [-d ITEMS] [-D LOGFILE] PROG [ARGS...]
+ * backstep -replay DIR [-g PORT] (no PROG: the recording has it) */
 #pragma once
 #include <stdbool.h>
 #include <stdio.h>
@@ -10,6 +11,8 @@ struct options {
     const char *log_path;  /* -D */
     const char *gdb_port;  /* -g PORT | HOST:PORT | unix:PATH: serve gdb, recording history */
     bool record;           /* -record: record history without gdb (for measuring) */
+    const char *record_to; /* -record-to DIR: record without gdb and save the recording in DIR */
+    const char *replay;    /* -replay DIR: replay a saved recording (with -g: to gdb; else check it) */
     unsigned long long undo_limit; /* -undo-limit SIZE in bytes (0: default) */
     unsigned long long snapshot_interval; /* -snapshot-interval K instructions (0: default) */
     bool seeded;           /* -seed N given: deterministic AT_RANDOM, like qemu-arm */

@@ -12,6 +12,7 @@
 #include "snapshots/snapshots.h"
 #include "timeline/diversion.h"
 #include "timeline/engine.h"
+#include "timeline/recording.h"
 #include "timeline/replay_log.h"
 #include "timeline/state_hash.h"
 #include "undo/undo_ring.h"
@@ -74,6 +75,8 @@ static const char help[] =
     "  state-hash            a digest of all guest state (registers, memory, map) at this point\n"
     "  undo-limit SIZE       undo log size (e.g. 512M); changing it restarts history here\n"
     "  snapshot-interval K   instructions between snapshots (from now on)\n"
+    "  save DIR              save the recording of all history so far in DIR, for\n"
+    "                        `backstep -replay DIR` later (doc/recording-format.md)\n"
     "  exit                  end the program and backstep (gdbserver's `monitor exit`)\n"
     "  help                  this list\n";
 
@@ -166,6 +169,23 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
         }
         snapshots_set_interval(k);
         printf_to(print, ctx, "Snapshots every %" PRIu64 " instructions from now on\n", k);
+        return 0;
+    }
+    if (!strncmp(cmd, "save", 4) && (cmd[4] == ' ' || !cmd[4])) {
+        const char *dir = cmd + 4;
+        while (*dir == ' ')
+            dir++;
+        char err[600];
+        if (!*dir) {
+            print(ctx, "usage: monitor save DIR\n");
+            return EINVAL;
+        }
+        if (!recording_save(dir, err, sizeof err)) {
+            printf_to(print, ctx, "save: %s\n", err);
+            return EIO;
+        }
+        printf_to(print, ctx, "Saved instructions 0 to %" PRIu64 " in %s (backstep -replay %s -g PORT replays it)\n",
+                  engine_history_end(), dir, dir);
         return 0;
     }
     printf_to(print, ctx, "unknown monitor command '%s' (monitor help lists them)\n", cmd);

@@ -3,6 +3,7 @@
  * EPERM (gdb: "Could not write register ...; remote failure reply 'E01'");
  * go forward to the end first (`continue` replays to it). */
 #include "gdbstub/timeline_target.h"
+#include "linux/guest_ident.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -282,6 +283,7 @@ static void to_rsp(struct timeline_target *t, const struct engine_stop *es, stru
         break;
     case ES_INTERRUPTED: stop->kind = RSP_TSTOP_SIGNAL; stop->signal = SIGINT; break;
     case ES_HISTORY_BEGIN: stop->kind = RSP_TSTOP_HISTORY_BEGIN; stop->signal = SIGTRAP; break;
+    case ES_HISTORY_END: stop->kind = RSP_TSTOP_HISTORY_END; stop->signal = SIGTRAP; break;
     }
 }
 
@@ -332,7 +334,7 @@ static void resume(void *tv, const struct rsp_resume *how, rsp_interrupt_fn *int
     if (give && !passed_signal_kills(t->proc, give, fault)) {
         /* The guest takes it: its handler runs (the delivery is the first
          * step of this resume), or it is ignored or left pending. */
-        struct guest_signote n = {.code = SI_USER, .pid = getpid(), .uid = getuid()};
+        struct guest_signote n = {.code = SI_USER, .pid = guest_pid(), .uid = guest_ident()->uid};
         if (fault)
             n = (struct guest_signote){.code = f.code, .addr = f.addr};
         if (engine_signal(how->signal, &n, fault))
@@ -451,7 +453,7 @@ static const char *exec_file(void *tv)
 static uint32_t pid(void *tv)
 {
     (void)tv;
-    return (uint32_t)getpid();
+    return (uint32_t)guest_pid();
 }
 
 struct console {

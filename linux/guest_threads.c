@@ -1,6 +1,7 @@
 /* The thread table and what others may ask of it (guest_threads.h). The
  * scheduler that changes it is linux/thread_sched.c. */
 #include "linux/guest_threads.h"
+#include "linux/guest_ident.h"
 
 #include <string.h>
 #include <unistd.h>
@@ -17,7 +18,7 @@ void guest_threads_ensure(void)
     guest_threads.nslots = 1;
     guest_threads.current = 0;
     guest_threads.slice_end = UINT64_MAX;
-    guest_threads.t[0].tid = (int32_t)getpid();
+    guest_threads.t[0].tid = guest_pid();
     guest_threads.t[0].state = GTS_RUNNABLE;
     guest_threads.t[0].serial = 1;
     guest_threads.next_serial = 2;

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "linux/guest_ident.h"
 #include "linux/guest_mem.h"
 
 static uint32_t push_bytes(uint32_t p, const void *data, size_t len)
@@ -106,10 +107,10 @@ int initial_stack_build(uint32_t stack_top, uint32_t stack_limit, const struct s
         {AT_BASE, sp->base},
         {AT_FLAGS, 0},
         {AT_ENTRY, sp->entry},
-        {AT_UID, (uint32_t)getuid()},
-        {AT_EUID, (uint32_t)geteuid()},
-        {AT_GID, (uint32_t)getgid()},
-        {AT_EGID, (uint32_t)getegid()},
+        {AT_UID, guest_ident()->uid},
+        {AT_EUID, guest_ident()->euid},
+        {AT_GID, guest_ident()->gid},
+        {AT_EGID, guest_ident()->egid},
         {AT_HWCAP, BACKSTEP_HWCAP},
         {AT_CLKTCK, 100},
         {AT_RANDOM, random_addr},

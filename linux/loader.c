@@ -153,7 +153,7 @@ static int load_all(struct linux_proc *p, const struct load_request *req, struct
     struct stack_params sp = {
         .argv = req->argv ? req->argv : empty,
         .envp = req->envp ? req->envp : empty,
-        .execfn = req->path,
+        .execfn = req->execfn ? req->execfn : req->path,
         .random = random,
         .phdr = ex.phdr_addr,
         .phnum = exe->phnum,
@@ -200,11 +200,20 @@ int linux_load(struct linux_proc *p, const struct load_request *req, char *err, 
     char interp_path[PATH_MAX + 4096];
     if (elf_open(exe, req->path, req->need_exec, err, errlen) != 0)
         return -1;
-    if (exe->interp_index >= 0 &&
-        open_interp(interp, exe, req->sysroot, interp_path, sizeof interp_path, err, errlen) != 0) {
+    interp_path[0] = '\0';
+    if (exe->interp_index >= 0 && req->interp) {
+        snprintf(interp_path, sizeof interp_path, "%s", req->interp);
+        if (elf_open(interp, interp_path, false, err, errlen) != 0) {
+            elf_close(exe);
+            return -1;
+        }
+    } else if (exe->interp_index >= 0 &&
+               open_interp(interp, exe, req->sysroot, interp_path, sizeof interp_path, err, errlen) != 0) {
         elf_close(exe);
         return -1;
     }
+    if (req->interp_used)
+        snprintf(req->interp_used, req->interp_used_len, "%s", interp_path);
     int rc = load_all(p, req, exe, interp, err, errlen);
     elf_close(exe);
     elf_close(interp);

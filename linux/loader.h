@@ -16,6 +16,12 @@ struct load_request {
     char *const *envp;        /* guest environment, NULL-terminated */
     const uint8_t *at_random; /* 16 bytes for AT_RANDOM; NULL: from getrandom() */
     bool need_exec;           /* refuse a file without execute permission (EACCES), as execve */
+    const char *execfn;       /* the AT_EXECFN string; NULL: path (a replay loads a copy of the file
+                               * the recording ran, under the name it ran it by) */
+    const char *interp;       /* open this file as the interpreter instead of looking PT_INTERP up
+                               * (a replay's copy); NULL: look it up */
+    char *interp_used;        /* if not NULL: the interpreter file opened ("" if none), for a recording */
+    size_t interp_used_len;
 };
 
 /* Returns 0 on success (p filled), -1 with a one-line message in err

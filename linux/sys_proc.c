@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "linux/guest_ident.h"
 #include "linux/syscall_impl.h"
 #include "linux/thread_sched.h"
 #include "linux/xlat.h"
@@ -34,7 +35,7 @@ int64_t sys_exit(struct linux_proc *p, const uint32_t a[7])
 }
 int64_t sys_exit_group(struct linux_proc *p, const uint32_t a[7]) { return do_exit(p, a[0]); }
 
-int64_t sys_getpid(struct linux_proc *p, const uint32_t a[7]) { (void)p; (void)a; return getpid(); }
+int64_t sys_getpid(struct linux_proc *p, const uint32_t a[7]) { (void)p; (void)a; return guest_pid(); }
 int64_t sys_getppid(struct linux_proc *p, const uint32_t a[7]) { (void)p; (void)a; return getppid(); }
 int64_t sys_gettid(struct linux_proc *p, const uint32_t a[7]) { (void)p; (void)a; return thread_tid_current(); }
 

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "linux/guest_ident.h"
 #include "linux/syscall_impl.h"
 #include "linux/sysroot_path.h"
 #include "linux/thread_sched.h"
@@ -26,8 +27,10 @@ static int64_t do_fork(void)
 {
     fflush(NULL); /* no buffered host output (the log) is written twice */
     int64_t r = host_ret(fork());
-    if (r == 0)
+    if (r == 0) {
+        guest_ident_after_fork();
         thread_after_fork();
+    }
     return r;
 }
 
@@ -67,7 +70,7 @@ int64_t sys_clone(struct linux_proc *p, const uint32_t a[7])
     int64_t pid = do_fork();
     if (pid < 0)
         return pid;
-    uint32_t tid = pid ? (uint32_t)pid : (uint32_t)getpid();
+    uint32_t tid = pid ? (uint32_t)pid : (uint32_t)guest_pid();
     if (flags & CLONE_PARENT_SETTID)
         copy_to_guest(ptid, &tid, 4);
     if (pid == 0) {

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "linux/guest_ident.h"
 #include "linux/sig_queue.h"
 #include "linux/strace.h"
 #include "linux/sys_signal.h"
@@ -133,7 +134,7 @@ int guest_signal_self(struct linux_proc *p, int sig, int code)
         return 0;
     if (sig < 1 || sig > GUEST_NSIG)
         return -EINVAL;
-    struct guest_signote n = {.code = code, .pid = getpid(), .uid = getuid()};
+    struct guest_signote n = {.code = code, .pid = guest_pid(), .uid = guest_ident()->uid};
     guest_signal_post(p, sig, &n);
     return 0;
 }
@@ -633,7 +634,7 @@ bool guest_syscall_never_restarted(uint32_t nr)
  * includes the backstep process itself. */
 int64_t sys_kill(struct linux_proc *p, const uint32_t a[7])
 {
-    if (sarg(a[0]) == getpid())
+    if (sarg(a[0]) == guest_pid())
         return guest_signal_self(p, sarg(a[1]), SI_USER);
     return host_ret(kill(sarg(a[0]), sarg(a[1])));
 }
@@ -660,7 +661,7 @@ static int64_t signal_thread(struct linux_proc *p, int slot, int sig)
         return 0;
     if (h == GUEST_SIG_DFL && (d == SIGDFL_TERM || d == SIGDFL_CORE) && !(guest_thread_ctx[slot].blocked & BIT(sig)))
         return guest_signal_self(p, sig, SI_TKILL);
-    p->sig.note[sig] = (struct guest_signote){.code = SI_TKILL, .pid = getpid(), .uid = getuid()};
+    p->sig.note[sig] = (struct guest_signote){.code = SI_TKILL, .pid = guest_pid(), .uid = guest_ident()->uid};
     guest_threads.t[slot].pending |= BIT(sig);
     return 0;
 }
@@ -668,9 +669,9 @@ static int64_t signal_thread(struct linux_proc *p, int slot, int sig)
 int64_t sys_tgkill(struct linux_proc *p, const uint32_t a[7])
 {
     int slot = thread_slot_of_tid(sarg(a[1]));
-    if (sarg(a[0]) == getpid() && slot >= 0)
+    if (sarg(a[0]) == guest_pid() && slot >= 0)
         return signal_thread(p, slot, sarg(a[2]));
-    if (sarg(a[0]) == getpid())
+    if (sarg(a[0]) == guest_pid())
         return -ESRCH;
     return host_ret(syscall(SYS_tgkill, sarg(a[0]), sarg(a[1]), sarg(a[2])));
 }

@@ -11,6 +11,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "linux/guest_ident.h"
 #include "linux/sig_queue.h"
 #include "linux/sys_signal.h"
 #include "linux/syscall_impl.h"
@@ -77,7 +78,7 @@ int64_t sys_rt_sigqueueinfo(struct linux_proc *p, const uint32_t a[7])
     if (load_info(a[2], &n))
         return -EFAULT;
     int sig = sarg(a[1]);
-    if (sarg(a[0]) == getpid())
+    if (sarg(a[0]) == guest_pid())
         return to_self(p, sig, &n);
     if (claims_kernel(&n))
         return -EPERM;
@@ -121,7 +122,7 @@ int64_t sys_rt_tgsigqueueinfo(struct linux_proc *p, const uint32_t a[7])
         return -EFAULT;
     int sig = sarg(a[2]);
     int slot = thread_slot_of_tid(sarg(a[1]));
-    if (sarg(a[0]) == getpid())
+    if (sarg(a[0]) == guest_pid())
         return slot >= 0 ? to_thread(p, slot, sig, &n) : -ESRCH;
     if (claims_kernel(&n))
         return -EPERM;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "linux/guest_mem.h"
+#include "linux/guest_ident.h"
 #include "linux/sys_signal.h"
 #include "linux/syscall_impl.h"
 #include "linux/thread_sched.h"
@@ -52,7 +53,7 @@ int64_t thread_clone(struct linux_proc *p, uint32_t flags, uint32_t newsp, uint3
     /* Ids after the process id, in creation order: the same in every run
      * of a recording (the table is part of history). */
     uint64_t serial = guest_threads.next_serial++;
-    int32_t tid = (int32_t)getpid() + (int32_t)(serial - 1);
+    int32_t tid = guest_pid() + (int32_t)(serial - 1);
     if ((uint32_t)s == guest_threads.nslots)
         guest_threads.nslots++;
     struct guest_thread_sched *t = &guest_threads.t[s];
@@ -153,7 +154,7 @@ void thread_after_fork(void)
         return;
     struct guest_thread_sched me = guest_threads.t[guest_threads.current];
     memset(&guest_threads, 0, sizeof guest_threads);
-    me.tid = (int32_t)getpid();
+    me.tid = guest_pid();
     me.serial = 1;
     me.pending = 0;
     me.robust_list = 0;

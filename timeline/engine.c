@@ -46,7 +46,8 @@
 
 static struct arm_cpu *cpu;
 static struct linux_proc *proc;
-static uint64_t history_end;
+static uint64_t history_end; /* furthest count reached in this process */
+static uint64_t recorded_end = UINT64_MAX; /* engine_replay_only */
 static bool signal_stops; /* engine_set_signal_stops */
 
 #define MAX_WATCH 256
@@ -78,7 +79,15 @@ void engine_enable_snapshots(uint64_t interval, unsigned max_count)
 
 struct arm_cpu *engine_cpu(void) { return cpu; }
 struct linux_proc *engine_proc(void) { return proc; }
-uint64_t engine_history_end(void) { return history_end; }
+uint64_t engine_history_end(void) { return recorded_end != UINT64_MAX ? recorded_end : history_end; }
+void engine_replay_only(uint64_t end) { recorded_end = end; }
+
+/* The furthest point this process has reached: snapshots are taken there.
+ * Live at the end of history; for a saved recording, replayed. */
+static bool at_frontier(void)
+{
+    return (replay_log_live() || replay_log_read_only()) && cpu->icount >= history_end;
+}
 uint64_t engine_history_start(void)
 {
     if (snapshots_enabled()) {
@@ -379,14 +388,20 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
             from_run(RUN_REACHED, 0, out);
             return;
         }
-        uint64_t limit = stop_at;
+        if (!diverted && cpu->icount >= recorded_end) {
+            memset(out, 0, sizeof *out);
+            out->kind = ES_HISTORY_END;
+            return;
+        }
+        uint64_t limit = stop_at < recorded_end || diverted ? stop_at : recorded_end;
         uint64_t ev = diverted ? UINT64_MAX : replay_log_next_user_event();
         if (ev > cpu->icount && ev < limit)
             limit = ev;
         if (diverted) {
             /* Nothing of history: no snapshots, no end to reach. */
-        } else if (replay_log_live() && cpu->icount >= history_end) {
-            /* The end of history: live; snapshots are taken here. */
+        } else if (at_frontier()) {
+            /* The end of history: live (or a saved recording replayed for
+             * the first time here); snapshots are taken here. */
             snapshots_going_live();
             if (cpu->icount >= snapshots_next_due())
                 snapshots_take(replay_log_cursor());

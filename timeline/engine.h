@@ -24,6 +24,7 @@ enum engine_stop_kind {
     ES_EXITED,        /* the guest called exit (p->exit_status) */
     ES_INTERRUPTED,   /* the client asked to stop */
     ES_HISTORY_BEGIN, /* backward: the earliest reachable point */
+    ES_HISTORY_END,   /* forward, replaying a saved recording: its end (it never goes live) */
 };
 
 struct engine_stop {
@@ -43,7 +44,13 @@ void engine_enable_snapshots(uint64_t interval, unsigned max_count);
 struct arm_cpu *engine_cpu(void);
 struct linux_proc *engine_proc(void);
 
-/* The furthest instruction count ever reached (the end of history). */
+/* A saved recording is loaded (timeline/recording.h): the replay log is
+ * read-only and history ends at count end; forward runs stop there
+ * (ES_HISTORY_END) instead of going live. Snapshots are taken as the replay
+ * first reaches each count, as at the end of a live history. */
+void engine_replay_only(uint64_t end);
+/* The furthest instruction count ever reached (the end of history; for a
+ * saved recording, its recorded end). */
 uint64_t engine_history_end(void);
 /* The earliest count that can be reached. */
 uint64_t engine_history_start(void);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "linux/guest_mem.h"
 
@@ -43,7 +44,10 @@ bool replay_log_init(char *err, unsigned long errlen)
 
 uint64_t replay_log_cursor(void) { return cursor; }
 void replay_log_set_cursor(uint64_t c) { cursor = c; }
-bool replay_log_live(void) { return cursor == *log_end; }
+static bool read_only;
+
+bool replay_log_live(void) { return !read_only && cursor == *log_end; }
+bool replay_log_read_only(void) { return read_only; }
 uint64_t replay_log_bytes(void) { return *log_end - HEADER; }
 uint64_t replay_log_entries(void) { return *log_count; }
 
@@ -100,6 +104,12 @@ bool replay_log_user_room(void) { return *user_count < MAX_USER_EVENTS; }
 
 void replay_log_begin_for(enum replay_kind kind, uint64_t icount, uint32_t nr, uint32_t slot)
 {
+    if (read_only) {
+        /* A saved recording is history that cannot grow: callers check
+         * replay_log_live() first. */
+        fprintf(stderr, "backstep: internal error: appending to a saved recording's log\n");
+        exit(1);
+    }
     memset(&pending.e, 0, sizeof pending.e);
     pending.e.kind = kind;
     pending.e.icount = icount;
@@ -177,4 +187,52 @@ void replay_log_commit(uint32_t result)
 void replay_log_abandon(void)
 {
     pending.open = false;
+}
+
+const uint8_t *replay_log_image(uint64_t *len)
+{
+    *len = *log_end;
+    return log_base;
+}
+
+bool replay_log_write(int fd, char *err, unsigned long errlen)
+{
+    uint64_t len = *log_end;
+    for (uint64_t at = 0; at < len;) {
+        ssize_t n = write(fd, log_base + at, len - at > (1u << 30) ? (1u << 30) : len - at);
+        if (n <= 0) {
+            snprintf(err, errlen, "cannot write the replay log: %m");
+            return false;
+        }
+        at += (uint64_t)n;
+    }
+    return true;
+}
+
+bool replay_log_read(int fd, uint64_t len, char *err, unsigned long errlen)
+{
+    if (len < HEADER || len > LOG_RESERVE) {
+        snprintf(err, errlen, "a replay log of %llu bytes cannot be one", (unsigned long long)len);
+        return false;
+    }
+    for (uint64_t at = 0; at < len;) {
+        ssize_t n = read(fd, log_base + at, len - at > (1u << 30) ? (1u << 30) : len - at);
+        if (n <= 0) {
+            snprintf(err, errlen, "the replay log is shorter than its recorded length");
+            return false;
+        }
+        at += (uint64_t)n;
+    }
+    if (*log_end != len || *user_count > MAX_USER_EVENTS) {
+        snprintf(err, errlen, "the replay log's header does not match its length");
+        return false;
+    }
+    for (uint64_t i = 0; i < *user_count; i++)
+        if (user_off[i] < HEADER || user_off[i] >= len) {
+            snprintf(err, errlen, "the replay log's index of debugger writes is out of range");
+            return false;
+        }
+    cursor = HEADER;
+    read_only = true;
+    return true;
 }

@@ -70,6 +70,16 @@ void replay_log_begin_for(enum replay_kind kind, uint64_t icount, uint32_t nr, u
 void replay_log_add_range(uint32_t addr, uint32_t len);
 void replay_log_add_bytes(uint32_t addr, const void *bytes, uint32_t len);
 void replay_log_commit(uint32_t result);
+/* Saved recordings (timeline/recording.h): the log's bytes from its start
+ * (its header page included) to its end, written to fd; and the same bytes
+ * read back into a fresh log (after replay_log_init), which then stays
+ * read-only: never live, nothing appended, the cursor at its start. */
+bool replay_log_write(int fd, char *err, unsigned long errlen);
+bool replay_log_read(int fd, uint64_t len, char *err, unsigned long errlen);
+bool replay_log_read_only(void);
+/* The log's bytes in memory (for checksums): [base, base + len). */
+const uint8_t *replay_log_image(uint64_t *len);
+
 /* Drops the entry being built and stops this process from reading or
  * appending (a forked child that is not recorded). */
 void replay_log_abandon(void);

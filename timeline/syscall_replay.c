@@ -6,6 +6,7 @@
  * are executed again when replayed, which reproduces them exactly because
  * the map allocator's state is part of what stepping back restores. */
 #include "timeline/syscall_replay.h"
+#include "linux/guest_ident.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -134,7 +135,7 @@ static bool reexecuted(const struct arm_cpu *cpu, uint32_t nr, const struct sysc
     case NR_futex: case NR_futex_time64: case NR_set_tid_address: case NR_set_robust_list: case NR_sched_yield:
         return true;
     case NR_tkill: return thread_slot_of_tid((int32_t)cpu->r[0]) >= 0;
-    case NR_tgkill: return (int32_t)cpu->r[0] == getpid() && thread_slot_of_tid((int32_t)cpu->r[1]) >= 0;
+    case NR_tgkill: return (int32_t)cpu->r[0] == guest_pid() && thread_slot_of_tid((int32_t)cpu->r[1]) >= 0;
     default: return false;
     }
 }
@@ -357,6 +358,12 @@ static void replay_one(struct arm_cpu *cpu, struct linux_proc *p, const struct r
             runtime_syscall_live(cpu, p);
             syscall_set_write_hook(NULL, NULL);
         }
+        /* As live: a saved recording replays its frontier with snapshot
+         * protection armed (a no-op when it is not). */
+        if (m.any)
+            snapshots_after_map_change(m.addr, m.npages * GUEST_PAGE_SIZE);
+        if (nr == NR_mremap && cpu->r[0] < 0xfffff001u)
+            snapshots_after_map_change(cpu->r[0], cpu->r[2]);
         after_map(cpu, &m, cpu->r[0]);
         uint32_t got = p->syscall_parked ? (uint32_t)GUEST_SYSCALL_PARKED : cpu->r[0];
         if (got != e->result) {
@@ -497,6 +504,8 @@ static void serve(struct arm_cpu *cpu, struct linux_proc *p)
     const struct replay_entry *e = replay_log_peek();
     if (e)
         replay_one(cpu, p, e);
+    else if (replay_log_read_only())
+        diverged(cpu, "a syscall after the last one the saved recording holds");
     else
         live_one(cpu, p);
     if (threads && !p->syscall_interrupted)

@@ -30,7 +30,11 @@ if [[ -n ${BS_FRESH_CWD:-} ]]; then
   mkdir "$cwd"
 fi
 fifo=""
-if [[ -n ${BS_STDIN_FIFO:-} ]]; then
+# BS_REPLAY_DIR=DIR serves the recording saved there instead
+# (`backstep -replay DIR -g ...`; PROG is still gdb's file for symbols).
+if [[ -n ${BS_REPLAY_DIR:-} ]]; then
+  (cd "$cwd" && exec "$backstep" ${BS_OPTS:-} -replay "$BS_REPLAY_DIR" -g 127.0.0.1:0) >"$out" 2>"$work/backstep.err" </dev/null &
+elif [[ -n ${BS_STDIN_FIFO:-} ]]; then
   fifo=$work/stdin
   mkfifo "$fifo"
   (cd "$cwd" && exec "$backstep" ${BS_OPTS:-} -g 127.0.0.1:0 -seed 1 "$@") >"$out" 2>"$work/backstep.err" <>"$fifo" &
