@@ -65,6 +65,7 @@ static int greg_index(ZydisRegister host64)
     case ZYDIS_REGISTER_R10: return REG_R10;
     case ZYDIS_REGISTER_R11: return REG_R11;
     case ZYDIS_REGISTER_R12: return REG_R12;
+    case ZYDIS_REGISTER_R13: return REG_R13;
     case ZYDIS_REGISTER_R15: return REG_R15;
     case ZYDIS_REGISTER_RBP: return REG_RBP;
     default: return -1;
@@ -98,6 +99,10 @@ static void on_fault(int sig, siginfo_t *si, void *ucv)
                 if (i >= 0)
                     recovery_cpu->r[pinned_regs[k].guest] = (uint32_t)uc->uc_mcontext.gregs[i];
             }
+            /* So is the instruction count (ICOUNT_HOST_REG): the cpu's copy
+             * is from the last exit to the dispatcher, and the rewind counts
+             * back from the live one (undo records hold block lengths). */
+            recovery_cpu->icount = (uint64_t)uc->uc_mcontext.gregs[greg_index(ICOUNT_HOST_REG)];
             /* The undo log's top is in xmm15 (guest_reg_map.h). */
             uint64_t top;
             memcpy(&top, &uc->uc_mcontext.fpregs->_xmm[15], 8);
