@@ -4,7 +4,7 @@
  * or a signal, and the scheduler serves the syscall again when it can run
  * at once (or ends the wait with its result: a sleep that is over, a
  * timeout). Syscalls not listed here block the host as before (select,
- * pselect6, ppoll, sigsuspend, rt_sigtimedwait, connect, flock ...). */
+ * pselect6, ppoll, connect, flock ...; rt_sigsuspend parks in sys_signal). */
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
@@ -62,6 +62,35 @@ static bool rel_deadline(uint32_t addr, bool time64, uint64_t *deadline)
     return ns != 0;
 }
 
+/* An absolute guest timespec on clock as a monotonic deadline (Python's
+ * time.sleep sleeps with TIMER_ABSTIME on CLOCK_MONOTONIC); false if the
+ * time is already past, unreadable or on a clock the syscall must judge.
+ * A REALTIME clock set while the thread waits does not move the deadline. */
+static bool abs_deadline(uint32_t clock, uint32_t addr, bool time64, uint64_t *deadline)
+{
+    if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC && clock != CLOCK_BOOTTIME && clock != CLOCK_TAI)
+        return false;
+    struct timespec ts, now;
+    if (time64) {
+        struct guest_timespec64 g;
+        if (copy_from_guest(&g, addr, sizeof g))
+            return false;
+        xlat_timespec64_to_host(&ts, &g);
+    } else {
+        struct guest_timespec32 g;
+        if (copy_from_guest(&g, addr, sizeof g))
+            return false;
+        xlat_timespec32_to_host(&ts, &g);
+    }
+    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000 || clock_gettime((clockid_t)clock, &now))
+        return false;
+    int64_t left = ((int64_t)ts.tv_sec - (int64_t)now.tv_sec) * 1000000000 + (ts.tv_nsec - now.tv_nsec);
+    if (left <= 0)
+        return false;
+    *deadline = mono_now() + (uint64_t)left;
+    return true;
+}
+
 static bool any_poll_ready(uint32_t fds, uint32_t n)
 {
     if (n > 256 || !guest_readable(fds, n * 8))
@@ -116,10 +145,10 @@ bool thread_would_block(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
         uint64_t d;
         return rel_deadline(a[0], false, &d) && park(WAIT_NONE, 0, d);
     }
-    case 265: case 407: { /* clock_nanosleep(clock, flags, req, rem): relative only */
+    case 265: case 407: { /* clock_nanosleep(clock, flags, req, rem) */
         uint64_t d;
-        if (a[1] & 1u) /* TIMER_ABSTIME blocks the host (rare in threaded code) */
-            return false;
+        if (a[1] & 1u) /* TIMER_ABSTIME */
+            return abs_deadline(a[0], a[2], nr == 407, &d) && park(WAIT_NONE, 0, d);
         return rel_deadline(a[2], nr == 407, &d) && park(WAIT_NONE, 0, d);
     }
     case 29: /* pause: only a signal ends it */

@@ -4,7 +4,9 @@
    writes to the pipes (and closes the third) only after joining the compute
    threads, so every blocked call can only return after that work finished.
    Then one thread nanosleeps 200 ms while another computes (a few ms under
-   qemu-arm) and checks that the sleeper was still asleep when it finished. */
+   qemu-arm) and checks that the sleeper was still asleep when it finished;
+   then the same with clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME), the
+   sleep of Python's time.sleep. */
 #include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -73,11 +75,17 @@ static void *computer_beside_sleeper(void *arg)
 
 static void *sleeper(void *arg)
 {
-    (void)arg;
     struct timespec a, b, d = {0, 200 * 1000 * 1000};
     clock_gettime(CLOCK_MONOTONIC, &a);
     atomic_store(&sleeping, 1);
-    sleep_rc = nanosleep(&d, NULL);
+    if (arg) { /* until a + 200 ms */
+        struct timespec until = a;
+        until.tv_nsec += d.tv_nsec;
+        if (until.tv_nsec >= 1000000000) { until.tv_sec++; until.tv_nsec -= 1000000000; }
+        sleep_rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, NULL);
+    } else {
+        sleep_rc = nanosleep(&d, NULL);
+    }
     atomic_store(&sleeping, 2);
     clock_gettime(CLOCK_MONOTONIC, &b);
     long ms = (b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000;
@@ -100,13 +108,17 @@ int main(void)
     }
     printf("blocked calls returned before any write: %d\n", atomic_load(&returned));
 
-    START(&s, NULL, sleeper, NULL);
-    START(&sc, NULL, computer_beside_sleeper, NULL);
-    void *v;
-    pthread_join(sc, &v);
-    pthread_join(s, NULL);
-    printf("beside the sleeper: computed %ld, done while it slept %ld\n", (long)v / 10, (long)v % 10);
-    printf("nanosleep rc %ld, slept >= 200 ms %ld\n", sleep_rc, sleep_ok);
+    for (long abs = 0; abs <= 1; abs++) {
+        atomic_store(&sleeping, 0);
+        START(&s, NULL, sleeper, (void *)abs);
+        START(&sc, NULL, computer_beside_sleeper, NULL);
+        void *v;
+        pthread_join(sc, &v);
+        pthread_join(s, NULL);
+        printf("beside the sleeper: computed %ld, done while it slept %ld\n", (long)v / 10, (long)v % 10);
+        printf("%s rc %ld, slept >= 200 ms %ld\n", abs ? "clock_nanosleep(TIMER_ABSTIME)" : "nanosleep", sleep_rc,
+               sleep_ok);
+    }
 
     const char msg[] = "hello through the pipe";
     if (write(p_read[1], msg, strlen(msg)) < 0 || write(p_poll[1], "x", 1) < 0) return 1;
