@@ -146,8 +146,14 @@ bool engine_watch_remove(enum watch_kind kind, uint32_t addr, uint32_t len)
     return false;
 }
 
+/* History queries (timeline/history_query.c) run with the debugger's
+ * watchpoints out of the way: engine_watch_suspend. */
+static bool watch_suspended;
+
+void engine_watch_suspend(bool on) { watch_suspended = on; }
+
 /* Any watchpoint at all: forward runs go in slices that are scanned. */
-static bool any_watch(void) { return nwatches > 0; }
+static bool any_watch(void) { return nwatches > 0 && !watch_suspended; }
 
 static bool reads_watched(void)
 {
@@ -510,6 +516,22 @@ static bool go_back_to(uint64_t n)
     return restore_snapshot_before(n) != UINT64_MAX;
 }
 
+/* A seek forward through recorded history starts from the latest snapshot
+ * at or before n when that saves more replay than a restore costs (a
+ * restore copies the saved pages back and empties the code cache: about a
+ * millisecond, a few million replayed instructions). */
+#define SEEK_RESTORE_GAIN (4ull << 20)
+
+static void jump_forward_to_snapshot(uint64_t n)
+{
+    if (diverted || !snapshots_enabled() || n > history_end)
+        return;
+    uint64_t s = snapshots_before(n + 1);
+    if (s == UINT64_MAX || s <= cpu->icount || s - cpu->icount < SEEK_RESTORE_GAIN)
+        return;
+    restore_snapshot_before(n);
+}
+
 bool engine_seek(uint64_t n, struct engine_stop *out)
 {
     memset(out, 0, sizeof *out);
@@ -517,6 +539,8 @@ bool engine_seek(uint64_t n, struct engine_stop *out)
         out->kind = ES_HISTORY_BEGIN;
         return false;
     }
+    if (n > cpu->icount)
+        jump_forward_to_snapshot(n);
     engine_forward(n, false, NULL, NULL, out);
     return out->kind == ES_REACHED;
 }
