@@ -516,22 +516,6 @@ static bool go_back_to(uint64_t n)
     return restore_snapshot_before(n) != UINT64_MAX;
 }
 
-/* A seek forward through recorded history starts from the latest snapshot
- * at or before n when that saves more replay than a restore costs (a
- * restore copies the saved pages back and empties the code cache: about a
- * millisecond, a few million replayed instructions). */
-#define SEEK_RESTORE_GAIN (4ull << 20)
-
-static void jump_forward_to_snapshot(uint64_t n)
-{
-    if (diverted || !snapshots_enabled() || n > history_end)
-        return;
-    uint64_t s = snapshots_before(n + 1);
-    if (s == UINT64_MAX || s <= cpu->icount || s - cpu->icount < SEEK_RESTORE_GAIN)
-        return;
-    restore_snapshot_before(n);
-}
-
 bool engine_seek(uint64_t n, struct engine_stop *out)
 {
     memset(out, 0, sizeof *out);
@@ -539,8 +523,6 @@ bool engine_seek(uint64_t n, struct engine_stop *out)
         out->kind = ES_HISTORY_BEGIN;
         return false;
     }
-    if (n > cpu->icount)
-        jump_forward_to_snapshot(n);
     engine_forward(n, false, NULL, NULL, out);
     return out->kind == ES_REACHED;
 }
