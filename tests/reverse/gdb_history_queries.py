@@ -121,6 +121,12 @@ check(re.search(r"\bsvc\b", insn), "its pc is an SVC: %r" % insn.strip())
 check(all(r[5] is None for r in rows if r is not sys_rows[0]), "every other write is a store")
 check(when() == end, "after the listing, still at %d" % end)
 
+hist = monitor("history")
+floor = int(re.search(r"Undo log reaches back to instruction (\d+)", hist).group(1))
+if os.environ.get("HQ_BEYOND_LOG"):
+    check(floor > sys_rows[0][0], "the undo log reaches back to %d only: read(2) at %d lies before it" % (floor,
+                                                                                                   sys_rows[0][0]))
+
 # FROM/TO select by count: the changes in the middle third.
 lo, hi = ref[len(ref) // 3][0], ref[2 * len(ref) // 3][0]
 text = monitor("writes 0x%x 8 %d %d" % (buf, lo, hi))

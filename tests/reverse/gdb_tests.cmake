@@ -84,7 +84,7 @@ bs_gdb_test(diversions-thumb diversions divert-thumb LABELS thumb ENV BS_EXPECT_
 # log, so most of them lie before its reach (snapshots and replay answer).
 bs_gdb_test(history-queries history_queries writes)
 bs_gdb_test(history-queries-thumb history_queries writes-thumb LABELS thumb)
-bs_gdb_test(history-queries-long history_queries writes ARGS 3000000 ENV "BS_OPTS=-undo-limit 16M")
+bs_gdb_test(history-queries-long history_queries writes ARGS 3000000 ENV "BS_OPTS=-undo-limit 16M" HQ_BEYOND_LOG=1)
 # Threads: info threads, a breakpoint hit on a worker, bt per thread,
 # stepi/reverse-stepi of the running thread and of one that is not running,
 # reverse execution across thread switches.
