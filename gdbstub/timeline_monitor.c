@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/size_arg.h"
+#include "gdbstub/timeline_monitor.h"
 #include "gdbstub/timeline_target.h"
 #include "snapshots/snapshots.h"
 #include "timeline/diversion.h"
@@ -17,10 +18,7 @@
 #include "timeline/state_hash.h"
 #include "undo/undo_ring.h"
 
-static void printf_to(monitor_print_fn *print, void *ctx, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void printf_to(monitor_print_fn *print, void *ctx, const char *fmt, ...)
+void monitor_printf(monitor_print_fn *print, void *ctx, const char *fmt, ...)
 {
     char buf[512];
     va_list ap;
@@ -64,14 +62,24 @@ static bool parse_count(const char *s, uint64_t *out)
     return true;
 }
 
+/* One line per command (tests/cli/man_options.sh checks that each has an
+ * entry in man/backstep.1; the README has the same table). */
 static const char help[] =
     "backstep monitor commands:\n"
     "  when                  the current instruction count\n"
     "  history               the reachable range of instruction counts and what recording uses\n"
-    "  seek N                go to instruction count N (forwards or backwards); gdb keeps\n"
-    "                        showing its cached registers: under `target extended-remote`,\n"
-    "                        use `starti N` instead, which seeks and makes gdb re-read all\n"
-    "                        state (`run N` seeks, then continues)\n"
+    "  seek N                go to instruction count N (forwards or backwards); then `flushregs`\n"
+    "                        (under extended-remote, `starti N` seeks and refreshes in one step)\n"
+    "  writes ADDR [LEN [FROM [TO]]]\n"
+    "                        every write to LEN bytes (default 4) at ADDR in history, or between\n"
+    "                        counts FROM and TO: count, pc and thread of the writing instruction,\n"
+    "                        old -> new bytes (syscall writes marked)\n"
+    "  last ADDR [LEN]       go back to the last instruction that wrote there (before it runs,\n"
+    "                        as reverse-continue to a watchpoint); then `flushregs`\n"
+    "  bookmark NAME         name the current instruction count (and thread)\n"
+    "  goto NAME             go to a bookmark; then `flushregs`\n"
+    "  bookmarks             list the bookmarks\n"
+    "  delete-bookmark NAME  forget a bookmark\n"
     "  state-hash            a digest of all guest state (registers, memory, map) at this point\n"
     "  undo-limit SIZE       undo log size (e.g. 512M); changing it restarts history here\n"
     "  snapshot-interval K   instructions between snapshots (from now on)\n"
@@ -90,14 +98,19 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
         print(ctx, help);
         return 0;
     }
+    int q = timeline_monitor_query(cmd, print, ctx);
+    if (q < 0)
+        q = timeline_monitor_bookmark(cmd, print, ctx);
+    if (q >= 0)
+        return q;
     if (!strcmp(cmd, "when")) {
-        printf_to(print, ctx, "Current instruction count: %" PRIu64 "\n", cpu->icount);
+        monitor_printf(print, ctx, "Current instruction count: %" PRIu64 "\n", cpu->icount);
         return 0;
     }
     if (!strcmp(cmd, "history")) {
         struct undo_ring_stats us;
         undo_ring_stats(&us);
-        printf_to(print, ctx,
+        monitor_printf(print, ctx,
                   "Reachable instruction counts: %" PRIu64 " to %" PRIu64 " (now %" PRIu64 ")\n"
                   "Undo log: %.1f MiB used of %.1f MiB (%u chunks, %" PRIu64 " dropped)\n"
                   "Undo log reaches back to instruction %" PRIu64 "\n"
@@ -108,7 +121,7 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
         struct snapshot_stats ss;
         snapshots_stats(&ss);
         if (snapshots_enabled())
-            printf_to(print, ctx,
+            monitor_printf(print, ctx,
                       "Snapshots: %u (instructions %" PRIu64 " to %" PRIu64 ", every %" PRIu64
                       " instructions), %.1f MiB of saved pages\n",
                       ss.count, ss.first_icount, ss.last_icount, ss.interval, ss.saved_pages * 4096 / 1048576.0);
@@ -122,31 +135,31 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
         if (!timeline_parse_icount(arg, &n)) {
             while (*arg == ' ')
                 arg++;
-            printf_to(print, ctx,
+            monitor_printf(print, ctx,
                       "seek: '%s' is not an instruction count (monitor seek N, N in decimal; history: %" PRIu64
                       " to %" PRIu64 ")\n",
                       arg, engine_history_start(), engine_history_end());
             return EINVAL;
         }
         if (n < engine_history_start()) {
-            printf_to(print, ctx, "instruction %" PRIu64 " is before the start of history (%" PRIu64 ")\n", n,
+            monitor_printf(print, ctx, "instruction %" PRIu64 " is before the start of history (%" PRIu64 ")\n", n,
                       engine_history_start());
             return ERANGE;
         }
         diversion_end(); /* a seek leaves a diversion, as a reverse command does */
         struct engine_stop es;
         if (!engine_seek(n, &es)) {
-            printf_to(print, ctx, "stopped at %" PRIu64 " before reaching %" PRIu64 "\n", cpu->icount, n);
+            monitor_printf(print, ctx, "stopped at %" PRIu64 " before reaching %" PRIu64 "\n", cpu->icount, n);
             return EIO;
         }
-        printf_to(print, ctx, "At instruction %" PRIu64 ". gdb still shows its cached registers and frames "
+        monitor_printf(print, ctx, "At instruction %" PRIu64 ". gdb still shows its cached registers and frames "
                               "(`flushregs` refreshes them); under extended-remote `starti %" PRIu64 "` seeks "
                               "and refreshes in one step.\n",
                   cpu->icount, n);
         return 0;
     }
     if (!strcmp(cmd, "state-hash")) {
-        printf_to(print, ctx, "State hash at %" PRIu64 ": %016" PRIx64 "\n", cpu->icount,
+        monitor_printf(print, ctx, "State hash at %" PRIu64 ": %016" PRIx64 "\n", cpu->icount,
                   state_hash(cpu, engine_proc()));
         return 0;
     }
@@ -157,7 +170,7 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
             return EINVAL;
         }
         undo_ring_set_limit(cpu, size);
-        printf_to(print, ctx, "Undo log limit %.0f MiB; history now starts at instruction %" PRIu64 "\n",
+        monitor_printf(print, ctx, "Undo log limit %.0f MiB; history now starts at instruction %" PRIu64 "\n",
                   size / 1048576.0, engine_history_start());
         return 0;
     }
@@ -168,7 +181,7 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
             return EINVAL;
         }
         snapshots_set_interval(k);
-        printf_to(print, ctx, "Snapshots every %" PRIu64 " instructions from now on\n", k);
+        monitor_printf(print, ctx, "Snapshots every %" PRIu64 " instructions from now on\n", k);
         return 0;
     }
     if (!strncmp(cmd, "save", 4) && (cmd[4] == ' ' || !cmd[4])) {
@@ -181,13 +194,13 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
             return EINVAL;
         }
         if (!recording_save(dir, err, sizeof err)) {
-            printf_to(print, ctx, "save: %s\n", err);
+            monitor_printf(print, ctx, "save: %s\n", err);
             return EIO;
         }
-        printf_to(print, ctx, "Saved instructions 0 to %" PRIu64 " in %s (backstep -replay %s -g PORT replays it)\n",
+        monitor_printf(print, ctx, "Saved instructions 0 to %" PRIu64 " in %s (backstep -replay %s -g PORT replays it)\n",
                   engine_history_end(), dir, dir);
         return 0;
     }
-    printf_to(print, ctx, "unknown monitor command '%s' (monitor help lists them)\n", cmd);
+    monitor_printf(print, ctx, "unknown monitor command '%s' (monitor help lists them)\n", cmd);
     return EINVAL;
 }

@@ -419,9 +419,16 @@ static void restore_map(const struct snap *s)
     memset(want, 0, sizeof want);
     for (unsigned i = 0; i < s->nmap; i++)
         memset(&want[s->map[i].addr >> 12], s->map[i].flags, s->map[i].npages);
+    /* Equal stretches are skipped 64 pages at a time (the page-by-page
+     * walk of the 4 GiB space was most of a restore's time). */
+    const uint8_t *flags = guest_page_flags_table();
     for (uint64_t a = 0; a < (1ull << 32);) {
         uint32_t idx = (uint32_t)(a >> 12);
-        uint8_t have = guest_page_flags((uint32_t)a);
+        if (!(idx & 63) && idx + 64 <= NPAGES && !memcmp(flags + idx, want + idx, 64)) {
+            a += 64ull * GUEST_PAGE_SIZE;
+            continue;
+        }
+        uint8_t have = flags[idx];
         if (have == want[idx]) {
             a += GUEST_PAGE_SIZE;
             continue;
@@ -458,7 +465,16 @@ uint64_t snapshots_restore_before(uint64_t n, uint64_t *cookie)
     snapshots_leave_live();
     const struct snap *s = &S.snaps[i];
     restore_map(s);
-    for (unsigned j = S.n; j-- > i;)
+    /* Only the intervals from i to the one holding the current count: a
+     * page written between snapshot i and now was first written in one of
+     * them (so saved there, as it was at its start); a page not written
+     * since snapshot i is already right. (Going back over many intervals
+     * one at a time, as history queries do, no longer copies every later
+     * interval's pages each time.) */
+    unsigned top = S.n;
+    while (top > i + 1 && S.snaps[top - 1].icount > S.cpu->icount)
+        top--;
+    for (unsigned j = top; j-- > i;)
         for (unsigned k = 0; k < S.snaps[j].npages; k++) {
             const struct saved_page *p = &S.snaps[j].pages[k];
             if (guest_page_flags(p->addr) & GUEST_PAGE_MAPPED)

@@ -146,8 +146,14 @@ bool engine_watch_remove(enum watch_kind kind, uint32_t addr, uint32_t len)
     return false;
 }
 
+/* History queries (timeline/history_query.c) run with the debugger's
+ * watchpoints out of the way: engine_watch_suspend. */
+static bool watch_suspended;
+
+void engine_watch_suspend(bool on) { watch_suspended = on; }
+
 /* Any watchpoint at all: forward runs go in slices that are scanned. */
-static bool any_watch(void) { return nwatches > 0; }
+static bool any_watch(void) { return nwatches > 0 && !watch_suspended; }
 
 static bool reads_watched(void)
 {

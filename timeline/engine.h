@@ -58,6 +58,10 @@ uint64_t engine_history_start(void);
 bool engine_watch_insert(enum watch_kind kind, uint32_t addr, uint32_t len);
 bool engine_watch_remove(enum watch_kind kind, uint32_t addr, uint32_t len);
 
+/* While on, forward runs ignore the debugger's watchpoints (history
+ * queries move through history with them set). */
+void engine_watch_suspend(bool on);
+
 /* Runs forward until stop_at (UINT64_MAX: no limit) or a stop condition. */
 void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt_fn *intr, void *ctx,
                     struct engine_stop *out);

@@ -183,6 +183,17 @@ struct undo_block_layout {
     (((8u + 15u * 4u + (uint32_t)sizeof(struct undo_extra) + 7u) & ~7u) + 32u * 8u +                                \
      (uint32_t)sizeof(struct undo_block_vfp) + (uint32_t)sizeof(struct undo_block_tail))
 
+/* Bits set in x, inline: without -mpopcnt __builtin_popcount is a call into
+ * libgcc, and record lengths are computed for every BLOCK record a scan of
+ * the log walks (history queries scan all of it: the call was 16% of their
+ * time). */
+static inline uint32_t undo_bits(uint32_t x)
+{
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    return (((x + (x >> 4)) & 0x0f0f0f0fu) * 0x01010101u) >> 24;
+}
+
 static inline struct undo_block_layout undo_block_layout(const struct undo_block_shape *s)
 {
     struct undo_block_layout l;
@@ -190,14 +201,14 @@ static inline struct undo_block_layout undo_block_layout(const struct undo_block
     l.flags_off = off;
     off += s->flags ? 8u : 0u;
     l.core_off = off;
-    off += 4u * (uint32_t)__builtin_popcount(s->core & UNDO_BLOCK_CORE_ALL);
+    off += 4u * undo_bits(s->core & UNDO_BLOCK_CORE_ALL);
     l.extra_off = off;
     off += s->extra ? (uint32_t)sizeof(struct undo_extra) : 0u;
     /* 8-aligned: an 8-byte store split across cache lines costs more than
      * the padding (measured). */
     off = (off + 7u) & ~7u;
     l.d_off = off;
-    off += s->vfp ? 8u * (uint32_t)__builtin_popcount(s->dmask) : 0u;
+    off += s->vfp ? 8u * undo_bits(s->dmask) : 0u;
     l.vfp_off = off;
     off += s->vfp ? (uint32_t)sizeof(struct undo_block_vfp) : 0u;
     l.tail_off = off;

@@ -36,6 +36,7 @@ static struct {
     uint64_t floor_icount;   /* icount of that BLOCK record, 0 before any drop */
     uint64_t barrier_icount; /* first reachable count after the last barrier */
     uint64_t dropped;
+    uint64_t started; /* chunks moved to, ever */
 } ring;
 
 static uint8_t *chunk_base(unsigned i)
@@ -118,6 +119,7 @@ static void next_chunk(struct arm_cpu *cpu)
         drop_oldest();
     ring.cur = next;
     ring.count++;
+    ring.started++;
     ring.first_block[next] = NULL;
     set_limits(cpu, chunk_base(next));
     if (ring.count == 1)
@@ -151,6 +153,8 @@ void undo_ring_stats(struct undo_ring_stats *out)
     out->bytes_limit = (uint64_t)ring.max_chunks * CHUNK_SIZE;
     out->chunks_used = ring.count;
     out->dropped_chunks = ring.dropped;
+    out->chunks_started = ring.started;
+    out->chunks_max = ring.max_chunks;
     if (!ring.active)
         return;
     for (unsigned k = 0, i = ring.oldest; k < ring.count; k++, i = (i + 1) % ring.max_chunks)
@@ -342,6 +346,12 @@ uint32_t undo_pop(struct arm_cpu *cpu, uint64_t *replay_cursor)
 struct undo_mark undo_mark_now(const struct arm_cpu *cpu)
 {
     struct undo_mark m = {ring.cur, cpu->undo_top};
+    return m;
+}
+
+struct undo_mark undo_mark_floor(void)
+{
+    struct undo_mark m = {ring.oldest, ring.floor_rec};
     return m;
 }
 

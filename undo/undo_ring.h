@@ -27,6 +27,10 @@ struct undo_ring_stats {
     uint64_t bytes_limit;
     unsigned chunks_used;
     uint64_t dropped_chunks; /* over the whole run */
+    /* A mark taken when chunks_started was k stays scannable while
+     * chunks_started < k + chunks_max - 1 (its chunk is not reused). */
+    uint64_t chunks_started; /* over the whole run */
+    unsigned chunks_max;     /* the ring's capacity */
 };
 
 /* Starts recording with a ring of at most limit_bytes (rounded to chunks). */
@@ -82,6 +86,9 @@ struct undo_mark {
     uint8_t *p;
 };
 struct undo_mark undo_mark_now(const struct arm_cpu *cpu);
+/* The mark of the floor: scanning since it visits every record that can
+ * still be popped (and, below a BARRIER, some that cannot: stop there). */
+struct undo_mark undo_mark_floor(void);
 /* Calls fn for each record written after mark, newest first (without
  * popping); stops early when fn returns false. */
 typedef bool undo_visit_fn(void *ctx, uint32_t type, const uint8_t *rec, uint32_t len);

@@ -10,6 +10,16 @@ protocol itself (a minimal RSP client, no gdb in between):
     random P, then one `bs` (the seek time is reported separately);
   - reverse-continue to a write watchpoint hit at the very start of history
     (the only write of `marker` in history.c), from the end;
+  - seek latency: `monitor seek N` to N random points of the history
+    (p50, p99), each timed from sending to the reply;
+  - history queries from the end: `monitor last` on `marker` (its only
+    write is at the very start: the whole history is searched), on
+    `progress` (written every 512 iterations: its last write is recent) and,
+    in the second process below, on `midpoint` (written once, in the middle
+    of the history: its iteration is computed from the count and value of
+    progress's last write), and `monitor writes progress` over the whole
+    history (about 10^5 lines for 10^9 instructions), timed through the
+    protocol, output included;
   - peak memory of the backstep process (VmHWM);
   - recording speed again, in a second process, with a write watchpoint on
     `untouched` (never accessed): what a watchpoint costs a forward run.
@@ -82,8 +92,8 @@ def pct(xs, p):
     return xs[min(len(xs) - 1, int(round(p / 100.0 * (len(xs) - 1))))]
 
 
-def start(backstep, prog, iters):
-    p = subprocess.Popen([backstep, "-g", "127.0.0.1:0", prog, str(iters)],
+def start(backstep, prog, iters, *more):
+    p = subprocess.Popen([backstep, "-g", "127.0.0.1:0", prog, str(iters)] + [str(x) for x in more],
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     line = p.stderr.readline()
     m = re.search(r"waiting for gdb on ([\d.]+):(\d+)", line)
@@ -108,6 +118,7 @@ def main():
     ap.add_argument("--iterations", type=int, default=0)
     ap.add_argument("--bs", type=int, default=200)
     ap.add_argument("--points", type=int, default=20)
+    ap.add_argument("--seeks", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     iters = a.iterations or a.history // 4
@@ -139,6 +150,39 @@ def main():
         c.cmd("bs")
         anywhere.append(time.perf_counter() - t0)
 
+    seek_only = []
+    for _ in range(a.seeks):
+        n = rnd.randint(0, a.history)
+        t0 = time.perf_counter()
+        r, out = c.monitor("seek %d" % n)
+        seek_only.append(time.perf_counter() - t0)
+        if not out.startswith("At instruction %d" % n):
+            sys.exit("reverse_bench: seek %d answered %r" % (n, out))
+
+    progress = symbol(a.prog, "progress")
+    queries = []
+    per_iter = None
+    for name, addr in (("marker", marker), ("progress", progress)):
+        c.monitor("seek %d" % a.history)
+        t0 = time.perf_counter()
+        r, out = c.monitor("last 0x%x" % addr)
+        t = time.perf_counter() - t0
+        m = re.search(r"At instruction (\d+)", out)
+        queries.append("`monitor last %s` from the end: %.3f s (%s)"
+                       % (name, t, "found at %s" % m.group(1) if m else "FAILED: " + out.strip()))
+        if m and name == "progress":
+            # progress = i is stored at count m: instructions per iteration.
+            i = int.from_bytes(bytes.fromhex(c.cmd("m%x,4" % addr)), "little")
+            per_iter = int(m.group(1)) / max(i, 1)
+    c.monitor("seek %d" % a.history)
+    t0 = time.perf_counter()
+    r, out = c.monitor("writes 0x%x" % progress)
+    t = time.perf_counter() - t0
+    nlines = out.count("\n") - 1
+    summary = out.strip().splitlines()[-1] if out.strip() else "nothing"
+    queries.append("`monitor writes progress` over the whole history: %.3f s for %d lines (%s)"
+                   % (t, nlines, summary.split(";")[-1].strip()))
+
     c.monitor("seek %d" % a.history)
     assert c.cmd("Z2,%x,4" % marker) == "OK"
     t0 = time.perf_counter()
@@ -151,12 +195,20 @@ def main():
     c.send("k")
     p.wait(timeout=30)
 
-    p, c = start(a.backstep, a.prog, iters)
+    mid = int(a.history / 2 / per_iter) if per_iter else iters
+    p, c = start(a.backstep, a.prog, iters, mid)
     assert c.cmd("Z2,%x,4" % symbol(a.prog, "untouched")) == "OK"
     t0 = time.perf_counter()
     c.monitor("seek %d" % a.history)
     t_watch = time.perf_counter() - t0
     watch_ok = when(c) == a.history
+    assert c.cmd("z2,%x,4" % symbol(a.prog, "untouched")) == "OK"
+    t0 = time.perf_counter()
+    _, out = c.monitor("last 0x%x" % symbol(a.prog, "midpoint"))
+    t = time.perf_counter() - t0
+    m = re.search(r"At instruction (\d+)", out)
+    queries.insert(1, "`monitor last midpoint` from the end: %.3f s (%s)"
+                   % (t, "found at %s" % m.group(1) if m else "FAILED: " + out.strip()))
     c.send("k")
     p.wait(timeout=30)
 
@@ -169,6 +221,10 @@ def main():
           % (a.points, ms(statistics.median(seeks)), ms(pct(seeks, 99)), ms(statistics.median(anywhere)),
              ms(pct(anywhere, 99))))
     ok = "watch" in r
+    print("  monitor seek to %d random points of the whole history: p50 %s ms, p99 %s ms, max %s ms"
+          % (a.seeks, ms(statistics.median(seek_only)), ms(pct(seek_only, 99)), ms(max(seek_only))))
+    for q in queries:
+        print("  " + q)
     print("  reverse-continue to the write watchpoint %d instructions back: %.2f s (%s, stopped at %d)"
           % (a.history - landed, t_bc, "hit" if ok else "NO HIT: " + r, landed))
     print("  peak memory of backstep: %.0f MiB" % hwm)
@@ -176,7 +232,8 @@ def main():
           % (t_watch, t_watch / t_rec, "" if watch_ok else " -- DID NOT REACH THE END"))
     for l in hist.strip().splitlines():
         print("  | " + l)
-    return 0 if ok and watch_ok else 1
+    queries_ok = not any("FAILED" in q for q in queries)
+    return 0 if ok and watch_ok and queries_ok else 1
 
 
 if __name__ == "__main__":

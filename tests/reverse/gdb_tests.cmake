@@ -5,7 +5,7 @@
 # defined). Label "reverse"; tests of known-broken behaviour also carry the
 # label "pending" (ctest -L reverse -LE pending runs the ones that must pass).
 set(gdb_progs basics loop watch watchside calls printer spin crash blocked exitstop thumb straddle sighandler sigpass divert
-    spinblock)
+    spinblock writes)
 set(saved_programs ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS)
 foreach(p IN LISTS gdb_progs)
@@ -79,6 +79,12 @@ bs_gdb_test(interrupt-syscall interrupt_syscall blocked)
 # gdb's function calls and writes leave history alone (diversions, issue 14).
 bs_gdb_test(diversions diversions divert ENV BS_EXPECT_STATUS=0)
 bs_gdb_test(diversions-thumb diversions divert-thumb LABELS thumb ENV BS_EXPECT_STATUS=0)
+# monitor writes/last and bookmarks against single-stepping and watchpoints
+# (issue 14); -long: 3*10^6 loop iterations after the writes with a 16M undo
+# log, so most of them lie before its reach (snapshots and replay answer).
+bs_gdb_test(history-queries history_queries writes)
+bs_gdb_test(history-queries-thumb history_queries writes-thumb LABELS thumb)
+bs_gdb_test(history-queries-long history_queries writes ARGS 3000000 ENV "BS_OPTS=-undo-limit 16M" HQ_BEYOND_LOG=1)
 # Threads: info threads, a breakpoint hit on a worker, bt per thread,
 # stepi/reverse-stepi of the running thread and of one that is not running,
 # reverse execution across thread switches.
