@@ -1,4 +1,4 @@
-# cmake --install BUILD --prefix P: P/bin/backstep, P/share/man/man1/backstep.1,
+# cmake --install BUILD --prefix P: P/bin/backstep, P/bin/backstep-dap (dap/), P/share/man/man1/backstep.1,
 # and the optional binfmt_misc step: P/sbin/backstep-binfmt (run by hand, as
 # root) and the interpreter it registers, P/libexec/backstep-binfmt-P.
 include(GNUInstallDirs)

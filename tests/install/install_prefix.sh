@@ -7,7 +7,7 @@ cmake=$1 build=$2 prefix=$3
 rm -rf "$prefix"
 "$cmake" --install "$build" --prefix "$prefix" || { echo "FAIL: cmake --install"; exit 1; }
 fail=0
-for f in bin/backstep sbin/backstep-binfmt libexec/backstep-binfmt-P; do
+for f in bin/backstep bin/backstep-dap sbin/backstep-binfmt libexec/backstep-binfmt-P; do
     [ -x "$prefix/$f" ] || { echo "FAIL: no executable $prefix/$f"; fail=1; }
 done
 [ -f "$prefix/share/man/man1/backstep.1" ] || { echo "FAIL: no man page in $prefix/share/man/man1"; fail=1; }
