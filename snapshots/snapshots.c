@@ -1,5 +1,7 @@
 /* See snapshots.h. */
 #include "snapshots/snapshots.h"
+#include "snapshots/forward_image.h"
+#include "snapshots/snap_map.h"
 
 #include "linux/thread_sched.h"
 
@@ -25,11 +27,6 @@ struct saved_page {
     uint8_t *data;
 };
 
-/* Runs of mapped pages with the same flags: a snapshot's memory map. */
-struct map_run {
-    uint32_t addr, npages;
-    uint8_t flags;
-};
 
 struct snap {
     uint64_t icount;
@@ -111,7 +108,7 @@ static uint32_t next_mapped(const uint8_t *t, uint32_t i)
 static uint8_t *free_pages;
 static uint8_t *arena_next, *arena_end;
 
-static uint8_t *page_alloc(void)
+uint8_t *snap_page_alloc(void)
 {
     if (free_pages) {
         uint8_t *p = free_pages;
@@ -132,7 +129,7 @@ static uint8_t *page_alloc(void)
     return p;
 }
 
-static void page_free(uint8_t *p)
+void snap_page_free(uint8_t *p)
 {
     memcpy(p, &free_pages, sizeof free_pages);
     free_pages = p;
@@ -247,7 +244,7 @@ void snapshots_note_write(uint32_t addr, uint32_t len)
             s->cap = s->cap ? 2 * s->cap : 64;
             s->pages = xrealloc(s->pages, s->cap * sizeof *s->pages);
         }
-        uint8_t *copy = page_alloc();
+        uint8_t *copy = snap_page_alloc();
         memcpy(copy, g2h(page), GUEST_PAGE_SIZE);
         s->pages[s->npages++] = (struct saved_page){page, copy};
         S.saved_total++;
@@ -268,25 +265,26 @@ void snapshots_after_map_change(uint32_t addr, uint32_t len)
     }
 }
 
-static void record_map(struct snap *s)
+void snap_record_map(struct map_run **out, unsigned *nout)
 {
     const uint8_t *t = guest_page_flags_table();
-    s->map = NULL;
-    s->nmap = 0;
-    unsigned cap = 0;
+    struct map_run *map = NULL;
+    unsigned n = 0, cap = 0;
     for (uint32_t i = next_mapped(t, 0); i < NPAGES; i = next_mapped(t, i + 1)) {
         uint32_t a = i << 12;
-        struct map_run *last = s->nmap ? &s->map[s->nmap - 1] : NULL;
+        struct map_run *last = n ? &map[n - 1] : NULL;
         if (last && last->flags == t[i] && last->addr + last->npages * GUEST_PAGE_SIZE == a) {
             last->npages++;
             continue;
         }
-        if (s->nmap == cap) {
+        if (n == cap) {
             cap = cap ? 2 * cap : 32;
-            s->map = xrealloc(s->map, cap * sizeof *s->map);
+            map = xrealloc(map, cap * sizeof *map);
         }
-        s->map[s->nmap++] = (struct map_run){a, 1, t[i]};
+        map[n++] = (struct map_run){a, 1, t[i]};
     }
+    *out = map;
+    *nout = n;
 }
 
 /* Drops snapshot j (0 < j < n-1): its interval joins j-1's. Pages both
@@ -300,7 +298,7 @@ static void merge_into_previous(unsigned j)
     for (unsigned i = 0; i < b->npages; i++) {
         struct saved_page p = b->pages[i];
         if (in_a[p.addr >> 15] & (1u << ((p.addr >> 12) & 7))) {
-            page_free(p.data);
+            snap_page_free(p.data);
             S.saved_total--;
             continue;
         }
@@ -372,7 +370,7 @@ void snapshots_take(uint64_t cookie)
     memcpy(s->thread_ctx, guest_thread_ctx, ns * sizeof *s->thread_ctx);
     s->next_start = guest_mmap_next_start();
     s->cookie = cookie;
-    record_map(s);
+    snap_record_map(&s->map, &s->nmap);
     memset(saved_bit, 0, sizeof saved_bit);
     S.armed = false;
     snapshots_going_live();
@@ -412,13 +410,12 @@ uint64_t snapshots_before(uint64_t n)
     return best;
 }
 
-/* Makes the memory map that of s (contents come after). */
-static void restore_map(const struct snap *s)
+void snap_restore_map(const struct map_run *map, unsigned nmap)
 {
     static uint8_t want[NPAGES];
     memset(want, 0, sizeof want);
-    for (unsigned i = 0; i < s->nmap; i++)
-        memset(&want[s->map[i].addr >> 12], s->map[i].flags, s->map[i].npages);
+    for (unsigned i = 0; i < nmap; i++)
+        memset(&want[map[i].addr >> 12], map[i].flags, map[i].npages);
     /* Equal stretches are skipped 64 pages at a time (the page-by-page
      * walk of the 4 GiB space was most of a restore's time). */
     const uint8_t *flags = guest_page_flags_table();
@@ -438,6 +435,7 @@ static void restore_map(const struct snap *s)
         while (b < (1ull << 32) && guest_page_flags((uint32_t)b) == have && want[b >> 12] == want[idx])
             b += GUEST_PAGE_SIZE;
         uint32_t len = (uint32_t)(b - a);
+        fwd_image_before_change((uint32_t)a, len);
         if (!(want[idx] & GUEST_PAGE_MAPPED))
             guest_munmap((uint32_t)a, len);
         else if (!(have & GUEST_PAGE_MAPPED))
@@ -446,10 +444,17 @@ static void restore_map(const struct snap *s)
             guest_mprotect((uint32_t)a, len, PROT_READ | PROT_WRITE);
         a = b;
     }
-    /* Every page s had is mapped now, at least read-write for the copies. */
-    for (unsigned i = 0; i < s->nmap; i++)
-        if ((s->map[i].flags & 7) != (PROT_READ | PROT_WRITE))
-            guest_mprotect(s->map[i].addr, s->map[i].npages * GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
+    /* Every page of the map is mapped now, at least read-write for the copies. */
+    for (unsigned i = 0; i < nmap; i++)
+        if ((map[i].flags & 7) != (PROT_READ | PROT_WRITE))
+            guest_mprotect(map[i].addr, map[i].npages * GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
+}
+
+void snap_protect_as_map(const struct map_run *map, unsigned nmap)
+{
+    for (unsigned k = 0; k < nmap; k++)
+        if ((map[k].flags & 7) != (PROT_READ | PROT_WRITE))
+            guest_mprotect(map[k].addr, map[k].npages * GUEST_PAGE_SIZE, map[k].flags & 7);
 }
 
 uint64_t snapshots_restore_before(uint64_t n, uint64_t *cookie)
@@ -464,7 +469,7 @@ uint64_t snapshots_restore_before(uint64_t n, uint64_t *cookie)
     i--;
     snapshots_leave_live();
     const struct snap *s = &S.snaps[i];
-    restore_map(s);
+    snap_restore_map(s->map, s->nmap);
     /* Only the intervals from i to the one holding the current count: a
      * page written between snapshot i and now was first written in one of
      * them (so saved there, as it was at its start); a page not written
@@ -477,12 +482,12 @@ uint64_t snapshots_restore_before(uint64_t n, uint64_t *cookie)
     for (unsigned j = top; j-- > i;)
         for (unsigned k = 0; k < S.snaps[j].npages; k++) {
             const struct saved_page *p = &S.snaps[j].pages[k];
-            if (guest_page_flags(p->addr) & GUEST_PAGE_MAPPED)
+            if (guest_page_flags(p->addr) & GUEST_PAGE_MAPPED) {
+                fwd_image_before_change(p->addr, GUEST_PAGE_SIZE);
                 memcpy(g2h(p->addr), p->data, GUEST_PAGE_SIZE);
+            }
         }
-    for (unsigned k = 0; k < s->nmap; k++)
-        if ((s->map[k].flags & 7) != (PROT_READ | PROT_WRITE))
-            guest_mprotect(s->map[k].addr, s->map[k].npages * GUEST_PAGE_SIZE, s->map[k].flags & 7);
+    snap_protect_as_map(s->map, s->nmap);
     struct arm_cpu *c = S.cpu;
     struct arm_cpu keep = *c;
     *c = s->cpu;

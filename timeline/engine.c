@@ -31,6 +31,7 @@
 
 #include "linux/guest_mem.h"
 #include "linux/sys_signal.h"
+#include "snapshots/forward_image.h"
 #include "snapshots/snapshots.h"
 #include "timeline/replay_log.h"
 #include "timeline/syscall_replay.h"
@@ -67,6 +68,7 @@ void engine_init(struct arm_cpu *c, struct linux_proc *p, uint64_t undo_bytes)
         exit(1);
     }
     undo_ring_init(cpu, undo_bytes);
+    undo_set_change_hook(fwd_image_before_change);
     translate_set_recording(true);
     syscall_replay_install();
     history_end = cpu->icount;
@@ -88,6 +90,20 @@ static bool at_frontier(void)
 {
     return (replay_log_live() || replay_log_read_only()) && cpu->icount >= history_end;
 }
+/* In a diversion (timeline/diversion.c): forward runs leave history alone. */
+static bool diverted;
+
+/* Before the first change that moves back from the end of history: the
+ * forward image of the end is taken (snapshots/forward_image.h). */
+static void leaving_frontier(void)
+{
+    if (diverted || !snapshots_enabled() || !at_frontier())
+        return;
+    if (fwd_image_icount() == cpu->icount && fwd_image_cookie() == replay_log_cursor())
+        return; /* the image is of this very state */
+    fwd_image_begin(cpu, proc, replay_log_cursor());
+}
+
 uint64_t engine_history_start(void)
 {
     if (snapshots_enabled()) {
@@ -98,12 +114,11 @@ uint64_t engine_history_start(void)
     return undo_floor();
 }
 
-/* In a diversion (timeline/diversion.c): forward runs leave history alone. */
-static bool diverted;
 
 void engine_set_diverted(bool on)
 {
     diverted = on;
+    fwd_image_pause(on);
     syscall_replay_set_diverted(on);
     thread_sched_freeze(on);
 }
@@ -215,8 +230,11 @@ static struct scan scan_since(struct undo_mark m)
  * replay-log cursor a CPU record saved, and that before an exit or a fatal
  * signal the guest is alive again. Every backward move goes through here.
  * Returns the record's type, 0 at the floor. */
+static void leaving_frontier(void);
+
 static uint32_t pop_one(void)
 {
+    leaving_frontier();
     uint64_t cursor = UINT64_MAX;
     uint32_t t = undo_pop(cpu, &cursor);
     if (cursor != UINT64_MAX)
@@ -408,6 +426,7 @@ void engine_forward(uint64_t stop_at, bool stop_at_breakpoints, engine_interrupt
         } else if (at_frontier()) {
             /* The end of history: live (or a saved recording replayed for
              * the first time here); snapshots are taken here. */
+            fwd_image_drop(); /* the end of history moves */
             snapshots_going_live();
             if (cpu->icount >= snapshots_next_due())
                 snapshots_take(replay_log_cursor());
@@ -498,6 +517,7 @@ static bool pop_to(uint64_t n)
 /* The latest snapshot at or before n, with the replay log where it was. */
 static uint64_t restore_snapshot_before(uint64_t n)
 {
+    leaving_frontier();
     uint64_t cursor;
     uint64_t at = snapshots_restore_before(n, &cursor);
     if (at != UINT64_MAX)
@@ -516,9 +536,32 @@ static bool go_back_to(uint64_t n)
     return restore_snapshot_before(n) != UINT64_MAX;
 }
 
+/* A forward seek past a snapshot: to the end of history through the
+ * forward image, then back to n as a backward seek goes (a snapshot and at
+ * most one interval of replay) instead of replaying the whole distance.
+ * Taken whenever a snapshot lies between here and n (two restores cost
+ * less than the replay of even a short interval on a small working set,
+ * and every round trip with snapshots then exercises it). */
+
+static void jump_forward(uint64_t n)
+{
+    uint64_t f = fwd_image_icount();
+    if (diverted || f == UINT64_MAX || f != engine_history_end() || n >= f)
+        return;
+    uint64_t k = snapshots_before(n + 1);
+    if (k == UINT64_MAX || k <= cpu->icount)
+        return;
+    if (!fwd_image_restore(cpu, proc))
+        return;
+    replay_log_set_cursor(fwd_image_cookie());
+    go_back_to(n);
+}
+
 bool engine_seek(uint64_t n, struct engine_stop *out)
 {
     memset(out, 0, sizeof *out);
+    if (n > cpu->icount)
+        jump_forward(n);
     if (n < cpu->icount && !go_back_to(n)) {
         out->kind = ES_HISTORY_BEGIN;
         return false;

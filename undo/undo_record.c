@@ -167,8 +167,14 @@ uint32_t undo_encode_barrier(uint8_t *dst, uint64_t icount)
  * write (a store that faulted on a read-only page was logged first; its
  * bytes are unchanged and skipped by the comparison). Unmapped pages are
  * skipped. */
+static undo_change_hook *change_hook;
+
+void undo_set_change_hook(undo_change_hook *fn) { change_hook = fn; }
+
 static void write_back(uint32_t addr, const uint8_t *src, uint32_t len)
 {
+    if (change_hook)
+        change_hook(addr, len);
     while (len > 0) {
         uint32_t in_page = GUEST_PAGE_SIZE - (addr & GUEST_PAGE_MASK);
         uint32_t n = len < in_page ? len : in_page;
@@ -233,6 +239,8 @@ static void restore_map(const uint8_t *p)
 {
     struct undo_map_hdr h;
     memcpy(&h, p, sizeof h);
+    if (change_hook)
+        change_hook(h.addr, h.npages * GUEST_PAGE_SIZE);
     guest_map_restore(h.addr, h.npages, p + sizeof h);
     guest_proc.brk_cur = h.old_brk;
     guest_mmap_set_next_start(h.old_next_start);

@@ -35,4 +35,8 @@ uint32_t undo_encode_threads(uint8_t *dst, const struct guest_thread_ctx *ctx, c
  * also moves icount back by its instruction count. For a CPU record the run
  * control fields (budget, bp_pass, undo_top, undo_limit) keep their current
  * values and *replay_cursor (if not NULL) receives the saved cursor. */
+/* Called before undo_restore changes guest memory or its map (the engine's
+ * forward image copies what is about to change). */
+typedef void undo_change_hook(uint32_t addr, uint32_t len);
+void undo_set_change_hook(undo_change_hook *fn);
 void undo_restore(struct arm_cpu *cpu, uint32_t type, const uint8_t *rec, uint32_t len, uint64_t *replay_cursor);
