@@ -62,6 +62,7 @@ struct guest_thread_sched {
 #define WAIT_POLL (-2)  /* any fd of a poll(2) array ready */
 #define WAIT_CHILD (-3) /* a child to reap (wait4/waitid) */
 #define WAIT_SIGSET (-4) /* rt_sigtimedwait: a signal of the guest's set at wait_ptr pending */
+#define WAIT_SELECT (-5) /* select/pselect6: any fd of its sets ready (read from its r0-r3) */
 _Static_assert(sizeof(struct guest_thread_sched) == 80, "no padding: the table is hashed and saved as bytes");
 
 /* The table: what the scheduler decides from. */

@@ -1,15 +1,18 @@
 /* poll, ppoll, select and pselect6, with 32-bit or 64-bit timeouts. pollfd
  * has the same layout on both sides; fd_set bytes are the same but the guest
  * kernel reads them in 32-bit words (guest_fdset_bytes). Signal masks passed
- * to ppoll/pselect6 are validated and otherwise ignored: the guest receives
- * no asynchronous signals yet. The remaining time is written back, as the
- * kernel does (poll_select_finish). */
+ * to ppoll/pselect6 are validated and otherwise ignored (a signal the
+ * guest blocks and the mask would let in does not end the wait). The
+ * remaining time is written back, as the kernel does (poll_select_finish).
+ * A parked call whose timeout passed while other threads ran is served
+ * again without waiting (thread_serving_timed_out). */
 #include <poll.h>
 #include <sys/select.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include "linux/syscall_impl.h"
+#include "linux/thread_sched.h"
 #include "linux/xlat.h"
 
 enum tkind { T_NONE, T_SPEC32, T_SPEC64, T_VAL32 };
@@ -75,13 +78,15 @@ static int64_t do_poll(uint32_t fds, uint32_t nfds, uint32_t taddr, enum tkind k
     int64_t r;
     syscall_note_write(fds, (uint32_t)bytes); /* revents */
     if (kind == T_NONE) {
-        r = host_ret(poll(g2h(fds), nfds, timeout_ms));
+        r = host_ret(poll(g2h(fds), nfds, thread_serving_timed_out ? 0 : timeout_ms));
     } else {
         struct timespec ts, *tsp = NULL;
         if (taddr) {
             int e = read_timeout(taddr, kind, &ts);
             if (e)
                 return e;
+            if (thread_serving_timed_out)
+                ts = (struct timespec){0, 0};
             tsp = &ts;
         }
         r = host_ret(syscall(SYS_ppoll, g2h(fds), (unsigned long)nfds, tsp, NULL, (size_t)8));
@@ -137,6 +142,8 @@ static int64_t do_select(const uint32_t a[7], enum tkind kind)
         int e = read_timeout(a[4], kind, &ts);
         if (e)
             return e;
+        if (thread_serving_timed_out)
+            ts = (struct timespec){0, 0};
         tsp = &ts;
     }
     int64_t r = host_ret(syscall(SYS_pselect6, (int)n, hs[0], hs[1], hs[2], tsp, NULL));

@@ -3,11 +3,13 @@
  * syscall is not run; the thread waits in the table for its fd, a deadline
  * or a signal, and the scheduler serves the syscall again when it can run
  * at once (or ends the wait with its result: a sleep that is over, a
- * timeout). Syscalls not listed here block the host as before (select,
- * pselect6, ppoll, connect, flock ...; rt_sigsuspend parks in sys_signal). */
+ * timeout). Syscalls not listed here block the host as before (connect,
+ * flock, pselect6/ppoll with a signal mask for the wait ...; rt_sigsuspend
+ * parks in sys_signal). */
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
+#include <sys/select.h>
 #include <sys/wait.h>
 #include <time.h>
 
@@ -108,6 +110,50 @@ static bool any_poll_ready(uint32_t fds, uint32_t n)
 
 bool thread_poll_array_ready(uint32_t fds, uint32_t n) { return any_poll_ready(fds, n); }
 
+/* Whether select(n, in, out, ex) would return at once (an fd ready, or an
+ * error the syscall reports), asked of the host without waiting and without
+ * touching the guest's sets. */
+bool thread_select_ready(uint32_t n, uint32_t in, uint32_t out, uint32_t ex)
+{
+    if ((int32_t)n < 0)
+        return true;
+    if (n > GUEST_FD_SETSIZE)
+        n = GUEST_FD_SETSIZE;
+    uint32_t bytes = guest_fdset_bytes(n);
+    const uint32_t g[3] = {in, out, ex};
+    fd_set sets[3];
+    fd_set *hs[3] = {NULL, NULL, NULL};
+    for (int i = 0; i < 3; i++) {
+        if (!g[i])
+            continue;
+        FD_ZERO(&sets[i]);
+        if (copy_from_guest(&sets[i], g[i], bytes))
+            return true;
+        hs[i] = &sets[i];
+    }
+    struct timeval zero = {0, 0};
+    return select((int)n, hs[0], hs[1], hs[2], &zero) != 0;
+}
+
+/* A select/pselect6/ppoll timeout as a deadline: *deadline 0 for none (a
+ * NULL pointer); false if the call returns at once anyway (a zero or bad
+ * timeout). kind: 0 timeval (select), 1 timespec32, 2 timespec64. */
+static bool poll_deadline(uint32_t addr, int kind, uint64_t *deadline)
+{
+    *deadline = 0;
+    if (!addr)
+        return true;
+    if (kind == 0) {
+        struct guest_timeval32 tv;
+        if (copy_from_guest(&tv, addr, sizeof tv) || tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000)
+            return false;
+        uint64_t ns = (uint64_t)tv.tv_sec * 1000000000u + (uint64_t)tv.tv_usec * 1000u;
+        *deadline = mono_now() + ns;
+        return ns != 0;
+    }
+    return rel_deadline(addr, kind == 2, deadline);
+}
+
 bool thread_child_ready(uint32_t idtype, uint32_t id)
 {
     siginfo_t si;
@@ -119,8 +165,8 @@ bool thread_child_ready(uint32_t idtype, uint32_t id)
 
 bool thread_would_block(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
 {
-    if (!guest_threads_multi() || guest_threads_live() < 2 || thread_sched_frozen)
-        return false;
+    if (!guest_threads_multi() || guest_threads_live() < 2 || thread_sched_frozen || thread_serving_timed_out)
+        return false; /* (a timed-out poll or select is served without waiting) */
     switch (nr) {
     case 3: case 145: case 291: case 292: case 297: case 285: case 366: /* read readv recv recvfrom recvmsg accept accept4 */
         return !fd_ready((int)a[0], POLLIN) && park((int32_t)a[0], POLLIN, 0);
@@ -137,6 +183,27 @@ bool thread_would_block(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
         if (ms == 0 || any_poll_ready(a[0], a[1]))
             return false;
         park(WAIT_POLL, 0, ms > 0 ? mono_now() + (uint64_t)ms * 1000000u : 0);
+        guest_threads.t[guest_threads.current].wait_ptr = a[0];
+        guest_threads.t[guest_threads.current].wait_n = a[1];
+        return true;
+    }
+    case 142: case 335: case 413: { /* _newselect, pselect6(n, in, out, ex, timeout, {sigmask, size}), _time64 */
+        if (nr != 142 && a[5]) {
+            uint32_t ss[2];
+            if (copy_from_guest(ss, a[5], sizeof ss) || ss[0])
+                return false; /* a signal mask for the wait: blocks the host as before */
+        }
+        uint64_t d;
+        if (!poll_deadline(a[4], nr == 142 ? 0 : nr == 335 ? 1 : 2, &d) ||
+            thread_select_ready(a[0], a[1], a[2], a[3]))
+            return false;
+        return park(WAIT_SELECT, 0, d);
+    }
+    case 336: case 414: { /* ppoll(fds, n, timeout, sigmask, size), _time64 */
+        uint64_t d;
+        if (a[3] || !poll_deadline(a[2], nr == 336 ? 1 : 2, &d) || any_poll_ready(a[0], a[1]))
+            return false;
+        park(WAIT_POLL, 0, d);
         guest_threads.t[guest_threads.current].wait_ptr = a[0];
         guest_threads.t[guest_threads.current].wait_n = a[1];
         return true;

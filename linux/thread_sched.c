@@ -143,6 +143,11 @@ static uint64_t guest_sigset_at(uint32_t addr)
     return (uint64_t)w[0] | (uint64_t)w[1] << 32;
 }
 
+bool thread_serving_timed_out;
+/* Slots whose parked poll/select timed out (live): served without waiting.
+ * Not part of the table (a replay serves them from the log). */
+static bool timed_out[GUEST_MAX_THREADS];
+
 static void wake_by_signals(const struct linux_proc *p)
 {
     uint64_t process = p->sig.pending & ~guest_threads.cur_thread_pending;
@@ -176,9 +181,18 @@ static void wake_live(const struct arm_cpu *cpu)
             if (!now)
                 now = now_ns();
             if (now >= t->deadline_ns) {
-                /* A futex wait times out; a sleep or a poll's timeout is
-                 * over; rt_sigtimedwait gives up with EAGAIN. */
                 uint32_t nr = guest_thread_ctx[i].cpu.r[7];
+                if (t->state == GTS_SYSCALL && (t->wait_fd == WAIT_POLL || t->wait_fd == WAIT_SELECT)) {
+                    /* poll and select write their sets and the remaining
+                     * time at a timeout: served again, without waiting. */
+                    t->state = GTS_RUNNABLE;
+                    t->rerun = 1;
+                    t->deadline_ns = 0;
+                    timed_out[i] = true;
+                    continue;
+                }
+                /* A futex wait times out; a sleep or epoll_wait's timeout
+                 * is over; rt_sigtimedwait gives up with EAGAIN. */
                 uint32_t r = t->state == GTS_FUTEX ? (uint32_t)-ETIMEDOUT
                              : nr == 177 || nr == 421 ? (uint32_t)-EAGAIN
                                                       : 0;
@@ -198,6 +212,9 @@ static void wake_live(const struct arm_cpu *cpu)
             ready = thread_poll_array_ready(t->wait_ptr, t->wait_n);
         } else if (t->wait_fd == WAIT_CHILD) {
             ready = thread_child_ready(t->wait_ptr, t->wait_n);
+        } else if (t->wait_fd == WAIT_SELECT) {
+            const uint32_t *r = guest_thread_ctx[i].cpu.r;
+            ready = thread_select_ready(r[0], r[1], r[2], r[3]);
         }
         {
             if (ready) {
@@ -259,7 +276,7 @@ static void idle_wait(int max_ms)
             deadline = t->deadline_ns;
         if (t->state == GTS_SYSCALL && t->wait_fd >= 0)
             fds[n++] = (struct pollfd){.fd = t->wait_fd, .events = (short)t->wait_events};
-        if (t->state == GTS_SYSCALL && (t->wait_fd == WAIT_POLL || t->wait_fd == WAIT_CHILD))
+        if (t->state == GTS_SYSCALL && (t->wait_fd == WAIT_POLL || t->wait_fd == WAIT_SELECT || t->wait_fd == WAIT_CHILD))
             recheck = true;
     }
     int ms = max_ms;
@@ -338,7 +355,9 @@ enum sched_outcome thread_sched_point(struct arm_cpu *cpu, struct linux_proc *p,
             } else if (t->rerun) {
                 t->rerun = 0;
                 out = TS_SERVE;
+                thread_serving_timed_out = timed_out[next] && !replaying;
             }
+            timed_out[next] = false;
             point_end(cpu, p);
             return out;
         }

@@ -51,6 +51,12 @@ static inline bool thread_sched_due(const struct arm_cpu *cpu)
            (cpu->icount >= guest_threads.slice_end || guest_threads.t[guest_threads.current].state != GTS_RUNNABLE);
 }
 
+/* True while a parked select, pselect6, poll or ppoll whose timeout passed
+ * is served again: it polls without waiting, so it returns 0 with its sets
+ * or revents cleared and the remaining time 0, as the kernel's timeout
+ * does (the runtime clears it after the syscall). */
+extern bool thread_serving_timed_out;
+
 enum sched_outcome {
     TS_RUN,         /* run the (possibly new) current thread */
     TS_RUN_EINTR,   /* it was switched in with r0 = -EINTR from a wait a signal
@@ -105,6 +111,7 @@ bool thread_would_block(struct linux_proc *p, uint32_t nr, const uint32_t a[7]);
 /* Readiness checks of parked waits (thread_park.c). */
 bool thread_poll_array_ready(uint32_t fds, uint32_t n);
 bool thread_child_ready(uint32_t idtype, uint32_t id);
+bool thread_select_ready(uint32_t n, uint32_t in, uint32_t out, uint32_t ex);
 /* r0 of the thread just switched in before its wait's result replaced it
  * (its first argument: the restart rules need it after an EINTR). */
 extern uint32_t thread_sched_orig_r0;

@@ -34,7 +34,7 @@ static bool logged_wake(uint64_t icount, uint32_t *slot, bool *rerun, uint32_t *
         replay_log_advance();
         return true;
     }
-    if (e->kind == REPLAY_SYSCALL && e->tid != guest_threads.current && guest_threads.t[e->tid].state == GTS_SYSCALL) {
+    if (e->kind == REPLAY_SYSCALL && guest_threads.t[e->tid].state == GTS_SYSCALL) {
         *slot = e->tid;
         *rerun = true;
         return true;

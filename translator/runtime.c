@@ -371,6 +371,7 @@ static int schedule(struct run_ctx *x)
         case TS_SERVE: {
             uint32_t nr = cpu->r[7], orig_r0 = cpu->r[0];
             syscall_fn(cpu, proc);
+            thread_serving_timed_out = false;
             int r = after_syscall(x, nr, orig_r0);
             if (r != RUN_GO_ON || !thread_sched_due(cpu))
                 return r;
