@@ -41,23 +41,30 @@ static bool park(int32_t fd, uint32_t events, uint64_t deadline)
     return true;
 }
 
-/* A relative guest timespec (32-bit or 64-bit) as a deadline; false if it
- * cannot be read (the syscall itself reports that). */
-static bool rel_deadline(uint32_t addr, bool time64, uint64_t *deadline)
+/* A guest timespec (32-bit or 64-bit), valid (0 <= tv_nsec < 10^9, tv_sec
+ * >= 0); false if it cannot be read or is not (the syscall reports it). */
+static bool read_guest_timespec(uint32_t addr, bool time64, struct timespec *ts)
 {
-    struct timespec ts;
     if (time64) {
         struct guest_timespec64 g;
         if (copy_from_guest(&g, addr, sizeof g))
             return false;
-        xlat_timespec64_to_host(&ts, &g);
+        xlat_timespec64_to_host(ts, &g);
     } else {
         struct guest_timespec32 g;
         if (copy_from_guest(&g, addr, sizeof g))
             return false;
-        xlat_timespec32_to_host(&ts, &g);
+        xlat_timespec32_to_host(ts, &g);
     }
-    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+    return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000;
+}
+
+/* A relative guest timespec as a deadline; false if it is zero or cannot
+ * be read (the syscall answers at once). */
+static bool rel_deadline(uint32_t addr, bool time64, uint64_t *deadline)
+{
+    struct timespec ts;
+    if (!read_guest_timespec(addr, time64, &ts))
         return false;
     uint64_t ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
     *deadline = mono_now() + (ns ? ns : 1);
@@ -73,18 +80,7 @@ static bool abs_deadline(uint32_t clock, uint32_t addr, bool time64, uint64_t *d
     if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC && clock != CLOCK_BOOTTIME && clock != CLOCK_TAI)
         return false;
     struct timespec ts, now;
-    if (time64) {
-        struct guest_timespec64 g;
-        if (copy_from_guest(&g, addr, sizeof g))
-            return false;
-        xlat_timespec64_to_host(&ts, &g);
-    } else {
-        struct guest_timespec32 g;
-        if (copy_from_guest(&g, addr, sizeof g))
-            return false;
-        xlat_timespec32_to_host(&ts, &g);
-    }
-    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000 || clock_gettime((clockid_t)clock, &now))
+    if (!read_guest_timespec(addr, time64, &ts) || clock_gettime((clockid_t)clock, &now))
         return false;
     int64_t left = ((int64_t)ts.tv_sec - (int64_t)now.tv_sec) * 1000000000 + (ts.tv_nsec - now.tv_nsec);
     if (left <= 0)

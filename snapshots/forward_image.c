@@ -44,16 +44,6 @@ static uint8_t copied[NPAGES / 8];
 
 static bool is_copied(uint32_t page) { return copied[page >> 15] & (1u << ((page >> 12) & 7)); }
 
-static void *xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n ? n : 1);
-    if (!q) {
-        fprintf(stderr, "backstep: out of memory for the forward image\n");
-        exit(1);
-    }
-    return q;
-}
-
 void fwd_image_drop(void)
 {
     if (!F.valid)
@@ -89,7 +79,7 @@ void fwd_image_begin(struct arm_cpu *cpu, struct linux_proc *p, uint64_t cookie)
     guest_threads_ensure();
     uint32_t ns = guest_threads.nslots;
     memcpy(&F.threads, &guest_threads, guest_threads_image_len(ns));
-    F.thread_ctx = xrealloc(NULL, ns * sizeof *F.thread_ctx);
+    F.thread_ctx = snap_xrealloc(NULL, ns * sizeof *F.thread_ctx);
     memcpy(F.thread_ctx, guest_thread_ctx, ns * sizeof *F.thread_ctx);
     snap_record_map(&F.map, &F.nmap);
 }
@@ -119,7 +109,7 @@ void fwd_image_before_change(uint32_t addr, uint32_t len)
         }
         if (F.npages == F.cap) {
             F.cap = F.cap ? 2 * F.cap : 256;
-            F.pages = xrealloc(F.pages, F.cap * sizeof *F.pages);
+            F.pages = snap_xrealloc(F.pages, F.cap * sizeof *F.pages);
         }
         uint8_t *data = NULL;
         if (f & GUEST_PAGE_MAPPED) {

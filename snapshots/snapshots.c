@@ -72,7 +72,7 @@ static int host_prot(uint8_t f)
     return h;
 }
 
-static void *xrealloc(void *p, size_t n)
+void *snap_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);
     if (!q) {
@@ -242,7 +242,7 @@ void snapshots_note_write(uint32_t addr, uint32_t len)
             continue; /* unreadable: its bytes cannot change through us either */
         if (s->npages == s->cap) {
             s->cap = s->cap ? 2 * s->cap : 64;
-            s->pages = xrealloc(s->pages, s->cap * sizeof *s->pages);
+            s->pages = snap_xrealloc(s->pages, s->cap * sizeof *s->pages);
         }
         uint8_t *copy = snap_page_alloc();
         memcpy(copy, g2h(page), GUEST_PAGE_SIZE);
@@ -279,7 +279,7 @@ void snap_record_map(struct map_run **out, unsigned *nout)
         }
         if (n == cap) {
             cap = cap ? 2 * cap : 32;
-            map = xrealloc(map, cap * sizeof *map);
+            map = snap_xrealloc(map, cap * sizeof *map);
         }
         map[n++] = (struct map_run){a, 1, t[i]};
     }
@@ -304,7 +304,7 @@ static void merge_into_previous(unsigned j)
         }
         if (a->npages == a->cap) {
             a->cap = a->cap ? 2 * a->cap : 64;
-            a->pages = xrealloc(a->pages, a->cap * sizeof *a->pages);
+            a->pages = snap_xrealloc(a->pages, a->cap * sizeof *a->pages);
         }
         a->pages[a->npages++] = p;
     }
@@ -354,7 +354,7 @@ void snapshots_take(uint64_t cookie)
     if (gap > MAX_SNAPSHOT_GAP && MAX_SNAPSHOT_GAP > S.interval)
         gap = MAX_SNAPSHOT_GAP;
     S.next_due = S.cpu->icount + gap;
-    S.snaps = xrealloc(S.snaps, (S.n + 1) * sizeof *S.snaps);
+    S.snaps = snap_xrealloc(S.snaps, (S.n + 1) * sizeof *S.snaps);
     struct snap *s = &S.snaps[S.n++];
     memset(s, 0, sizeof *s);
     s->icount = S.cpu->icount;
@@ -364,9 +364,9 @@ void snapshots_take(uint64_t cookie)
     s->sig = S.proc->sig;
     guest_threads_ensure();
     uint32_t ns = guest_threads.nslots;
-    s->threads = xrealloc(NULL, sizeof *s->threads);
+    s->threads = snap_xrealloc(NULL, sizeof *s->threads);
     memcpy(s->threads, &guest_threads, guest_threads_image_len(ns));
-    s->thread_ctx = xrealloc(NULL, ns * sizeof *s->thread_ctx);
+    s->thread_ctx = snap_xrealloc(NULL, ns * sizeof *s->thread_ctx);
     memcpy(s->thread_ctx, guest_thread_ctx, ns * sizeof *s->thread_ctx);
     s->next_start = guest_mmap_next_start();
     s->cookie = cookie;
