@@ -107,19 +107,10 @@ static int cmd_goto(const char *arg, monitor_print_fn *print, void *ctx)
     struct bookmark *b = find(name);
     if (!b)
         return unknown(print, ctx, "goto", name);
-    if (b->icount < engine_history_start()) {
-        monitor_printf(print, ctx, "goto: bookmark %s (instruction %" PRIu64 ") is before the start of history (%" PRIu64
-                       ")\n", name, b->icount, engine_history_start());
-        return ERANGE;
-    }
-    diversion_end();
-    struct engine_stop es;
+    int e = monitor_go_to(b->icount, "goto", print, ctx);
+    if (e)
+        return e;
     struct arm_cpu *cpu = engine_cpu();
-    if (!engine_seek(b->icount, &es)) {
-        monitor_printf(print, ctx, "goto: stopped at %" PRIu64 " before reaching %" PRIu64 "\n", cpu->icount,
-                       b->icount);
-        return EIO;
-    }
     monitor_printf(print, ctx,
                    "At bookmark %s: instruction %" PRIu64 " (thread %" PRId32 "). gdb still shows its cached "
                    "registers and frames (`flushregs` refreshes them); under extended-remote `starti %" PRIu64

@@ -88,6 +88,23 @@ static const char help[] =
     "  exit                  end the program and backstep (gdbserver's `monitor exit`)\n"
     "  help                  this list\n";
 
+int monitor_go_to(uint64_t n, const char *cmd, monitor_print_fn *print, void *ctx)
+{
+    if (n < engine_history_start()) {
+        monitor_printf(print, ctx, "%s: instruction %" PRIu64 " is before the start of history (%" PRIu64 ")\n", cmd,
+                       n, engine_history_start());
+        return ERANGE;
+    }
+    diversion_end(); /* moving leaves a diversion, as a reverse command does */
+    struct engine_stop es;
+    if (!engine_seek(n, &es)) {
+        monitor_printf(print, ctx, "%s: stopped at %" PRIu64 " before reaching %" PRIu64 "\n", cmd,
+                       engine_cpu()->icount, n);
+        return EIO;
+    }
+    return 0;
+}
+
 int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_fn *print, void *ctx)
 {
     (void)t;
@@ -141,17 +158,9 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
                       arg, engine_history_start(), engine_history_end());
             return EINVAL;
         }
-        if (n < engine_history_start()) {
-            monitor_printf(print, ctx, "instruction %" PRIu64 " is before the start of history (%" PRIu64 ")\n", n,
-                      engine_history_start());
-            return ERANGE;
-        }
-        diversion_end(); /* a seek leaves a diversion, as a reverse command does */
-        struct engine_stop es;
-        if (!engine_seek(n, &es)) {
-            monitor_printf(print, ctx, "stopped at %" PRIu64 " before reaching %" PRIu64 "\n", cpu->icount, n);
-            return EIO;
-        }
+        int e = monitor_go_to(n, "seek", print, ctx);
+        if (e)
+            return e;
         monitor_printf(print, ctx, "At instruction %" PRIu64 ". gdb still shows its cached registers and frames "
                               "(`flushregs` refreshes them); under extended-remote `starti %" PRIu64 "` seeks "
                               "and refreshes in one step.\n",

@@ -639,18 +639,14 @@ int64_t sys_kill(struct linux_proc *p, const uint32_t a[7])
     return host_ret(kill(sarg(a[0]), sarg(a[1])));
 }
 
-/* A signal sent to one guest thread (tkill/tgkill): the running one gets
- * it as raise() does; another keeps it pending in its table entry until it
- * runs (a signal it ignores is dropped, a fatal default ends the process at
- * once, as the kernel's complete_signal does). */
-static int64_t signal_thread(struct linux_proc *p, int slot, int sig)
+int64_t guest_signal_to_thread(struct linux_proc *p, int slot, int sig, const struct guest_signote *n)
 {
     if (sig == 0)
         return 0;
     if (sig < 1 || sig > GUEST_NSIG)
         return -EINVAL;
     if ((uint32_t)slot == guest_threads.current) {
-        int r = guest_signal_self(p, sig, SI_TKILL);
+        int r = guest_signal_post(p, sig, n);
         if (guest_threads_multi() && (p->sig.pending & BIT(sig)))
             guest_threads.cur_thread_pending |= BIT(sig); /* this thread's alone */
         return r;
@@ -660,10 +656,16 @@ static int64_t signal_thread(struct linux_proc *p, int slot, int sig)
     if (h == GUEST_SIG_IGN || (h == GUEST_SIG_DFL && d == SIGDFL_IGNORE))
         return 0;
     if (h == GUEST_SIG_DFL && (d == SIGDFL_TERM || d == SIGDFL_CORE) && !(guest_thread_ctx[slot].blocked & BIT(sig)))
-        return guest_signal_self(p, sig, SI_TKILL);
-    p->sig.note[sig] = (struct guest_signote){.code = SI_TKILL, .pid = guest_pid(), .uid = guest_ident()->uid};
+        return guest_signal_post(p, sig, n);
+    p->sig.note[sig] = *n;
     guest_threads.t[slot].pending |= BIT(sig);
     return 0;
+}
+
+static int64_t signal_thread(struct linux_proc *p, int slot, int sig)
+{
+    struct guest_signote n = {.code = SI_TKILL, .pid = guest_pid(), .uid = guest_ident()->uid};
+    return guest_signal_to_thread(p, slot, sig, &n);
 }
 
 int64_t sys_tgkill(struct linux_proc *p, const uint32_t a[7])

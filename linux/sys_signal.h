@@ -48,6 +48,13 @@ int guest_signal_self(struct linux_proc *p, int sig, int code);
  * fatal and it is not blocked, else pending until delivered. 0, or -EAGAIN
  * when a real-time instance finds the queue full (linux/sig_queue.h). */
 int guest_signal_post(struct linux_proc *p, int sig, const struct guest_signote *n);
+/* sig sent to the guest thread in slot (tkill/tgkill, rt_tgsigqueueinfo)
+ * with this siginfo: the running thread gets it as guest_signal_post gives
+ * it (marked as its own); another keeps it pending in its table entry until
+ * it runs -- a signal it ignores is dropped, a fatal default not blocked by
+ * that thread ends the process at once (the kernel's complete_signal). One
+ * instance per thread (no per-thread queue). 0, -EINVAL or -EAGAIN. */
+int64_t guest_signal_to_thread(struct linux_proc *p, int slot, int sig, const struct guest_signote *n);
 /* A synchronous fault signal (SIGSEGV, SIGBUS, SIGILL, SIGTRAP): as the
  * kernel's force_sig, a blocked or ignored one is unblocked and reset to
  * SIG_DFL (it kills). */

@@ -85,33 +85,6 @@ int64_t sys_rt_sigqueueinfo(struct linux_proc *p, const uint32_t a[7])
     return to_host(SYS_rt_sigqueueinfo, sarg(a[0]), 0, sig, &n);
 }
 
-/* To another guest thread: pending in its table entry until it runs, with
- * this siginfo, as tgkill's signal_thread (linux/sys_signal.c) does with
- * SI_TKILL's -- one instance (no queue per thread yet). */
-static int64_t to_thread(struct linux_proc *p, int slot, int sig, const struct guest_signote *n)
-{
-    if (sig == 0)
-        return 0;
-    if (sig < 1 || sig > GUEST_NSIG)
-        return -EINVAL;
-    if ((uint32_t)slot == guest_threads.current) {
-        int64_t r = to_self(p, sig, n);
-        if (guest_threads_multi() && (p->sig.pending & GUEST_SIGBIT(sig)))
-            guest_threads.cur_thread_pending |= GUEST_SIGBIT(sig); /* this thread's alone */
-        return r;
-    }
-    uint32_t h = p->sig.action[sig].handler;
-    enum guest_sigdefault d = guest_signal_default(sig);
-    if (h == GUEST_SIG_IGN || (h == GUEST_SIG_DFL && d == SIGDFL_IGNORE))
-        return 0;
-    if (h == GUEST_SIG_DFL && (d == SIGDFL_TERM || d == SIGDFL_CORE) &&
-        !(guest_thread_ctx[slot].blocked & GUEST_SIGBIT(sig)))
-        return to_self(p, sig, n);
-    p->sig.note[sig] = *n;
-    guest_threads.t[slot].pending |= GUEST_SIGBIT(sig);
-    return 0;
-}
-
 /* rt_tgsigqueueinfo(tgid, tid, sig, uinfo) */
 int64_t sys_rt_tgsigqueueinfo(struct linux_proc *p, const uint32_t a[7])
 {
@@ -122,8 +95,13 @@ int64_t sys_rt_tgsigqueueinfo(struct linux_proc *p, const uint32_t a[7])
         return -EFAULT;
     int sig = sarg(a[2]);
     int slot = thread_slot_of_tid(sarg(a[1]));
-    if (sarg(a[0]) == guest_pid())
-        return slot >= 0 ? to_thread(p, slot, sig, &n) : -ESRCH;
+    if (sarg(a[0]) == guest_pid()) {
+        if (slot < 0)
+            return -ESRCH;
+        if (sig >= GUEST_SIGRTMIN && sig <= GUEST_NSIG && over_limit(p))
+            return -EAGAIN;
+        return guest_signal_to_thread(p, slot, sig, &n);
+    }
     if (claims_kernel(&n))
         return -EPERM;
     return to_host(SYS_rt_tgsigqueueinfo, sarg(a[0]), sarg(a[1]), sig, &n);

@@ -1,7 +1,6 @@
 /* See forward_image.h. */
 #include "snapshots/forward_image.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>

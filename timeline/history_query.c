@@ -344,6 +344,27 @@ static unsigned snapshot_list(uint64_t end, uint64_t *out, unsigned max)
     return n;
 }
 
+/* Replays one slice from the current count towards end (at most *slice
+ * instructions), its undo records starting at *m. If they wrapped the undo
+ * ring (the oldest would be lost before the scan), goes back and shrinks
+ * *slice instead: 0 then (-1 if it could not go back), 1 when ran. */
+static int run_slice(uint64_t end, uint64_t *slice, struct undo_mark *m)
+{
+    struct arm_cpu *cpu = engine_cpu();
+    uint64_t p = cpu->icount, lim = end - p > *slice ? p + *slice : end;
+    struct undo_ring_stats us0, us1;
+    undo_ring_stats(&us0);
+    *m = undo_mark_now(cpu);
+    struct engine_stop es;
+    engine_seek(lim, &es);
+    undo_ring_stats(&us1);
+    if (us1.chunks_started + 1 >= us0.chunks_started + us1.chunks_max && *slice > SLICE_MIN) {
+        *slice /= 8;
+        return seek(p) ? 0 : -1;
+    }
+    return 1;
+}
+
 /* Runs [from, to) in slices, reporting the writes. False: could not move. */
 static bool list_span(struct lister *L, uint64_t from, uint64_t to, struct slice_scan *s)
 {
@@ -353,18 +374,12 @@ static bool list_span(struct lister *L, uint64_t from, uint64_t to, struct slice
     uint64_t slice = SLICE_MAX;
     while (cpu->icount < to && !L->stop) {
         uint64_t p = cpu->icount, lim = to - p > slice ? p + slice : to;
-        struct undo_ring_stats us0, us1;
-        undo_ring_stats(&us0);
-        struct undo_mark m = undo_mark_now(cpu);
-        struct engine_stop es;
-        engine_seek(lim, &es);
-        undo_ring_stats(&us1);
-        if (us1.chunks_started + 1 >= us0.chunks_started + us1.chunks_max && slice > SLICE_MIN) {
-            slice /= 8; /* the slice's records wrapped the ring: again, shorter */
-            if (!seek(p))
-                return false;
+        struct undo_mark m;
+        int ran = run_slice(to, &slice, &m);
+        if (ran < 0)
+            return false;
+        if (!ran)
             continue;
-        }
         uint64_t reached = cpu->icount;
         L->st->replayed += reached - p;
         scan_slice(s, m, p);
@@ -463,18 +478,12 @@ static bool newest_in_span(uint64_t from, uint64_t limit, struct slice_scan *s, 
     uint64_t slice = SLICE_MAX;
     while (cpu->icount < limit) {
         uint64_t p = cpu->icount, lim = limit - p > slice ? p + slice : limit;
-        struct undo_ring_stats us0, us1;
-        undo_ring_stats(&us0);
-        struct undo_mark m = undo_mark_now(cpu);
-        struct engine_stop es;
-        engine_seek(lim, &es);
-        undo_ring_stats(&us1);
-        if (us1.chunks_started + 1 >= us0.chunks_started + us1.chunks_max && slice > SLICE_MIN) {
-            slice /= 8;
-            if (!seek(p))
-                return found;
+        struct undo_mark m;
+        int ran = run_slice(limit, &slice, &m);
+        if (ran < 0)
+            return found;
+        if (!ran)
             continue;
-        }
         st->replayed += cpu->icount - p;
         scan_slice(s, m, p);
         if (s->nb) {

@@ -7,6 +7,8 @@
 # never from backstep's output.
 import os
 import re
+import signal
+import threading
 
 import gdb
 
@@ -58,6 +60,17 @@ def run(cmd):
         err.output = text
         raise err
     return text
+
+
+def run_interrupted(cmd="continue", after=1.0):
+    """Runs cmd with a Ctrl-C after `after` seconds: SIGINT to gdb itself, as
+    a terminal sends it (gdb then interrupts the target). Returns gdb's output."""
+    timer = threading.Timer(after, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        return run(cmd)
+    finally:
+        timer.cancel()
 
 
 def run_error(cmd):

@@ -4,21 +4,14 @@
 # the loop function. Stepping works there, a second continue + Ctrl-C goes
 # on (the counter grew), Ctrl-C also stops a reverse-continue, then kill.
 import os
-import signal
 import sys
-import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bs_gdb import *  # noqa: E402,F403
 
 
 def interrupted_continue(how, cmd="continue", after=1.0):
-    timer = threading.Timer(after, os.kill, (os.getpid(), signal.SIGINT))
-    timer.start()
-    try:
-        out = run(cmd)
-    finally:
-        timer.cancel()
+    out = run_interrupted(cmd, after)
     check("Program received signal SIGINT" in out, "%s: gdb reports SIGINT" % how)
     fn = gdb.lookup_global_symbol("spin_forever") or gdb.lookup_static_symbol("spin_forever")
     block = gdb.block_for_pc(int(fn.value().address))

@@ -3,21 +3,14 @@
 # same, in one of the two loops; stepping works there; a second Ctrl-C after
 # continuing stops it again further on.
 import os
-import signal
 import sys
-import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bs_gdb import *  # noqa: E402,F403
 
 
 def interrupted_continue(how):
-    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))
-    timer.start()
-    try:
-        out = run("continue")
-    finally:
-        timer.cancel()
+    out = run_interrupted()
     check("received signal SIGINT" in out, "%s: gdb reports SIGINT" % how)
     check(func() in ("spin_forever", "spin_other"), "%s: stopped in a spin loop (%s)" % (how, func()))
     return when()

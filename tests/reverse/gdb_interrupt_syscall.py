@@ -5,21 +5,14 @@
 # read(), frame 1 main at MARK:read). A stepi onto the SVC and back works,
 # the output so far is there once, then kill.
 import os
-import signal
 import sys
-import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bs_gdb import *  # noqa: E402,F403
 
 connect()
 m = markers()
-timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))
-timer.start()
-try:
-    out = run("continue")
-finally:
-    timer.cancel()
+out = run_interrupted()
 check("Program received signal SIGINT" in out, "gdb reports SIGINT while the program blocks")
 check(syscall_func() in ("read", "__libc_read", "__read"), "the program is inside read() (%s)" % syscall_func())
 insn = gdb.execute("x/i $pc", to_string=True)
