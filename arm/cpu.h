@@ -38,6 +38,21 @@ struct arm_cpu {
 
     /* Scratch used by translated code and its helpers. */
     uint8_t shift_carry; /* carry out of the last register-specified shift */
+
+    /* A history query's range (timeline/history_query.c): while blocks are
+     * translated for queries, a store with addr + size - 1 - query_lo <
+     * query_span (64-bit, unsigned) appends a struct query_hit at
+     * query_top, if below query_end. */
+    uint64_t query_lo, query_span;
+    uint8_t *query_top, *query_end;
+};
+
+/* What a store into the query range leaves (see query_lo above). */
+struct query_hit {
+    uint64_t icount;  /* the storing instruction's count (before it runs) */
+    uint8_t *rec_end; /* the end of its STORE/STOREM undo record */
+    uint32_t pc;      /* bit 0: Thumb */
+    uint32_t kind;    /* the record's type (UNDO_STORE, UNDO_STOREM) */
 };
 
 /* Translated code addresses these fields at fixed offsets from rbx with
@@ -66,6 +81,10 @@ _Static_assert(ARM_CPU_FIELD_SIZE(budget) == 8 && ARM_CPU_FIELD_SIZE(bp_pass) ==
                "the prologue compares r13 with budget and bp_pass as 64-bit words");
 _Static_assert(ARM_CPU_FIELD_SIZE(undo_top) == 8 && ARM_CPU_FIELD_SIZE(undo_limit) == 8,
                "undo_top moves to and from xmm15 with MOVQ; the prologue compares rax with undo_limit");
+_Static_assert(ARM_CPU_FIELD_SIZE(query_lo) == 8 && ARM_CPU_FIELD_SIZE(query_span) == 8 &&
+                   ARM_CPU_FIELD_SIZE(query_top) == 8 && offsetof(struct arm_cpu, query_lo) % 8 == 0,
+               "a query's store check subtracts and compares 64-bit words");
+_Static_assert(sizeof(struct query_hit) == 24, "translated code writes a query hit as 8+8+4+4 bytes");
 _Static_assert(offsetof(struct arm_cpu, icount) % 8 == 0 && offsetof(struct arm_cpu, budget) % 8 == 0 &&
                    offsetof(struct arm_cpu, bp_pass) % 8 == 0 && offsetof(struct arm_cpu, undo_top) % 8 == 0 &&
                    offsetof(struct arm_cpu, undo_limit) % 8 == 0 && offsetof(struct arm_cpu, excl_val) % 8 == 0 &&

@@ -22,6 +22,7 @@
 #include "linux/guest_threads.h"
 #include "snapshots/snapshots.h"
 #include "timeline/engine.h"
+#include "timeline/query_slice.h"
 #include "undo/undo_ring.h"
 
 /* Instructions per replayed slice: its records must fit the undo ring (a
@@ -53,6 +54,15 @@ static bool seek(uint64_t n)
 {
     struct engine_stop es;
     return engine_seek(n, &es) && engine_cpu()->icount == n;
+}
+
+/* Runs forward to n: every instruction on the way runs here and leaves its
+ * records. (engine_seek may instead jump there through a snapshot, leaving
+ * none: the writes of the way would not be seen.) */
+static void run_to(uint64_t n)
+{
+    struct engine_stop es;
+    engine_forward(n, false, NULL, NULL, &es);
 }
 
 /* --- one slice's records, newest first ------------------------------------ */
@@ -229,7 +239,8 @@ static bool step_one(const struct range *r, struct hq_write *w, unsigned *nrec, 
     uint64_t c0 = cpu->icount;
     /* The SVC test reads the instruction before it runs (code may change). */
     bool svc0 = is_svc(pc0);
-    *ok = seek(c0 + 1);
+    run_to(c0 + 1);
+    *ok = cpu->icount == c0 + 1;
     if (cpu->icount == c0) {
         *ok = false;
         *nrec = 0;
@@ -355,8 +366,7 @@ static int run_slice(uint64_t end, uint64_t *slice, struct undo_mark *m)
     struct undo_ring_stats us0, us1;
     undo_ring_stats(&us0);
     *m = undo_mark_now(cpu);
-    struct engine_stop es;
-    engine_seek(lim, &es);
+    run_to(lim);
     undo_ring_stats(&us1);
     if (us1.chunks_started + 1 >= us0.chunks_started + us1.chunks_max && *slice > SLICE_MIN) {
         *slice /= 8;
@@ -365,7 +375,30 @@ static int run_slice(uint64_t end, uint64_t *slice, struct undo_mark *m)
     return 1;
 }
 
-/* Runs [from, to) in slices, reporting the writes. False: could not move. */
+/* The slice from the current count towards end the slow way: replayed,
+ * its records scanned, its hit blocks stepped through. 1 when it ran, 0 if
+ * it was shrunk instead (run_slice), -1 if it could not move. */
+static int slow_slice(struct lister *L, uint64_t end, uint64_t *slice, struct slice_scan *s)
+{
+    struct arm_cpu *cpu = engine_cpu();
+    uint64_t p = cpu->icount;
+    struct undo_mark m;
+    int ran = run_slice(end, slice, &m);
+    if (ran <= 0)
+        return ran;
+    uint64_t reached = cpu->icount;
+    L->st->replayed += reached - p;
+    scan_slice(s, m, p);
+    if (s->nb) {
+        step_blocks(L, s, reached);
+        if (!L->stop && cpu->icount != reached && !seek(reached))
+            return -1;
+    }
+    return 1;
+}
+
+/* Runs [from, to) in slices, reporting the writes: each slice the fast way
+ * (query_slice.h), else the slow way. False: could not move. */
 static bool list_span(struct lister *L, uint64_t from, uint64_t to, struct slice_scan *s)
 {
     struct arm_cpu *cpu = engine_cpu();
@@ -374,22 +407,27 @@ static bool list_span(struct lister *L, uint64_t from, uint64_t to, struct slice
     uint64_t slice = SLICE_MAX;
     while (cpu->icount < to && !L->stop) {
         uint64_t p = cpu->icount, lim = to - p > slice ? p + slice : to;
-        struct undo_mark m;
-        int ran = run_slice(to, &slice, &m);
-        if (ran < 0)
-            return false;
-        if (!ran)
-            continue;
-        uint64_t reached = cpu->icount;
-        L->st->replayed += reached - p;
-        scan_slice(s, m, p);
-        if (s->nb) {
-            step_blocks(L, s, reached);
-            if (!L->stop && cpu->icount != reached && !seek(reached))
+        enum qs_result q = qs_slice(lim);
+        if (q == QS_SLOW) {
+            if (!seek(p))
                 return false;
+            int ran = slow_slice(L, to, &slice, s);
+            if (ran < 0)
+                return false;
+            if (!ran)
+                continue;
+        } else {
+            L->st->replayed += cpu->icount - p;
+            size_t n = 0;
+            const struct hq_write *w = q == QS_HITS ? qs_writes(&n) : NULL;
+            for (size_t i = 0; i < n && !L->stop; i++) {
+                L->st->writes++;
+                if (!L->fn(L->ctx, &w[i]))
+                    L->stop = true;
+            }
         }
-        L->done = reached;
-        if (reached < lim)
+        L->done = cpu->icount;
+        if (cpu->icount < lim)
             return false; /* the guest ended before: nothing more */
     }
     return true;
@@ -408,6 +446,7 @@ int hq_writes(uint32_t addr, uint32_t len, uint64_t from, uint64_t to, hq_write_
     struct lister L = {{addr, len}, fn, ctx, st, from, false};
     struct slice_scan s = {.r = {addr, len}};
     engine_watch_suspend(true);
+    qs_begin(addr, len);
     static uint64_t snaps[4096];
     unsigned ns = snapshots_enabled() ? snapshot_list(to, snaps, 4096) : 0;
     uint64_t at = from;
@@ -433,6 +472,7 @@ int hq_writes(uint32_t addr, uint32_t len, uint64_t from, uint64_t to, hq_write_
         at = end;
     }
     free(s.b);
+    qs_end();
     seek(here);
     engine_watch_suspend(false);
     return 0;
@@ -466,8 +506,9 @@ static bool last_in_block(const struct range *r, const struct hit_block *b, uint
     return any && seek(w->at);
 }
 
-/* The newest block before limit with a write, in the interval [s, limit)
- * replayed slice by slice. */
+/* The newest block before limit with a write, in the interval [from,
+ * limit) replayed slice by slice (the fast way, else the slow way): a
+ * write found the fast way is a block of its one instruction. */
 static bool newest_in_span(uint64_t from, uint64_t limit, struct slice_scan *s, struct hit_block *out,
                            struct hq_stats *st)
 {
@@ -478,18 +519,28 @@ static bool newest_in_span(uint64_t from, uint64_t limit, struct slice_scan *s, 
     uint64_t slice = SLICE_MAX;
     while (cpu->icount < limit) {
         uint64_t p = cpu->icount, lim = limit - p > slice ? p + slice : limit;
-        struct undo_mark m;
-        int ran = run_slice(limit, &slice, &m);
-        if (ran < 0)
-            return found;
-        if (!ran)
-            continue;
-        st->replayed += cpu->icount - p;
-        scan_slice(s, m, p);
-        if (s->nb) {
-            *out = s->b[0];
+        enum qs_result q = qs_slice(lim);
+        if (q == QS_HITS) {
+            size_t n;
+            const struct hq_write *w = qs_writes(&n);
+            *out = (struct hit_block){w[n - 1].at, 1, 1};
             found = true;
+        } else if (q == QS_SLOW) {
+            struct undo_mark m;
+            if (!seek(p))
+                return found;
+            int ran = run_slice(limit, &slice, &m);
+            if (ran < 0)
+                return found;
+            if (!ran)
+                continue;
+            scan_slice(s, m, p);
+            if (s->nb) {
+                *out = s->b[0];
+                found = true;
+            }
         }
+        st->replayed += cpu->icount - p;
         if (cpu->icount < lim)
             break;
     }
@@ -504,6 +555,7 @@ int hq_last(uint32_t addr, uint32_t len, struct hq_write *w, struct hq_stats *st
     memset(st, 0, sizeof *st);
     struct slice_scan s = {.r = r, .newest_only = true};
     engine_watch_suspend(true);
+    qs_begin(addr, len);
     int rc = ENOENT;
     /* The undo log first: [floor, now) without moving. */
     uint64_t floor = undo_floor();
@@ -536,8 +588,10 @@ int hq_last(uint32_t addr, uint32_t len, struct hq_write *w, struct hq_stats *st
         }
         hi = lo;
     }
-    seek(here);
 out:
+    qs_end();
+    if (rc)
+        seek(here); /* none: back where it started */
     free(s.b);
     engine_watch_suspend(false);
     return rc;

@@ -72,7 +72,7 @@ bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, struct xbu
 {
     uint8_t it = pl->it[0]; /* ITSTATE in the cpu at block entry */
     bool log_in = log_enabled(LOG_IN_ASM);
-    struct tr t = {.b = b, .thumb = thumb, .fpscr_mode = pl->fpscr_mode};
+    struct tr t = {.b = b, .thumb = thumb, .fpscr_mode = pl->fpscr_mode, .block_len = pl->n};
     emit_prologue(&t, pc, pl->n, pl);
     if (log_in)
         tr_log_in_asm_block(pc);
@@ -93,6 +93,7 @@ bool emit_block(const struct block_plan *pl, uint32_t pc, bool thumb, struct xbu
             tr_log_in_asm(cur, d, pl->it[k]);
         t.pc = cur;
         t.d = d;
+        t.index = k;
         t.ended = false;
         t.uncounted = false;
         cur += d->len;

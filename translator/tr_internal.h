@@ -34,6 +34,10 @@ struct tr {
      * fault sees exact flags) and which tr_flags_* writes (fl_write); the
      * final pass gets fl_need, the written flags a later reader needs. */
     unsigned fl_read, fl_write, fl_need;
+    /* The instruction's index in its block and the block's length: r13
+     * holds the count after the whole block from its entry on, so the
+     * instruction's own count is r13 - block_len + index. */
+    unsigned index, block_len;
 };
 
 #define FL_N 8u
@@ -138,6 +142,8 @@ void tr_hook_load(struct tr *t, ZydisRegister addr64, unsigned size);
 extern bool tr_recording, tr_load_records;
 /* Budget checks at block entry outside recording (translate_set_budget_checks). */
 extern bool tr_budget_checks;
+/* Stores note hits in a history query's range (translate_set_query). */
+extern bool tr_query;
 /* The BLOCK undo record at block entry (rax = the log's top): NZCV/Q/GE/IT
  * if flags, the pre-images of the registers in mask (r0-r14), the extra
  * state if extra, then pc and tag (undo/undo_format.h). */

@@ -42,6 +42,13 @@ void translate_set_budget_checks(bool on)
 
 bool translate_budget_checks(void) { return tr_budget_checks; }
 
+void translate_set_query(bool on)
+{
+    if (on != tr_query)
+        code_cache_flush();
+    tr_query = on;
+}
+
 void translate_set_load_records(bool on)
 {
     if (on != tr_load_records)

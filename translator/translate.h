@@ -23,5 +23,9 @@ bool translate_recording(void);
  * does): on once the guest has several threads, whose turns end by count. */
 void translate_set_budget_checks(bool on);
 bool translate_budget_checks(void);
+/* While recording, stores also check cpu->query_lo/query_span and note the
+ * ones into that range (struct query_hit, arm/cpu.h): history queries
+ * replay with it on instead of scanning every undo record. */
+void translate_set_query(bool on);
 /* -d out_asm: the host code of a block, via Zydis' formatter. */
 void log_out_asm(const struct tblock *tb);

@@ -9,7 +9,38 @@
 #include "translator/tr_internal.h"
 #include "undo/undo_format.h"
 
-bool tr_recording, tr_load_records, tr_budget_checks;
+bool tr_recording, tr_load_records, tr_budget_checks, tr_query;
+
+/* While a history query replays (translate_set_query): after a store's
+ * record (rax = the log's new top), a store that may touch the query's
+ * range appends a struct query_hit (arm/cpu.h) -- its count, the record's
+ * end, its pc -- so the query reads these few instead of scanning every
+ * record. The test over-approximates by up to UNDO_STOREM's 128 bytes past
+ * the range (the caller filters exactly); this code changes the x86 flags
+ * (the emitter sees that and drops live flags). tmp and rax are free. */
+static void emit_query_hit(struct tr *t, ZydisRegister addr64, unsigned size, uint32_t kind, ZydisRegister tmp)
+{
+    if (!tr_query)
+        return;
+    struct xbuf *b = t->b;
+    X(b, MOV, xreg(x_reg32(tmp)), xreg(x_reg32(addr64)));
+    X(b, LEA, xreg(tmp), xmem(tmp, (int32_t)size - 1, 8));
+    X(b, SUB, xreg(tmp), CPUF(query_lo, 8));
+    X(b, CMP, xreg(tmp), CPUF(query_span, 8));
+    size_t miss = x_jcc_fwd(b, XCC_AE);
+    X(b, MOV, xreg(tmp), CPUF(query_top, 8));
+    X(b, CMP, xreg(tmp), CPUF(query_end, 8));
+    size_t full = x_jcc_fwd(b, XCC_AE);
+    X(b, MOV, xmem(tmp, (int32_t)offsetof(struct query_hit, rec_end), 8), R32(RAX));
+    X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_R13, (int32_t)t->index - (int32_t)t->block_len, 8));
+    X(b, MOV, xmem(tmp, (int32_t)offsetof(struct query_hit, icount), 8), R32(RAX));
+    X(b, MOV, xmem(tmp, (int32_t)offsetof(struct query_hit, pc), 4), ximm((int64_t)(t->pc | (t->thumb ? 1u : 0u))));
+    X(b, MOV, xmem(tmp, (int32_t)offsetof(struct query_hit, kind), 4), ximm((int64_t)kind));
+    X(b, LEA, xreg(tmp), xmem(tmp, (int32_t)sizeof(struct query_hit), 8));
+    X(b, MOV, CPUF(query_top, 8), xreg(tmp));
+    x_bind(b, miss);
+    x_bind(b, full);
+}
 
 /* One 16-byte STORE or LOAD record (undo/undo_format.h) for an access of size
  * bytes at [r14 + addr64], inline: rax points into the log, tmp (64-bit)
@@ -17,9 +48,10 @@ bool tr_recording, tr_load_records, tr_budget_checks;
  * and are kept on the stack. Nothing here changes the x86 flags, and the
  * pre-image read faults exactly when the store would on an unmapped page,
  * before the record exists. */
-static void emit_access_record(struct xbuf *b, ZydisRegister addr64, unsigned size, bool store, ZydisRegister tmp,
+static void emit_access_record(struct tr *t, ZydisRegister addr64, unsigned size, bool store, ZydisRegister tmp,
                                bool save)
 {
+    struct xbuf *b = t->b;
     if (save) {
         X(b, PUSH, R32(RAX));
         X(b, PUSH, xreg(tmp));
@@ -39,6 +71,8 @@ static void emit_access_record(struct xbuf *b, ZydisRegister addr64, unsigned si
     X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 12, 4), ximm(store ? UNDO_STORE_TAG(size) : UNDO_LOAD_TAG(size)));
     X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, 16, 8));
     X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
+    if (store)
+        emit_query_hit(t, addr64, size, UNDO_STORE, tmp);
     if (save) {
         X(b, POP, xreg(tmp));
         X(b, POP, R32(RAX));
@@ -49,19 +83,19 @@ void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size)
 {
     /* Any scratch register may hold the value or the address here. */
     if (tr_recording)
-        emit_access_record(t->b, addr64, size, true, ZYDIS_REGISTER_RCX, true);
+        emit_access_record(t, addr64, size, true, ZYDIS_REGISTER_RCX, true);
 }
 
 void tr_hook_store_free(struct tr *t, ZydisRegister addr64, unsigned size)
 {
     if (tr_recording)
-        emit_access_record(t->b, addr64, size, true, ZYDIS_REGISTER_RDI, false);
+        emit_access_record(t, addr64, size, true, ZYDIS_REGISTER_RDI, false);
 }
 
 void tr_hook_load(struct tr *t, ZydisRegister addr64, unsigned size)
 {
     if (tr_recording && tr_load_records)
-        emit_access_record(t->b, addr64, size, false, ZYDIS_REGISTER_RCX, true);
+        emit_access_record(t, addr64, size, false, ZYDIS_REGISTER_RCX, true);
 }
 
 void tr_hook_store_multi(struct tr *t, unsigned nwords)
@@ -87,6 +121,7 @@ void tr_hook_store_multi(struct tr *t, unsigned nwords)
     X(b, MOV, xmem(ZYDIS_REGISTER_RAX, len - 4, 4), R32(ECX));
     X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, len, 8));
     X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
+    emit_query_hit(t, ZYDIS_REGISTER_RDX, 4 * nwords, UNDO_STOREM, ZYDIS_REGISTER_RCX);
     X(b, POP, R32(RCX));
     X(b, POP, R32(RAX));
 }

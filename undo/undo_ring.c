@@ -37,6 +37,9 @@ static struct {
     uint64_t barrier_icount; /* first reachable count after the last barrier */
     uint64_t dropped;
     uint64_t started; /* chunks moved to, ever */
+    uint64_t rewinds, thread_pushes; /* undo_ring_stats */
+    uint32_t range_lo, range_len;    /* undo_count_range */
+    uint64_t range_mem_pushes;
 } ring;
 
 static uint8_t *chunk_base(unsigned i)
@@ -78,6 +81,7 @@ void undo_ring_stop(void) { ring.active = false; }
 
 void undo_clear(struct arm_cpu *cpu)
 {
+    ring.rewinds++;
     ring.oldest = ring.cur = 0;
     ring.count = 1;
     ring.first_block[0] = NULL;
@@ -147,6 +151,18 @@ void undo_ring_set_limit(struct arm_cpu *cpu, uint64_t limit_bytes)
     undo_clear(cpu);
 }
 
+static void count_in_range(uint32_t addr, uint64_t len)
+{
+    if (ring.range_len && addr + len > ring.range_lo && addr < (uint64_t)ring.range_lo + ring.range_len)
+        ring.range_mem_pushes++;
+}
+
+void undo_count_range(uint32_t addr, uint32_t len)
+{
+    ring.range_lo = addr;
+    ring.range_len = len;
+}
+
 void undo_ring_stats(struct undo_ring_stats *out)
 {
     memset(out, 0, sizeof *out);
@@ -155,6 +171,9 @@ void undo_ring_stats(struct undo_ring_stats *out)
     out->dropped_chunks = ring.dropped;
     out->chunks_started = ring.started;
     out->chunks_max = ring.max_chunks;
+    out->rewinds = ring.rewinds;
+    out->thread_pushes = ring.thread_pushes;
+    out->range_mem_pushes = ring.range_mem_pushes;
     if (!ring.active)
         return;
     for (unsigned k = 0, i = ring.oldest; k < ring.count; k++, i = (i + 1) % ring.max_chunks)
@@ -224,6 +243,7 @@ void undo_push_mem(struct arm_cpu *cpu, uint32_t addr, uint32_t len)
 {
     if (!ring.active || len == 0)
         return;
+    count_in_range(addr, len);
     while (len > 0) {
         uint32_t n = len < PIECE ? len : PIECE;
         undo_encode_mem(reserve(cpu, UNDO_MEM_LEN(n)), addr, n);
@@ -254,6 +274,7 @@ void undo_push_threads(struct arm_cpu *cpu, const struct guest_thread_ctx *ctx, 
 {
     if (!ring.active)
         return;
+    ring.thread_pushes++;
     undo_encode_threads(reserve(cpu, UNDO_THREADS_LEN(table->nslots)), ctx, table, replay_cursor);
     pushed(cpu);
 }
@@ -272,6 +293,7 @@ void undo_push_map(struct arm_cpu *cpu, uint32_t addr, uint32_t npages, const ui
 {
     if (!ring.active)
         return;
+    count_in_range(addr, (uint64_t)npages << 12); /* a map change may change the bytes */
     /* Huge ranges (munmap of most of the space) go in pieces. */
     do {
         uint32_t n = npages < PIECE ? npages : PIECE;
@@ -330,6 +352,7 @@ uint32_t undo_pop(struct arm_cpu *cpu, uint64_t *replay_cursor)
     if (!p)
         return 0;
     undo_restore(cpu, type, p, len, replay_cursor);
+    ring.rewinds++;
     cpu->undo_top = (uint8_t *)p;
     if (ring.first_block[ring.cur] && cpu->undo_top <= ring.first_block[ring.cur]) {
         /* The chunk's first BLOCK is gone; the next prologue notes anew. */

@@ -31,6 +31,9 @@ struct undo_ring_stats {
      * chunks_started < k + chunks_max - 1 (its chunk is not reused). */
     uint64_t chunks_started; /* over the whole run */
     unsigned chunks_max;     /* the ring's capacity */
+    /* Over the whole run: records popped or forgotten (undo_clear), THREADS
+     * records pushed, MEM/MAP records pushed that touch undo_count_range's range. */
+    uint64_t rewinds, thread_pushes, range_mem_pushes;
 };
 
 /* Starts recording with a ring of at most limit_bytes (rounded to chunks). */
@@ -41,6 +44,11 @@ void undo_ring_stop(void);
 /* Changes the limit; drops the oldest chunks if the log is over it. */
 void undo_ring_set_limit(struct arm_cpu *cpu, uint64_t limit_bytes);
 void undo_ring_stats(struct undo_ring_stats *out);
+/* MEM and MAP records pushed from C (syscalls, signal frames, kernel
+ * helpers, the debugger, map changes) that touch [addr, +len) are counted
+ * (len 0: none is): a history query learns of the changes translated
+ * stores do not note. */
+void undo_count_range(uint32_t addr, uint32_t len);
 
 /* Called by translated code at block entry when undo_top >= undo_limit:
  * moves to a fresh chunk; returns the new undo_top. icount is the block's. */

@@ -5,7 +5,7 @@
 # defined). Label "reverse"; tests of known-broken behaviour also carry the
 # label "pending" (ctest -L reverse -LE pending runs the ones that must pass).
 set(gdb_progs basics loop watch watchside calls printer spin crash blocked exitstop thumb straddle sighandler sigpass divert
-    spinblock writes)
+    spinblock writes progress)
 set(saved_programs ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS)
 foreach(p IN LISTS gdb_progs)
@@ -85,6 +85,16 @@ bs_gdb_test(diversions-thumb diversions divert-thumb LABELS thumb ENV BS_EXPECT_
 bs_gdb_test(history-queries history_queries writes)
 bs_gdb_test(history-queries-thumb history_queries writes-thumb LABELS thumb)
 bs_gdb_test(history-queries-long history_queries writes ARGS 3000000 ENV "BS_OPTS=-undo-limit 16M" HQ_BEYOND_LOG=1)
+# Both ways through a slice (timeline/query_slice.h): the slow way alone, and
+# over a history of many snapshot intervals, fast and slow.
+bs_gdb_test(history-queries-slow history_queries writes ARGS 3000000 ENV "BS_OPTS=-undo-limit 16M" HQ_BEYOND_LOG=1
+            BACKSTEP_QUERY_SLOW=1)
+set(hq_long_opts "BS_OPTS=-snapshot-interval 1000000 -undo-limit 16M")
+bs_gdb_test(history-queries-intervals history_queries_long progress ARGS 1000000 ENV ${hq_long_opts})
+bs_gdb_test(history-queries-intervals-thumb history_queries_long progress-thumb ARGS 1000000 LABELS thumb
+            ENV ${hq_long_opts})
+bs_gdb_test(history-queries-intervals-slow history_queries_long progress ARGS 1000000 ENV ${hq_long_opts}
+            BACKSTEP_QUERY_SLOW=1)
 # Threads: info threads, a breakpoint hit on a worker, bt per thread,
 # stepi/reverse-stepi of the running thread and of one that is not running,
 # reverse execution across thread switches.

@@ -1,0 +1,189 @@
+/* See query_slice.h.
+ *
+ * A note (struct query_hit, arm/cpu.h) gives the storing instruction's count
+ * and pc and points at its STORE/STOREM record, whose pre-image is the old
+ * value; the new one is what the next write of those bytes found, or for the
+ * slice's last write the memory at its end: the range's bytes are copied at
+ * the end and walked back write by write, each record's pre-image put back.
+ * That holds only if nothing else changed the range in the slice -- hence
+ * the slow way whenever the undo log saw a write or map change from C in
+ * it. Thread ids: with no switch in the slice, every note is the running
+ * thread's. */
+#include "timeline/query_slice.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "linux/guest_mem.h"
+#include "linux/guest_threads.h"
+#include "timeline/engine.h"
+#include "translator/translate.h"
+#include "undo/undo_ring.h"
+
+/* Notes per slice (more: the slow way). */
+#define MAX_HITS 65536u
+/* The largest range whose bytes are tracked (larger: the slow way). */
+#define MAX_RANGE (64u << 10)
+/* The translated test over-approximates by the largest store less a byte
+ * (a 32-word STOREM, undo/undo_format.h). */
+#define SPAN_SLACK (4u * UNDO_STOREM_MAX_WORDS - 1u)
+
+static struct query_hit *hits;
+static uint8_t *image;
+static struct hq_write *writes;
+static size_t nwrites, cap;
+static uint32_t lo, len;
+/* BACKSTEP_QUERY_SLOW=1 sends every slice the slow way (the tests compare
+ * the two ways' answers). */
+static bool always_slow;
+
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n);
+    if (!p) {
+        fprintf(stderr, "backstep: out of memory for a history query\n");
+        exit(1);
+    }
+    return p;
+}
+
+void qs_begin(uint32_t addr, uint32_t n)
+{
+    if (!hits) {
+        hits = xmalloc(MAX_HITS * sizeof *hits);
+        image = xmalloc(MAX_RANGE);
+    }
+    lo = addr;
+    len = n;
+    const char *e = getenv("BACKSTEP_QUERY_SLOW");
+    always_slow = e && *e && strcmp(e, "0") != 0;
+    if (always_slow)
+        return;
+    translate_set_query(true);
+    undo_count_range(addr, n);
+}
+
+void qs_end(void)
+{
+    struct arm_cpu *cpu = engine_cpu();
+    cpu->query_top = cpu->query_end = NULL;
+    translate_set_query(false);
+    undo_count_range(0, 0);
+    free(writes);
+    writes = NULL;
+    nwrites = cap = 0;
+}
+
+static struct hq_write *new_write(void)
+{
+    if (nwrites == cap) {
+        cap = cap ? 2 * cap : 256;
+        struct hq_write *w = realloc(writes, cap * sizeof *w);
+        if (!w) {
+            fprintf(stderr, "backstep: out of memory for a history query\n");
+            exit(1);
+        }
+        writes = w;
+    }
+    struct hq_write *w = &writes[nwrites++];
+    memset(w, 0, sizeof *w);
+    return w;
+}
+
+/* The guest bytes a note's record wrote. */
+static struct undo_access note_access(const struct query_hit *h, const uint8_t **rec)
+{
+    uint32_t rlen = undo_record_len(h->rec_end);
+    struct undo_access a = {0};
+    *rec = h->rec_end - rlen;
+    undo_record_access(h->kind, *rec, rlen, &a);
+    return a;
+}
+
+/* Writes from the notes hits[0, n), the range's bytes now in image. */
+static void writes_from_notes(size_t n)
+{
+    nwrites = 0;
+    int32_t tid = guest_thread_current_tid();
+    uint64_t end = (uint64_t)lo + len;
+    for (size_t i = n; i > 0;) {
+        /* hits[j, i): one instruction's records (STRD writes two). */
+        size_t j = i - 1;
+        while (j > 0 && hits[j - 1].icount == hits[i - 1].icount)
+            j--;
+        uint64_t wlo = UINT64_MAX, whi = 0;
+        for (size_t k = j; k < i; k++) {
+            const uint8_t *rec;
+            struct undo_access a = note_access(&hits[k], &rec);
+            uint64_t l = a.addr > lo ? a.addr : lo, h = (uint64_t)a.addr + a.len < end ? (uint64_t)a.addr + a.len : end;
+            if (l < h) {
+                wlo = l < wlo ? l : wlo;
+                whi = h > whi ? h : whi;
+            }
+        }
+        if (wlo < whi) { /* else: only near the range (the test's slack) */
+            struct hq_write *w = new_write();
+            w->at = hits[j].icount;
+            w->pc = hits[j].pc;
+            w->tid = tid;
+            w->source = HQ_STORE;
+            w->addr = (uint32_t)wlo;
+            w->len = (uint32_t)(whi - wlo);
+            unsigned shown = w->len < HQ_SHOWN ? w->len : HQ_SHOWN;
+            memcpy(w->now, image + (wlo - lo), shown);
+            /* Newest record first: the oldest one's pre-image wins. */
+            for (size_t k = i; k-- > j;) {
+                const uint8_t *rec;
+                struct undo_access a = note_access(&hits[k], &rec);
+                for (uint32_t x = 0; x < a.len; x++) {
+                    uint64_t g = (uint64_t)a.addr + x;
+                    if (g >= lo && g < end)
+                        image[g - lo] = rec[x]; /* STORE and STOREM: old bytes first */
+                }
+            }
+            memcpy(w->old, image + (wlo - lo), shown);
+        }
+        i = j;
+    }
+    for (size_t a = 0, b = nwrites; a + 1 < b; a++, b--) {
+        struct hq_write t = writes[a];
+        writes[a] = writes[b - 1];
+        writes[b - 1] = t;
+    }
+}
+
+enum qs_result qs_slice(uint64_t lim)
+{
+    if (always_slow)
+        return QS_SLOW;
+    struct arm_cpu *cpu = engine_cpu();
+    cpu->query_lo = lo;
+    cpu->query_span = (uint64_t)len + SPAN_SLACK;
+    cpu->query_top = (uint8_t *)hits;
+    cpu->query_end = (uint8_t *)(hits + MAX_HITS);
+    struct undo_ring_stats a, b;
+    undo_ring_stats(&a);
+    struct engine_stop es;
+    engine_forward(lim, false, NULL, NULL, &es);
+    undo_ring_stats(&b);
+    size_t n = (size_t)(cpu->query_top - (uint8_t *)hits) / sizeof *hits;
+    cpu->query_top = cpu->query_end = NULL;
+    if (b.range_mem_pushes != a.range_mem_pushes || n >= MAX_HITS)
+        return QS_SLOW;
+    if (n == 0)
+        return QS_CLEAR;
+    /* The notes' records must still be there, in one pass of the log. */
+    if (b.rewinds != a.rewinds || b.thread_pushes != a.thread_pushes || len > MAX_RANGE ||
+        b.chunks_started + 1 >= a.chunks_started + b.chunks_max || !guest_range_ok(lo, len, 0))
+        return QS_SLOW;
+    memcpy(image, g2h(lo), len);
+    writes_from_notes(n);
+    return nwrites ? QS_HITS : QS_CLEAR;
+}
+
+const struct hq_write *qs_writes(size_t *n)
+{
+    *n = nwrites;
+    return writes;
+}

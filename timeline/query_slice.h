@@ -1,0 +1,29 @@
+/* The fast way through a slice of history for a query over one range of
+ * guest memory (timeline/history_query.h): the slice is replayed with
+ * translated stores noting the ones that touch the range (translate_set_query),
+ * so a slice that wrote nothing there costs its replay alone -- no undo
+ * record is read -- and one that did is answered from its few notes and the
+ * records they point at. What the notes cannot answer exactly (a write from
+ * C into the range: a syscall, a signal frame, the debugger; a thread
+ * switch or a rewind inside the slice; too many notes) is left to the slow
+ * way: the caller goes back and scans the slice's records. */
+#pragma once
+#include <stddef.h>
+#include <stdint.h>
+
+#include "timeline/history_query.h"
+
+/* Translations note stores into [addr, +len) from here until qs_end. */
+void qs_begin(uint32_t addr, uint32_t len);
+void qs_end(void);
+
+enum qs_result {
+    QS_CLEAR, /* no instruction of the slice wrote the range */
+    QS_HITS,  /* qs_writes() lists every write, oldest first */
+    QS_SLOW,  /* not known this way: go back and scan the slice */
+};
+
+/* Runs forward from the current count to lim (less if history ends). */
+enum qs_result qs_slice(uint64_t lim);
+/* The writes of the last QS_HITS slice, oldest first. */
+const struct hq_write *qs_writes(size_t *n);
