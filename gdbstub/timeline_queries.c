@@ -201,17 +201,20 @@ static int cmd_last(char *args, monitor_print_fn *print, void *ctx)
     if (hq_last(addr, len, &wr, &st) != 0) {
         monitor_printf(print, ctx,
                        "no write to 0x%08" PRIx32 "..0x%08" PRIx32 " before instruction %" PRIu64
-                       " in history (%.1f ms); still at %" PRIu64 "\n",
-                       addr, addr + len - 1, here, ms_since(&t0), engine_cpu()->icount);
+                       " in history (%.1f ms, %" PRIu64 " instructions replayed, %u of %u snapshot intervals"
+                       " skipped); still at %" PRIu64 "\n",
+                       addr, addr + len - 1, here, ms_since(&t0), st.replayed, st.skipped, st.intervals,
+                       engine_cpu()->icount);
         return ENOENT;
     }
     char line[256];
     format_write(line, sizeof line, &wr);
     monitor_printf(print, ctx,
                    "At instruction %" PRIu64 ", the last write to 0x%08" PRIx32 "..0x%08" PRIx32
-                   " before %" PRIu64 ", about to run (%.1f ms; as reverse-continue to a watchpoint leaves you):\n%s"
+                   " before %" PRIu64 ", about to run (%.1f ms, %" PRIu64 " instructions replayed; as"
+                   " reverse-continue to a watchpoint leaves you):\n%s"
                    "gdb still shows its cached registers and frames: `flushregs` refreshes them.\n",
-                   engine_cpu()->icount, addr, addr + len - 1, here, ms_since(&t0), line);
+                   engine_cpu()->icount, addr, addr + len - 1, here, ms_since(&t0), st.replayed, line);
     return 0;
 }
 

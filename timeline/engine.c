@@ -311,7 +311,8 @@ static void from_run(enum run_stop r, int sig, struct engine_stop *out)
     memset(out, 0, sizeof *out);
     switch (r) {
     case RUN_SYSCALL_INTERRUPTED:
-    case RUN_IDLE: out->kind = ES_INTERRUPTED; break;
+    case RUN_IDLE:
+    case RUN_ABANDONED: out->kind = ES_INTERRUPTED; break;
     case RUN_REACHED:
     case RUN_SYSCALL_STOP: out->kind = ES_REACHED; break;
     case RUN_BREAKPOINT: out->kind = ES_BREAKPOINT; break;
@@ -538,7 +539,9 @@ static bool go_back_to(uint64_t n)
 
 /* A forward seek past a snapshot: to the end of history through the
  * forward image, then back to n as a backward seek goes (a snapshot and at
- * most one interval of replay) instead of replaying the whole distance.
+ * most one interval of replay) instead of replaying the whole distance; to
+ * the end itself, the image alone (a history query that found nothing
+ * comes back to the end that way).
  * Taken whenever a snapshot lies between here and n (two restores cost
  * less than the replay of even a short interval on a small working set,
  * and every round trip with snapshots then exercises it). */
@@ -546,7 +549,7 @@ static bool go_back_to(uint64_t n)
 static void jump_forward(uint64_t n)
 {
     uint64_t f = fwd_image_icount();
-    if (diverted || f == UINT64_MAX || f != engine_history_end() || n >= f)
+    if (diverted || f == UINT64_MAX || f != engine_history_end() || n > f)
         return;
     uint64_t k = snapshots_before(n + 1);
     if (k == UINT64_MAX || k <= cpu->icount)
@@ -563,6 +566,19 @@ bool engine_seek(uint64_t n, struct engine_stop *out)
     if (n > cpu->icount)
         jump_forward(n);
     if (n < cpu->icount && !go_back_to(n)) {
+        out->kind = ES_HISTORY_BEGIN;
+        return false;
+    }
+    engine_forward(n, false, NULL, NULL, out);
+    return out->kind == ES_REACHED;
+}
+
+bool engine_reseek(uint64_t n, struct engine_stop *out)
+{
+    memset(out, 0, sizeof *out);
+    if (n < snapshots_open_icount())
+        snapshots_leave_live();
+    if (restore_snapshot_before(n) == UINT64_MAX) {
         out->kind = ES_HISTORY_BEGIN;
         return false;
     }

@@ -71,6 +71,9 @@ void engine_step_back(struct engine_stop *out);
 void engine_continue_back(engine_interrupt_fn *intr, void *ctx, struct engine_stop *out);
 /* To count n, either way (no breakpoints). False if n cannot be reached. */
 bool engine_seek(uint64_t n, struct engine_stop *out);
+/* To count n from the snapshot at or before it, whatever the state now (a
+ * history query's replay without records left it unusable). */
+bool engine_reseek(uint64_t n, struct engine_stop *out);
 
 /* The debugger changes state: only at the end of history (returns false
  * elsewhere); recorded so that replaying reproduces it. */

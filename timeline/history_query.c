@@ -53,7 +53,19 @@ static bool write_record(const struct range *r, uint32_t type, const uint8_t *re
 static bool seek(uint64_t n)
 {
     struct engine_stop es;
+    if (engine_cpu()->icount != n)
+        qs_records(); /* it may pop, or replay what is popped later */
     return engine_seek(n, &es) && engine_cpu()->icount == n;
+}
+
+/* To the start of a span of slices: from the snapshot at or before n
+ * (nothing is popped, so the translations may be the fast slices'). */
+static bool reach(uint64_t n)
+{
+    struct engine_stop es;
+    if (engine_cpu()->icount == n)
+        return true;
+    return engine_reseek(n, &es) && engine_cpu()->icount == n;
 }
 
 /* Runs forward to n: every instruction on the way runs here and leaves its
@@ -62,6 +74,7 @@ static bool seek(uint64_t n)
 static void run_to(uint64_t n)
 {
     struct engine_stop es;
+    qs_records();
     engine_forward(n, false, NULL, NULL, &es);
 }
 
@@ -402,8 +415,9 @@ static int slow_slice(struct lister *L, uint64_t end, uint64_t *slice, struct sl
 static bool list_span(struct lister *L, uint64_t from, uint64_t to, struct slice_scan *s)
 {
     struct arm_cpu *cpu = engine_cpu();
-    if (!seek(from))
+    if (!reach(from))
         return false;
+    qs_span();
     uint64_t slice = SLICE_MAX;
     while (cpu->icount < to && !L->stop) {
         uint64_t p = cpu->icount, lim = to - p > slice ? p + slice : to;
@@ -514,8 +528,9 @@ static bool newest_in_span(uint64_t from, uint64_t limit, struct slice_scan *s, 
 {
     struct arm_cpu *cpu = engine_cpu();
     bool found = false;
-    if (!seek(from))
+    if (!reach(from))
         return false;
+    qs_span();
     uint64_t slice = SLICE_MAX;
     while (cpu->icount < limit) {
         uint64_t p = cpu->icount, lim = limit - p > slice ? p + slice : limit;

@@ -17,6 +17,7 @@
 
 #include "linux/guest_mem.h"
 #include "linux/guest_threads.h"
+#include "snapshots/snapshots.h"
 #include "timeline/engine.h"
 #include "translator/translate.h"
 #include "undo/undo_ring.h"
@@ -37,6 +38,9 @@ static uint32_t lo, len;
 /* BACKSTEP_QUERY_SLOW=1 sends every slice the slow way (the tests compare
  * the two ways' answers). */
 static bool always_slow;
+/* The current span runs with undo records (it met something the notes
+ * alone cannot answer, or there are no snapshots to come back through). */
+static bool with_records;
 
 static void *xmalloc(size_t n)
 {
@@ -58,6 +62,7 @@ void qs_begin(uint32_t addr, uint32_t n)
     len = n;
     const char *e = getenv("BACKSTEP_QUERY_SLOW");
     always_slow = e && *e && strcmp(e, "0") != 0;
+    with_records = true;
     if (always_slow)
         return;
     translate_set_query(true);
@@ -68,6 +73,7 @@ void qs_end(void)
 {
     struct arm_cpu *cpu = engine_cpu();
     cpu->query_top = cpu->query_end = NULL;
+    translate_set_recording(true);
     translate_set_query(false);
     undo_count_range(0, 0);
     free(writes);
@@ -153,11 +159,37 @@ static void writes_from_notes(size_t n)
     }
 }
 
+/* What the notes of hits[0, n) say, the run having moved the log's
+ * statistics from a to b. */
+static enum qs_result read_notes(size_t n, const struct undo_ring_stats *a, const struct undo_ring_stats *b)
+{
+    if (b->range_mem_pushes != a->range_mem_pushes || n >= MAX_HITS)
+        return QS_SLOW;
+    if (n == 0)
+        return QS_CLEAR;
+    /* The notes' records must still be there, in one pass of the log. */
+    if (b->rewinds != a->rewinds || b->thread_pushes != a->thread_pushes || len > MAX_RANGE ||
+        b->chunks_started + 1 >= a->chunks_started + b->chunks_max || !guest_range_ok(lo, len, 0))
+        return QS_SLOW;
+    memcpy(image, g2h(lo), len);
+    writes_from_notes(n);
+    return nwrites ? QS_HITS : QS_CLEAR;
+}
+
+void qs_span(void) { with_records = !snapshots_enabled(); }
+
+void qs_records(void) { translate_set_recording(true); }
+
 enum qs_result qs_slice(uint64_t lim)
 {
-    if (always_slow)
+    if (always_slow) {
+        translate_set_recording(true);
         return QS_SLOW;
+    }
     struct arm_cpu *cpu = engine_cpu();
+    uint64_t p = cpu->icount;
+    bool notes_only = !with_records;
+    translate_set_recording(!notes_only);
     cpu->query_lo = lo;
     cpu->query_span = (uint64_t)len + SPAN_SLACK;
     cpu->query_top = (uint8_t *)hits;
@@ -169,17 +201,21 @@ enum qs_result qs_slice(uint64_t lim)
     undo_ring_stats(&b);
     size_t n = (size_t)(cpu->query_top - (uint8_t *)hits) / sizeof *hits;
     cpu->query_top = cpu->query_end = NULL;
-    if (b.range_mem_pushes != a.range_mem_pushes || n >= MAX_HITS)
-        return QS_SLOW;
-    if (n == 0)
-        return QS_CLEAR;
-    /* The notes' records must still be there, in one pass of the log. */
-    if (b.rewinds != a.rewinds || b.thread_pushes != a.thread_pushes || len > MAX_RANGE ||
-        b.chunks_started + 1 >= a.chunks_started + b.chunks_max || !guest_range_ok(lo, len, 0))
-        return QS_SLOW;
-    memcpy(image, g2h(lo), len);
-    writes_from_notes(n);
-    return nwrites ? QS_HITS : QS_CLEAR;
+    bool abandoned = es.kind == ES_INTERRUPTED; /* RUN_ABANDONED: a fault without records */
+    enum qs_result r = abandoned ? QS_SLOW : read_notes(n, &a, &b);
+
+    if (notes_only) {
+        /* Records without BLOCK records cannot be popped: forget them. */
+        undo_clear(cpu);
+        if (r == QS_SLOW) {
+            /* The slow way needs records: from here on in this span too. */
+            with_records = true;
+            translate_set_recording(true);
+            if (!engine_reseek(p, &es))
+                fprintf(stderr, "backstep: a history query could not go back to %llu\n", (unsigned long long)p);
+        }
+    }
+    return r;
 }
 
 const struct hq_write *qs_writes(size_t *n)

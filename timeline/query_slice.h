@@ -3,10 +3,14 @@
  * translated stores noting the ones that touch the range (translate_set_query),
  * so a slice that wrote nothing there costs its replay alone -- no undo
  * record is read -- and one that did is answered from its few notes and the
- * records they point at. What the notes cannot answer exactly (a write from
- * C into the range: a syscall, a signal frame, the debugger; a thread
- * switch or a rewind inside the slice; too many notes) is left to the slow
- * way: the caller goes back and scans the slice's records. */
+ * records they point at. The replay writes no undo records at all (only
+ * the noted stores' own), so it runs at nearly the speed of a plain run;
+ * the log is forgotten after each slice (moving back restores a snapshot).
+ * What the notes cannot answer exactly (a write from C into the range: a
+ * syscall, a signal frame, the debugger; a thread switch inside the slice;
+ * a guest fault, which cannot be rewound without records; too many notes)
+ * is left to the slow way: the slice is replayed again with records and
+ * the caller scans them; the rest of that span keeps the records. */
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
@@ -23,7 +27,13 @@ enum qs_result {
     QS_SLOW,  /* not known this way: go back and scan the slice */
 };
 
-/* Runs forward from the current count to lim (less if history ends). */
+/* A span of slices starts: they replay without undo records (fastest)
+ * until one needs the slow way; the rest of the span then keeps them. */
+void qs_span(void);
+/* Runs forward from the current count to lim (less if history ends). On
+ * QS_SLOW the position is back at the slice's start, recording. */
 enum qs_result qs_slice(uint64_t lim);
+/* Translations record again: before any move other than qs_slice. */
+void qs_records(void);
 /* The writes of the last QS_HITS slice, oldest first. */
 const struct hq_write *qs_writes(size_t *n);

@@ -29,8 +29,9 @@ static void emit_prologue(struct tr *t, uint32_t pc, unsigned n, const struct bl
     struct xbuf *b = t->b;
     /* Without recording nothing stops the guest on the way (no debugger):
      * plain runs leave the check out (it cost about 8% on call-heavy code)
-     * until the guest has several threads, whose turns end by count. */
-    if (tr_recording || tr_budget_checks) {
+     * until the guest has several threads, whose turns end by count.
+     * A history query's replay stops at its slices' ends. */
+    if (tr_recording || tr_budget_checks || tr_query) {
         X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_R13, (int32_t)n, 8));
         X(b, CMP, R32(RAX), CPUF(budget, 8));
         size_t ok = x_jcc_fwd(b, XCC_BE);

@@ -9,14 +9,14 @@ static void call_saving(struct tr *t, const void *fn, bool store_all)
     for (int k = 0; k < PINNED_COUNT; k++)
         if (store_all || pinned_regs[k].caller_saved)
             X(t->b, MOV, tr_reg_slot(pinned_regs[k].guest), xreg(pinned_regs[k].host32));
-    if (tr_recording) /* the helper may move the undo log's top (or clobber xmm15) */
+    if (tr_recording || tr_query) /* the helper may move the undo log's top (or clobber xmm15) */
         X(t->b, MOVQ, CPUF(undo_top, 8), xreg(UNDO_TOP_HOST_REG));
     X(t->b, MOV, R32(RDI), R32(RBX));
     x_call_abs(t->b, fn);
     for (int k = 0; k < PINNED_COUNT; k++)
         if (pinned_regs[k].caller_saved)
             X(t->b, MOV, xreg(pinned_regs[k].host32), tr_reg_slot(pinned_regs[k].guest));
-    if (tr_recording)
+    if (tr_recording || tr_query)
         X(t->b, MOVQ, xreg(UNDO_TOP_HOST_REG), CPUF(undo_top, 8));
 }
 

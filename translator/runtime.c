@@ -358,7 +358,7 @@ static int schedule(struct run_ctx *x)
 {
     struct arm_cpu *cpu = x->cpu;
     x->chain_from = NULL;
-    if (!translate_recording() && !translate_budget_checks())
+    if (!translate_recording() && !translate_budget_checks() && !translate_query())
         translate_set_budget_checks(true); /* slices end by count in plain runs too */
     for (;;) {
         enum sched_outcome o = thread_sched_point(cpu, proc, plain_run);
@@ -470,7 +470,8 @@ static void link_block(struct run_ctx *x, struct tblock *tb)
 
 /* Runs tb with fault recovery (recording): a guest fault pops back to the
  * start of the faulting block, then the loop steps one instruction at a
- * time until it recurs. Returns the exit value, or 0 with *recovered set. */
+ * time until it recurs. Returns the exit value, or 0 with *recovered set.
+ * Without records (a query's replay) the run is abandoned instead. */
 static uintptr_t enter_recoverable(struct run_ctx *x, struct tblock *tb, int *stop, bool *recovered)
 {
     static sigjmp_buf env;
@@ -489,6 +490,10 @@ static uintptr_t enter_recoverable(struct run_ctx *x, struct tblock *tb, int *st
         *recovered = true;
         x->chain_from = NULL;
         x->generation = cc.generation;
+        if (!translate_recording()) { /* no records to rewind with */
+            *stop = RUN_ABANDONED;
+            return 0;
+        }
         bool exact = rewind_faulting_block(cpu) && x->single_only;
         if (exact) {
             *stop = stop_signal(x, fault_last_signal());
@@ -545,7 +550,7 @@ enum run_stop runtime_run_until(struct arm_cpu *cpu, uint64_t stop_at, unsigned 
 
         cpu->budget = x.single_only ? cpu->icount + 1 : run_limit(&x);
         uintptr_t r;
-        if (translate_recording()) {
+        if (translate_recording() || translate_query()) {
             bool recovered;
             r = enter_recoverable(&x, tb, &stop, &recovered);
             if (recovered) {

@@ -32,6 +32,9 @@ enum run_stop {
                        * (p->syscall_stop: the kernel wrote a watched range) */
     RUN_IDLE,         /* every guest thread waits (recording): nothing ran for a
                        * few milliseconds; call again to go on waiting */
+    RUN_ABANDONED,    /* a guest fault in blocks without undo records (a history
+                       * query's replay, translate_set_query): the state is not
+                       * exact at any count; the caller restores an earlier one */
 };
 #define RUN_STOP_AT_BREAKPOINTS 1u
 /* Stop with RUN_SIGNAL before delivering a pending signal the guest will

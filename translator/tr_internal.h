@@ -144,6 +144,19 @@ extern bool tr_recording, tr_load_records;
 extern bool tr_budget_checks;
 /* Stores note hits in a history query's range (translate_set_query). */
 extern bool tr_query;
+/* The query's notes (query_hooks.c). Without recording: tr_query_test
+ * jumps past a store's record and note unless the store may touch the
+ * range and the record fits (rax = the log's top after it); bind its jumps
+ * with tr_query_skip_here after them. tr_query_note appends the note of a
+ * record just written (rax = its end), testing the range first unless
+ * tested. */
+struct tr_query_skip {
+    size_t jump[2];
+    unsigned n;
+};
+struct tr_query_skip tr_query_test(struct tr *t, ZydisRegister addr64, unsigned size, ZydisRegister tmp);
+void tr_query_skip_here(struct tr *t, const struct tr_query_skip *s);
+void tr_query_note(struct tr *t, ZydisRegister addr64, unsigned size, uint32_t kind, ZydisRegister tmp, bool tested);
 /* The BLOCK undo record at block entry (rax = the log's top): NZCV/Q/GE/IT
  * if flags, the pre-images of the registers in mask (r0-r14), the extra
  * state if extra, then pc and tag (undo/undo_format.h). */

@@ -49,6 +49,8 @@ void translate_set_query(bool on)
     tr_query = on;
 }
 
+bool translate_query(void) { return tr_query; }
+
 void translate_set_load_records(bool on)
 {
     if (on != tr_load_records)

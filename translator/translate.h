@@ -23,9 +23,13 @@ bool translate_recording(void);
  * does): on once the guest has several threads, whose turns end by count. */
 void translate_set_budget_checks(bool on);
 bool translate_budget_checks(void);
-/* While recording, stores also check cpu->query_lo/query_span and note the
- * ones into that range (struct query_hit, arm/cpu.h): history queries
- * replay with it on instead of scanning every undo record. */
+/* Stores check cpu->query_lo/query_span and note the ones into that range
+ * (struct query_hit, arm/cpu.h): history queries replay with it on instead
+ * of scanning every undo record -- with recording, or without it (then a
+ * store writes its undo record only if it may touch the range, blocks
+ * write no BLOCK record, and a guest fault cannot be rewound: the run
+ * stops with RUN_ABANDONED). */
 void translate_set_query(bool on);
+bool translate_query(void);
 /* -d out_asm: the host code of a block, via Zydis' formatter. */
 void log_out_asm(const struct tblock *tb);

@@ -1,6 +1,8 @@
 /* The undo log's hooks in translated code (undo/undo_format.h is the
  * contract): the BLOCK record at block entry, and one inline STORE, STOREM or
- * LOAD record before each guest access, emitted only while recording. */
+ * LOAD record before each guest access, emitted while recording -- and,
+ * for a history query replaying without recording, before each store that
+ * may touch the query's range (query_hooks.c). */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -9,38 +11,7 @@
 #include "translator/tr_internal.h"
 #include "undo/undo_format.h"
 
-bool tr_recording, tr_load_records, tr_budget_checks, tr_query;
-
-/* While a history query replays (translate_set_query): after a store's
- * record (rax = the log's new top), a store that may touch the query's
- * range appends a struct query_hit (arm/cpu.h) -- its count, the record's
- * end, its pc -- so the query reads these few instead of scanning every
- * record. The test over-approximates by up to UNDO_STOREM's 128 bytes past
- * the range (the caller filters exactly); this code changes the x86 flags
- * (the emitter sees that and drops live flags). tmp and rax are free. */
-static void emit_query_hit(struct tr *t, ZydisRegister addr64, unsigned size, uint32_t kind, ZydisRegister tmp)
-{
-    if (!tr_query)
-        return;
-    struct xbuf *b = t->b;
-    X(b, MOV, xreg(x_reg32(tmp)), xreg(x_reg32(addr64)));
-    X(b, LEA, xreg(tmp), xmem(tmp, (int32_t)size - 1, 8));
-    X(b, SUB, xreg(tmp), CPUF(query_lo, 8));
-    X(b, CMP, xreg(tmp), CPUF(query_span, 8));
-    size_t miss = x_jcc_fwd(b, XCC_AE);
-    X(b, MOV, xreg(tmp), CPUF(query_top, 8));
-    X(b, CMP, xreg(tmp), CPUF(query_end, 8));
-    size_t full = x_jcc_fwd(b, XCC_AE);
-    X(b, MOV, xmem(tmp, (int32_t)offsetof(struct query_hit, rec_end), 8), R32(RAX));
-    X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_R13, (int32_t)t->index - (int32_t)t->block_len, 8));
-    X(b, MOV, xmem(tmp, (int32_t)offsetof(struct query_hit, icount), 8), R32(RAX));
-    X(b, MOV, xmem(tmp, (int32_t)offsetof(struct query_hit, pc), 4), ximm((int64_t)(t->pc | (t->thumb ? 1u : 0u))));
-    X(b, MOV, xmem(tmp, (int32_t)offsetof(struct query_hit, kind), 4), ximm((int64_t)kind));
-    X(b, LEA, xreg(tmp), xmem(tmp, (int32_t)sizeof(struct query_hit), 8));
-    X(b, MOV, CPUF(query_top, 8), xreg(tmp));
-    x_bind(b, miss);
-    x_bind(b, full);
-}
+bool tr_recording, tr_load_records, tr_budget_checks;
 
 /* One 16-byte STORE or LOAD record (undo/undo_format.h) for an access of size
  * bytes at [r14 + addr64], inline: rax points into the log, tmp (64-bit)
@@ -56,7 +27,13 @@ static void emit_access_record(struct tr *t, ZydisRegister addr64, unsigned size
         X(b, PUSH, R32(RAX));
         X(b, PUSH, xreg(tmp));
     }
-    X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
+    /* Without recording, a query's store writes its record only if it may
+     * touch the range (query_hooks.c). */
+    struct tr_query_skip skip = {0};
+    if (!tr_recording)
+        skip = tr_query_test(t, addr64, size, tmp);
+    else
+        X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
     if (store) {
         xop old = xmemi(ZYDIS_REGISTER_R14, addr64, 1, 0, (uint16_t)size);
         if (size == 8)
@@ -71,8 +48,9 @@ static void emit_access_record(struct tr *t, ZydisRegister addr64, unsigned size
     X(b, MOV, xmem(ZYDIS_REGISTER_RAX, 12, 4), ximm(store ? UNDO_STORE_TAG(size) : UNDO_LOAD_TAG(size)));
     X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, 16, 8));
     X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
-    if (store)
-        emit_query_hit(t, addr64, size, UNDO_STORE, tmp);
+    if (store && tr_query)
+        tr_query_note(t, addr64, size, UNDO_STORE, tmp, !tr_recording);
+    tr_query_skip_here(t, &skip);
     if (save) {
         X(b, POP, xreg(tmp));
         X(b, POP, R32(RAX));
@@ -82,13 +60,13 @@ static void emit_access_record(struct tr *t, ZydisRegister addr64, unsigned size
 void tr_hook_store(struct tr *t, ZydisRegister addr64, unsigned size)
 {
     /* Any scratch register may hold the value or the address here. */
-    if (tr_recording)
+    if (tr_recording || tr_query)
         emit_access_record(t, addr64, size, true, ZYDIS_REGISTER_RCX, true);
 }
 
 void tr_hook_store_free(struct tr *t, ZydisRegister addr64, unsigned size)
 {
-    if (tr_recording)
+    if (tr_recording || tr_query)
         emit_access_record(t, addr64, size, true, ZYDIS_REGISTER_RDI, false);
 }
 
@@ -100,7 +78,7 @@ void tr_hook_load(struct tr *t, ZydisRegister addr64, unsigned size)
 
 void tr_hook_store_multi(struct tr *t, unsigned nwords)
 {
-    if (!tr_recording)
+    if (!tr_recording && !tr_query)
         return;
     if (nwords < 1 || nwords > UNDO_STOREM_MAX_WORDS) {
         fprintf(stderr, "backstep: internal error: a STOREM record of %u words\n", nwords);
@@ -109,7 +87,11 @@ void tr_hook_store_multi(struct tr *t, unsigned nwords)
     struct xbuf *b = t->b;
     X(b, PUSH, R32(RAX));
     X(b, PUSH, R32(RCX));
-    X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
+    struct tr_query_skip skip = {0};
+    if (!tr_recording)
+        skip = tr_query_test(t, ZYDIS_REGISTER_RDX, 4 * nwords, ZYDIS_REGISTER_RCX);
+    else
+        X(b, MOVQ, R32(RAX), xreg(UNDO_TOP_HOST_REG));
     for (unsigned k = 0; k < nwords; k++) {
         X(b, LEA, R32(EDI), xmem(ZYDIS_REGISTER_RDX, (int32_t)(4 * k), 8)); /* wraps at 4 GiB */
         X(b, MOV, R32(ECX), GMEM(RDI, 4));
@@ -121,7 +103,9 @@ void tr_hook_store_multi(struct tr *t, unsigned nwords)
     X(b, MOV, xmem(ZYDIS_REGISTER_RAX, len - 4, 4), R32(ECX));
     X(b, LEA, R32(RAX), xmem(ZYDIS_REGISTER_RAX, len, 8));
     X(b, MOVQ, xreg(UNDO_TOP_HOST_REG), R32(RAX));
-    emit_query_hit(t, ZYDIS_REGISTER_RDX, 4 * nwords, UNDO_STOREM, ZYDIS_REGISTER_RCX);
+    if (tr_query)
+        tr_query_note(t, ZYDIS_REGISTER_RDX, 4 * nwords, UNDO_STOREM, ZYDIS_REGISTER_RCX, !tr_recording);
+    tr_query_skip_here(t, &skip);
     X(b, POP, R32(RCX));
     X(b, POP, R32(RAX));
 }

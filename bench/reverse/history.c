@@ -4,7 +4,7 @@
  * instructions), so recording has registers, stores and calls to log -- and
  * a write watchpoint on `marker` is hit exactly once, at the very beginning
  * of history; `untouched` is never accessed (the cost of a watchpoint that
- * is never hit). `progress` is written every 512 iterations (about 10^5
+ * is never hit). `progress` is written every 256 iterations (1.2·10^5
  * writes in 10^9 instructions: what `monitor writes` lists); `midpoint` is
  * written once, at iteration MID (the bench puts it in the middle of the
  * history it queries). Usage: history ITERATIONS [MID] */
@@ -32,7 +32,7 @@ int main(int argc, char **argv)
     for (unsigned long long i = 0; i < n; i++) {
         x = step(x, (unsigned)i);
         sum += table[(x >> 8) & 4095];
-        if ((i & 511) == 0)
+        if ((i & 255) == 0)
             progress = (unsigned)i;
         if (i == mid)
             midpoint = (unsigned)i;

@@ -14,11 +14,11 @@ protocol itself (a minimal RSP client, no gdb in between):
     (p50, p99), each timed from sending to the reply;
   - history queries from the end: `monitor last` on `marker` (its only
     write is at the very start: the whole history is searched), on
-    `progress` (written every 512 iterations: its last write is recent) and,
+    `progress` (written every 256 iterations: its last write is recent) and,
     in the second process below, on `midpoint` (written once, in the middle
     of the history: its iteration is computed from the count and value of
     progress's last write), and `monitor writes progress` over the whole
-    history (about 10^5 lines for 10^9 instructions), timed through the
+    history (about 1.2·10^5 lines for 10^9 instructions), timed through the
     protocol, output included;
   - peak memory of the backstep process (VmHWM);
   - recording speed again, in a second process, with a write watchpoint on

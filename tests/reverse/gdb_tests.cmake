@@ -21,6 +21,9 @@ endforeach()
 bs_arm_program(gdb-vfp ${CMAKE_CURRENT_SOURCE_DIR}/programs/vfp.c -O0 -march=armv7-a -mfpu=vfpv4 -mfloat-abi=softfp)
 # Three threads (gdb_threads.py).
 bs_arm_program(gdb-threads ${CMAKE_CURRENT_SOURCE_DIR}/programs/threads_gdb.c -O0)
+# Writes by stores, a signal handler, threads and read(2) (gdb_history_queries_mixed.py).
+bs_arm_program(gdb-writes-mixed ${CMAKE_CURRENT_SOURCE_DIR}/programs/writes_mixed.c -O0)
+bs_arm_program(gdb-writes-mixed-thumb ${CMAKE_CURRENT_SOURCE_DIR}/programs/writes_mixed.c -O0 -mthumb)
 add_custom_target(reverse_gdb_programs ALL DEPENDS ${BS_REVERSE_PROGRAMS})
 set(BS_REVERSE_PROGRAMS ${saved_programs} ${BS_REVERSE_PROGRAMS})
 if(TARGET reverse_programs)
@@ -95,6 +98,9 @@ bs_gdb_test(history-queries-intervals-thumb history_queries_long progress-thumb 
             ENV ${hq_long_opts})
 bs_gdb_test(history-queries-intervals-slow history_queries_long progress ARGS 1000000 ENV ${hq_long_opts}
             BACKSTEP_QUERY_SLOW=1)
+bs_gdb_test(history-queries-mixed history_queries_mixed writes-mixed)
+bs_gdb_test(history-queries-mixed-thumb history_queries_mixed writes-mixed-thumb LABELS thumb)
+bs_gdb_test(history-queries-mixed-slow history_queries_mixed writes-mixed ENV BACKSTEP_QUERY_SLOW=1)
 # Threads: info threads, a breakpoint hit on a worker, bt per thread,
 # stepi/reverse-stepi of the running thread and of one that is not running,
 # reverse execution across thread switches.
