@@ -40,10 +40,12 @@ struct arm_cpu {
     uint8_t shift_carry; /* carry out of the last register-specified shift */
 
     /* A history query's range (timeline/history_query.c): while blocks are
-     * translated for queries, a store with addr + size - 1 - query_lo <
-     * query_span (64-bit, unsigned) appends a struct query_hit at
-     * query_top, if below query_end. */
-    uint64_t query_lo, query_span;
+     * translated for queries, a store of size bytes at addr with
+     * addr + size - 1 - query_lo < query_span[size] (64-bit, unsigned)
+     * appends a struct query_hit at query_top, if below query_end. The
+     * spans make that exact for sizes 1 to 8 (len + size - 1); span[0],
+     * for STOREMs of any size, reaches up to 127 bytes past the range. */
+    uint64_t query_lo, query_span[9];
     uint8_t *query_top, *query_end;
 };
 
@@ -81,7 +83,7 @@ _Static_assert(ARM_CPU_FIELD_SIZE(budget) == 8 && ARM_CPU_FIELD_SIZE(bp_pass) ==
                "the prologue compares r13 with budget and bp_pass as 64-bit words");
 _Static_assert(ARM_CPU_FIELD_SIZE(undo_top) == 8 && ARM_CPU_FIELD_SIZE(undo_limit) == 8,
                "undo_top moves to and from xmm15 with MOVQ; the prologue compares rax with undo_limit");
-_Static_assert(ARM_CPU_FIELD_SIZE(query_lo) == 8 && ARM_CPU_FIELD_SIZE(query_span) == 8 &&
+_Static_assert(ARM_CPU_FIELD_SIZE(query_lo) == 8 && ARM_CPU_FIELD_SIZE(query_span[0]) == 8 &&
                    ARM_CPU_FIELD_SIZE(query_top) == 8 && offsetof(struct arm_cpu, query_lo) % 8 == 0,
                "a query's store check subtracts and compares 64-bit words");
 _Static_assert(sizeof(struct query_hit) == 24, "translated code writes a query hit as 8+8+4+4 bytes");

@@ -26,8 +26,8 @@
 #define MAX_HITS 65536u
 /* The largest range whose bytes are tracked (larger: the slow way). */
 #define MAX_RANGE (64u << 10)
-/* The translated test over-approximates by the largest store less a byte
- * (a 32-word STOREM, undo/undo_format.h). */
+/* The translated test of a STOREM over-approximates by the largest one
+ * less a byte (32 words, undo/undo_format.h). */
 #define SPAN_SLACK (4u * UNDO_STOREM_MAX_WORDS - 1u)
 
 static struct query_hit *hits;
@@ -190,8 +190,11 @@ enum qs_result qs_slice(uint64_t lim)
     uint64_t p = cpu->icount;
     bool notes_only = !with_records;
     translate_set_recording(!notes_only);
+    undo_ring_fixed_limit(cpu, notes_only);
     cpu->query_lo = lo;
-    cpu->query_span = (uint64_t)len + SPAN_SLACK;
+    cpu->query_span[0] = (uint64_t)len + SPAN_SLACK;
+    for (unsigned k = 1; k <= 8; k++)
+        cpu->query_span[k] = (uint64_t)len + k - 1;
     cpu->query_top = (uint8_t *)hits;
     cpu->query_end = (uint8_t *)(hits + MAX_HITS);
     struct undo_ring_stats a, b;
@@ -203,9 +206,11 @@ enum qs_result qs_slice(uint64_t lim)
     cpu->query_top = cpu->query_end = NULL;
     bool abandoned = es.kind == ES_INTERRUPTED; /* RUN_ABANDONED: a fault without records */
     enum qs_result r = abandoned ? QS_SLOW : read_notes(n, &a, &b);
+    if (getenv("QS_DEBUG")) { fprintf(stderr, "qs: slice at %llu..%llu: n=%zu r=%d ab=%d\n", (unsigned long long)p, (unsigned long long)cpu->icount, n, r, abandoned); for (size_t i = 0; i < n && i < 3; i++) fprintf(stderr, "  note %llu pc %x kind %u rec %p\n", (unsigned long long)hits[i].icount, hits[i].pc, hits[i].kind, (void *)hits[i].rec_end); }
 
     if (notes_only) {
         /* Records without BLOCK records cannot be popped: forget them. */
+        undo_ring_fixed_limit(cpu, false);
         undo_clear(cpu);
         if (r == QS_SLOW) {
             /* The slow way needs records: from here on in this span too. */

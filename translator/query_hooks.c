@@ -6,8 +6,8 @@
  * at full speed), only a store that passes the range test writes its
  * record, then its note.
  *
- * The test over-approximates by up to a 32-word STOREM past the range (the
- * reader filters exactly). This code changes the x86 flags (the emitter
+ * The test is exact for stores of up to 8 bytes; for a STOREM it reaches up
+ * to 127 bytes past the range (the reader filters exactly). This code changes the x86 flags (the emitter
  * sees that and drops live flags); tmp and rax are free. */
 #include "translator/guest_reg_map.h"
 #include "translator/tr_internal.h"
@@ -22,7 +22,8 @@ static size_t range_test(struct tr *t, ZydisRegister addr64, unsigned size, Zydi
     X(b, MOV, xreg(x_reg32(tmp)), xreg(x_reg32(addr64)));
     X(b, LEA, xreg(tmp), xmem(tmp, (int32_t)size - 1, 8));
     X(b, SUB, xreg(tmp), CPUF(query_lo, 8));
-    X(b, CMP, xreg(tmp), CPUF(query_span, 8));
+    unsigned k = size <= 8 ? size : 0;
+    X(b, CMP, xreg(tmp), xmem(ZYDIS_REGISTER_RBX, (int32_t)(offsetof(struct arm_cpu, query_span) + 8 * k), 8));
     return x_jcc_fwd(b, XCC_AE);
 }
 

@@ -39,6 +39,7 @@ static struct {
     uint64_t started; /* chunks moved to, ever */
     uint64_t rewinds, thread_pushes; /* undo_ring_stats */
     uint32_t range_lo, range_len;    /* undo_count_range */
+    bool fixed_limit;                /* undo_ring_fixed_limit */
     uint64_t range_mem_pushes;
 } ring;
 
@@ -204,7 +205,23 @@ static uint8_t *reserve(struct arm_cpu *cpu, size_t len)
 /* After a push from C the next block prologue must re-check its room
  * (reserve may have used what it counted on): make it call
  * helper_undo_room. */
-static void pushed(struct arm_cpu *cpu) { cpu->undo_limit = cpu->undo_top; }
+static void pushed(struct arm_cpu *cpu)
+{
+    cpu->undo_limit = ring.fixed_limit ? ring.chunk[ring.cur] + CHUNK_SIZE - UNDO_BLOCK_ROOM : cpu->undo_top;
+}
+
+void undo_ring_fixed_limit(struct arm_cpu *cpu, bool on)
+{
+    ring.fixed_limit = on;
+    if (!ring.active)
+        return;
+    if (!on)
+        cpu->undo_limit = cpu->undo_top; /* the next prologue checks anew */
+    else if (cpu->undo_top >= ring.chunk[ring.cur] + CHUNK_SIZE - UNDO_BLOCK_ROOM)
+        next_chunk(cpu);
+    else
+        cpu->undo_limit = ring.chunk[ring.cur] + CHUNK_SIZE - UNDO_BLOCK_ROOM;
+}
 
 void undo_push_block(struct arm_cpu *cpu, const struct undo_block_shape *s, uint32_t pc)
 {

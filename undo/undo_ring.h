@@ -49,6 +49,11 @@ void undo_ring_stats(struct undo_ring_stats *out);
  * (len 0: none is): a history query learns of the changes translated
  * stores do not note. */
 void undo_count_range(uint32_t addr, uint32_t len);
+/* While on, blocks have no prologue room check (a history query's replay
+ * without records, translate_set_query): cpu->undo_limit stays the
+ * current chunk's real limit after pushes from C, for the records the
+ * query's stores write themselves after checking it. */
+void undo_ring_fixed_limit(struct arm_cpu *cpu, bool on);
 
 /* Called by translated code at block entry when undo_top >= undo_limit:
  * moves to a fresh chunk; returns the new undo_top. icount is the block's. */
