@@ -206,7 +206,6 @@ enum qs_result qs_slice(uint64_t lim)
     cpu->query_top = cpu->query_end = NULL;
     bool abandoned = es.kind == ES_INTERRUPTED; /* RUN_ABANDONED: a fault without records */
     enum qs_result r = abandoned ? QS_SLOW : read_notes(n, &a, &b);
-    if (getenv("QS_DEBUG")) { fprintf(stderr, "qs: slice at %llu..%llu: n=%zu r=%d ab=%d\n", (unsigned long long)p, (unsigned long long)cpu->icount, n, r, abandoned); for (size_t i = 0; i < n && i < 3; i++) fprintf(stderr, "  note %llu pc %x kind %u rec %p\n", (unsigned long long)hits[i].icount, hits[i].pc, hits[i].kind, (void *)hits[i].rec_end); }
 
     if (notes_only) {
         /* Records without BLOCK records cannot be popped: forget them. */
