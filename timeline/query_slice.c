@@ -206,7 +206,6 @@ enum qs_result qs_slice(uint64_t lim)
     cpu->query_top = cpu->query_end = NULL;
     bool abandoned = es.kind == ES_INTERRUPTED; /* RUN_ABANDONED: a fault without records */
     enum qs_result r = abandoned ? QS_SLOW : read_notes(n, &a, &b);
-
     if (notes_only) {
         /* Records without BLOCK records cannot be popped: forget them. */
         undo_ring_fixed_limit(cpu, false);
