@@ -113,7 +113,7 @@ static int cmd_goto(const char *arg, monitor_print_fn *print, void *ctx)
     struct arm_cpu *cpu = engine_cpu();
     monitor_printf(print, ctx,
                    "At bookmark %s: instruction %" PRIu64 " (thread %" PRId32 "). gdb still shows its cached "
-                   "registers and frames (`flushregs` refreshes them); under extended-remote `starti %" PRIu64
+                   "registers and frames (`maintenance flush register-cache` refreshes them); under extended-remote `starti %" PRIu64
                    "` goes there and refreshes in one step.\n",
                    name, cpu->icount, guest_thread_current_tid(), cpu->icount);
     return 0;

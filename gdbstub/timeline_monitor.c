@@ -68,16 +68,16 @@ static const char help[] =
     "backstep monitor commands:\n"
     "  when                  the current instruction count\n"
     "  history               the reachable range of instruction counts and what recording uses\n"
-    "  seek N                go to instruction count N (forwards or backwards); then `flushregs`\n"
+    "  seek N                go to instruction count N (forwards or backwards); then `maint flush register-cache`\n"
     "                        (under extended-remote, `starti N` seeks and refreshes in one step)\n"
     "  writes ADDR [LEN [FROM [TO]]]\n"
     "                        every write to LEN bytes (default 4) at ADDR in history, or between\n"
     "                        counts FROM and TO: count, pc and thread of the writing instruction,\n"
     "                        old -> new bytes (syscall writes marked)\n"
     "  last ADDR [LEN]       go back to the last instruction that wrote there (before it runs,\n"
-    "                        as reverse-continue to a watchpoint); then `flushregs`\n"
+    "                        as reverse-continue to a watchpoint); then `maint flush register-cache`\n"
     "  bookmark NAME         name the current instruction count (and thread)\n"
-    "  goto NAME             go to a bookmark; then `flushregs`\n"
+    "  goto NAME             go to a bookmark; then `maint flush register-cache`\n"
     "  bookmarks             list the bookmarks\n"
     "  delete-bookmark NAME  forget a bookmark\n"
     "  state-hash            a digest of all guest state (registers, memory, map) at this point\n"
@@ -162,7 +162,7 @@ int timeline_monitor(struct timeline_target *t, const char *cmd, monitor_print_f
         if (e)
             return e;
         monitor_printf(print, ctx, "At instruction %" PRIu64 ". gdb still shows its cached registers and frames "
-                              "(`flushregs` refreshes them); under extended-remote `starti %" PRIu64 "` seeks "
+                              "(`maintenance flush register-cache` refreshes them); under extended-remote `starti %" PRIu64 "` seeks "
                               "and refreshes in one step.\n",
                   cpu->icount, n);
         return 0;

@@ -213,7 +213,7 @@ static int cmd_last(char *args, monitor_print_fn *print, void *ctx)
                    "At instruction %" PRIu64 ", the last write to 0x%08" PRIx32 "..0x%08" PRIx32
                    " before %" PRIu64 ", about to run (%.1f ms, %" PRIu64 " instructions replayed; as"
                    " reverse-continue to a watchpoint leaves you):\n%s"
-                   "gdb still shows its cached registers and frames: `flushregs` refreshes them.\n",
+                   "gdb still shows its cached registers and frames: `maintenance flush register-cache` refreshes them.\n",
                    engine_cpu()->icount, addr, addr + len - 1, here, ms_since(&t0), st.replayed, line);
     return 0;
 }

@@ -163,18 +163,6 @@ struct step_scan {
     int32_t tid_after_switch;
 };
 
-static int32_t threads_rec_tid(const uint8_t *rec)
-{
-    struct guest_threads t;
-    memcpy(&t, rec + sizeof(struct undo_threads_hdr), offsetof(struct guest_threads, t));
-    if (t.current >= GUEST_MAX_THREADS)
-        return 0;
-    struct guest_thread_sched e;
-    memcpy(&e, rec + sizeof(struct undo_threads_hdr) + offsetof(struct guest_threads, t) + t.current * sizeof e,
-           sizeof e);
-    return e.tid;
-}
-
 static bool step_visit(void *ctx, uint32_t type, const uint8_t *rec, uint32_t len)
 {
     struct step_scan *s = ctx;
@@ -192,7 +180,7 @@ static bool step_visit(void *ctx, uint32_t type, const uint8_t *rec, uint32_t le
             s->threads_before = true;
         } else {
             s->threads_after = true;
-            s->tid_after_switch = threads_rec_tid(rec); /* the oldest one wins */
+            s->tid_after_switch = undo_threads_running_tid(rec); /* the oldest one wins */
         }
         return true;
     case UNDO_SIGSTATE:
@@ -417,7 +405,6 @@ static bool list_span(struct lister *L, uint64_t from, uint64_t to, struct slice
     struct arm_cpu *cpu = engine_cpu();
     if (!reach(from))
         return false;
-    qs_span();
     uint64_t slice = SLICE_MAX;
     while (cpu->icount < to && !L->stop) {
         uint64_t p = cpu->icount, lim = to - p > slice ? p + slice : to;
@@ -530,7 +517,6 @@ static bool newest_in_span(uint64_t from, uint64_t limit, struct slice_scan *s, 
     bool found = false;
     if (!reach(from))
         return false;
-    qs_span();
     uint64_t slice = SLICE_MAX;
     while (cpu->icount < limit) {
         uint64_t p = cpu->icount, lim = limit - p > slice ? p + slice : limit;

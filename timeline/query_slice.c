@@ -8,7 +8,8 @@
  * That holds only if nothing else changed the range in the slice -- hence
  * the slow way whenever the undo log saw a write or map change from C in
  * it. Thread ids: with no switch in the slice, every note is the running
- * thread's. */
+ * thread's; with switches, the few records of a slice replayed without
+ * records say whose each note is. */
 #include "timeline/query_slice.h"
 
 #include <stdio.h>
@@ -31,6 +32,7 @@
 #define SPAN_SLACK (4u * UNDO_STOREM_MAX_WORDS - 1u)
 
 static struct query_hit *hits;
+static int32_t *hit_tid; /* the thread of each note */
 static uint8_t *image;
 static struct hq_write *writes;
 static size_t nwrites, cap;
@@ -38,9 +40,6 @@ static uint32_t lo, len;
 /* BACKSTEP_QUERY_SLOW=1 sends every slice the slow way (the tests compare
  * the two ways' answers). */
 static bool always_slow;
-/* The current span runs with undo records (it met something the notes
- * alone cannot answer, or there are no snapshots to come back through). */
-static bool with_records;
 
 static void *xmalloc(size_t n)
 {
@@ -56,13 +55,13 @@ void qs_begin(uint32_t addr, uint32_t n)
 {
     if (!hits) {
         hits = xmalloc(MAX_HITS * sizeof *hits);
+        hit_tid = xmalloc(MAX_HITS * sizeof *hit_tid);
         image = xmalloc(MAX_RANGE);
     }
     lo = addr;
     len = n;
     const char *e = getenv("BACKSTEP_QUERY_SLOW");
     always_slow = e && *e && strcmp(e, "0") != 0;
-    with_records = true;
     if (always_slow)
         return;
     translate_set_query(true);
@@ -111,7 +110,6 @@ static struct undo_access note_access(const struct query_hit *h, const uint8_t *
 static void writes_from_notes(size_t n)
 {
     nwrites = 0;
-    int32_t tid = guest_thread_current_tid();
     uint64_t end = (uint64_t)lo + len;
     for (size_t i = n; i > 0;) {
         /* hits[j, i): one instruction's records (STRD writes two). */
@@ -132,7 +130,7 @@ static void writes_from_notes(size_t n)
             struct hq_write *w = new_write();
             w->at = hits[j].icount;
             w->pc = hits[j].pc;
-            w->tid = tid;
+            w->tid = hit_tid[j];
             w->source = HQ_STORE;
             w->addr = (uint32_t)wlo;
             w->len = (uint32_t)(whi - wlo);
@@ -159,24 +157,58 @@ static void writes_from_notes(size_t n)
     }
 }
 
+/* Threads of the notes: the running one for all, or, if threads switched
+ * in the slice (replayed without records: the log holds only the notes'
+ * records and the few pushed from C), the one each record was written by,
+ * going back from the running one through the THREADS record of each
+ * switch. False if a note's record is not found. */
+struct tid_walk {
+    int32_t tid;
+    size_t next; /* the newest note not placed yet, + 1 */
+};
+
+static bool tid_visit(void *ctx, uint32_t type, const uint8_t *rec, uint32_t len)
+{
+    struct tid_walk *t = ctx;
+    if (type == UNDO_THREADS)
+        t->tid = undo_threads_running_tid(rec);
+    else if (t->next && hits[t->next - 1].rec_end == rec + len)
+        hit_tid[--t->next] = t->tid;
+    return t->next > 0;
+}
+
+static bool note_threads(size_t n, bool switched, struct undo_mark since)
+{
+    struct tid_walk t = {guest_thread_current_tid(), n};
+    if (!switched) {
+        for (size_t i = 0; i < n; i++)
+            hit_tid[i] = t.tid;
+        return true;
+    }
+    undo_scan_since(engine_cpu(), since, tid_visit, &t);
+    return t.next == 0;
+}
+
 /* What the notes of hits[0, n) say, the run having moved the log's
- * statistics from a to b. */
-static enum qs_result read_notes(size_t n, const struct undo_ring_stats *a, const struct undo_ring_stats *b)
+ * statistics from a to b (its records since `since`; a thread switch can be
+ * placed only without records). */
+static enum qs_result read_notes(size_t n, const struct undo_ring_stats *a, const struct undo_ring_stats *b,
+                                 bool notes_only, struct undo_mark since)
 {
     if (b->range_mem_pushes != a->range_mem_pushes || n >= MAX_HITS)
         return QS_SLOW;
     if (n == 0)
         return QS_CLEAR;
     /* The notes' records must still be there, in one pass of the log. */
-    if (b->rewinds != a->rewinds || b->thread_pushes != a->thread_pushes || len > MAX_RANGE ||
-        b->chunks_started + 1 >= a->chunks_started + b->chunks_max || !guest_range_ok(lo, len, 0))
+    bool switched = b->thread_pushes != a->thread_pushes;
+    if (b->rewinds != a->rewinds || (switched && !notes_only) || len > MAX_RANGE ||
+        b->chunks_started + 1 >= a->chunks_started + b->chunks_max || !guest_range_ok(lo, len, 0) ||
+        !note_threads(n, switched, since))
         return QS_SLOW;
     memcpy(image, g2h(lo), len);
     writes_from_notes(n);
     return nwrites ? QS_HITS : QS_CLEAR;
 }
-
-void qs_span(void) { with_records = !snapshots_enabled(); }
 
 void qs_records(void) { translate_set_recording(true); }
 
@@ -188,7 +220,9 @@ enum qs_result qs_slice(uint64_t lim)
     }
     struct arm_cpu *cpu = engine_cpu();
     uint64_t p = cpu->icount;
-    bool notes_only = !with_records;
+    /* Without snapshots there is no coming back from a replay without
+     * records: the slice keeps them (its notes still answer it). */
+    bool notes_only = snapshots_enabled();
     translate_set_recording(!notes_only);
     undo_ring_fixed_limit(cpu, notes_only);
     cpu->query_lo = lo;
@@ -199,20 +233,20 @@ enum qs_result qs_slice(uint64_t lim)
     cpu->query_end = (uint8_t *)(hits + MAX_HITS);
     struct undo_ring_stats a, b;
     undo_ring_stats(&a);
+    struct undo_mark since = undo_mark_now(cpu);
     struct engine_stop es;
     engine_forward(lim, false, NULL, NULL, &es);
     undo_ring_stats(&b);
     size_t n = (size_t)(cpu->query_top - (uint8_t *)hits) / sizeof *hits;
     cpu->query_top = cpu->query_end = NULL;
     bool abandoned = es.kind == ES_INTERRUPTED; /* RUN_ABANDONED: a fault without records */
-    enum qs_result r = abandoned ? QS_SLOW : read_notes(n, &a, &b);
+    enum qs_result r = abandoned ? QS_SLOW : read_notes(n, &a, &b, notes_only, since);
     if (notes_only) {
         /* Records without BLOCK records cannot be popped: forget them. */
         undo_ring_fixed_limit(cpu, false);
         undo_clear(cpu);
         if (r == QS_SLOW) {
-            /* The slow way needs records: from here on in this span too. */
-            with_records = true;
+            /* Again the slow way, with records. */
             translate_set_recording(true);
             if (!engine_reseek(p, &es))
                 fprintf(stderr, "backstep: a history query could not go back to %llu\n", (unsigned long long)p);

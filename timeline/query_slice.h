@@ -7,10 +7,10 @@
  * the noted stores' own), so it runs at nearly the speed of a plain run;
  * the log is forgotten after each slice (moving back restores a snapshot).
  * What the notes cannot answer exactly (a write from C into the range: a
- * syscall, a signal frame, the debugger; a thread switch inside the slice;
- * a guest fault, which cannot be rewound without records; too many notes)
+ * syscall, a signal frame, the debugger; a guest fault, which cannot be
+ * rewound without records; too many notes)
  * is left to the slow way: the slice is replayed again with records and
- * the caller scans them; the rest of that span keeps the records. */
+ * the caller scans them. */
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
@@ -27,9 +27,6 @@ enum qs_result {
     QS_SLOW,  /* not known this way: go back and scan the slice */
 };
 
-/* A span of slices starts: they replay without undo records (fastest)
- * until one needs the slow way; the rest of the span then keeps them. */
-void qs_span(void);
 /* Runs forward from the current count to lim (less if history ends). On
  * QS_SLOW the position is back at the slice's start, recording. */
 enum qs_result qs_slice(uint64_t lim);

@@ -156,6 +156,18 @@ uint32_t undo_encode_threads(uint8_t *dst, const struct guest_thread_ctx *ctx, c
     return len;
 }
 
+int32_t undo_threads_running_tid(const uint8_t *rec)
+{
+    struct guest_threads t;
+    memcpy(&t, rec + sizeof(struct undo_threads_hdr), offsetof(struct guest_threads, t));
+    if (t.current >= GUEST_MAX_THREADS)
+        return 0;
+    struct guest_thread_sched e;
+    memcpy(&e, rec + sizeof(struct undo_threads_hdr) + offsetof(struct guest_threads, t) + t.current * sizeof e,
+           sizeof e);
+    return e.tid;
+}
+
 uint32_t undo_encode_barrier(uint8_t *dst, uint64_t icount)
 {
     memcpy(dst, &icount, 8);

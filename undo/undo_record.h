@@ -29,6 +29,9 @@ uint32_t undo_encode_barrier(uint8_t *dst, uint64_t icount);
 uint32_t undo_encode_sigstate(uint8_t *dst, const struct guest_sigstate *s);
 uint32_t undo_encode_threads(uint8_t *dst, const struct guest_thread_ctx *ctx, const struct guest_threads *table,
                              uint64_t replay_cursor);
+/* The id of the thread that was running when the THREADS record rec was
+ * written (the table's current slot then; 0 if none). */
+int32_t undo_threads_running_tid(const uint8_t *rec);
 
 /* Applies the record rec (len bytes, of the given type) backwards: puts
  * back the registers, guest bytes and memory map it saved. A BLOCK record

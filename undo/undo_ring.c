@@ -207,7 +207,12 @@ static uint8_t *reserve(struct arm_cpu *cpu, size_t len)
  * helper_undo_room. */
 static void pushed(struct arm_cpu *cpu)
 {
-    cpu->undo_limit = ring.fixed_limit ? ring.chunk[ring.cur] + CHUNK_SIZE - UNDO_BLOCK_ROOM : cpu->undo_top;
+    if (!ring.fixed_limit)
+        cpu->undo_limit = cpu->undo_top;
+    else if (cpu->undo_top >= ring.chunk[ring.cur] + CHUNK_SIZE - UNDO_BLOCK_ROOM)
+        next_chunk(cpu); /* the room a record written in translated code needs */
+    else
+        cpu->undo_limit = ring.chunk[ring.cur] + CHUNK_SIZE - UNDO_BLOCK_ROOM;
 }
 
 void undo_ring_fixed_limit(struct arm_cpu *cpu, bool on)
