@@ -14,6 +14,11 @@ import gdb
 
 REGS = ["r%d" % i for i in range(13)] + ["sp", "lr", "pc", "cpsr"]
 
+# One line of `monitor writes` / `monitor last`: count, pc, thread, address,
+# old -> new bytes, and the kind of kernel write if any.
+WRITE_LINE = re.compile(r"^(\d+)  pc=0x([0-9a-f]+)  thread=(-?\d+)  0x([0-9a-f]+): ([0-9a-f]+)(?:\.\.\.)? -> "
+                        r"([0-9a-f]+)(?:\.\.\.)?(?:  \((\w[\w ]*)\))?$")
+
 
 class Failure(gdb.GdbError):
     pass
@@ -181,6 +186,14 @@ def syscall_func():
 
 def markers_path():
     return gdb.lookup_global_symbol("main").symtab.fullname()
+
+
+def continue_to_mark(m, name):
+    """Breaks at MARK:name of the markers m, continues there, checks it."""
+    run("break %d" % m[name])
+    out = run("continue")
+    check(frame_line() == m[name], "stopped at MARK:%s: %r" % (name, out[-200:]))
+    return out
 
 
 def when():

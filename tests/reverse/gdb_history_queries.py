@@ -18,9 +18,6 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bs_gdb import *  # noqa: E402,F403
 
-LINE = re.compile(r"^(\d+)  pc=0x([0-9a-f]+)  thread=(-?\d+)  0x([0-9a-f]+): ([0-9a-f]+)(?:\.\.\.)? -> "
-                  r"([0-9a-f]+)(?:\.\.\.)?(?:  \((\w[\w ]*)\))?$")
-
 connect()
 m = markers()
 inf = gdb.selected_inferior()
@@ -93,7 +90,7 @@ check(len(ref) >= 30, "the reference has the program's %d changes of buf[0..8)" 
 text = monitor("writes 0x%x 8 %d %d" % (buf, begin, end))
 rows = []
 for l in text.splitlines():
-    mm = LINE.match(l)
+    mm = WRITE_LINE.match(l)
     if mm:
         rows.append((int(mm.group(1)), int(mm.group(2), 16), int(mm.group(4), 16), bytes.fromhex(mm.group(5)),
                      bytes.fromhex(mm.group(6)), mm.group(7)))
@@ -130,7 +127,7 @@ if os.environ.get("HQ_BEYOND_LOG"):
 # FROM/TO select by count: the changes in the middle third.
 lo, hi = ref[len(ref) // 3][0], ref[2 * len(ref) // 3][0]
 text = monitor("writes 0x%x 8 %d %d" % (buf, lo, hi))
-counts = [int(LINE.match(l).group(1)) for l in text.splitlines() if LINE.match(l)]
+counts = [int(WRITE_LINE.match(l).group(1)) for l in text.splitlines() if WRITE_LINE.match(l)]
 check([c for c in counts if c not in {r[0] for r in same}] == [c for c, _, _ in ref if lo <= c < hi],
       "writes FROM TO lists the changes in [%d, %d)" % (lo, hi))
 

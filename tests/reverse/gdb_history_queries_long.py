@@ -14,14 +14,9 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bs_gdb import *  # noqa: E402,F403
 
-LINE = re.compile(r"^(\d+)  pc=0x([0-9a-f]+)  thread=(-?\d+)  0x([0-9a-f]+): ([0-9a-f]+)(?:\.\.\.)? -> "
-                  r"([0-9a-f]+)(?:\.\.\.)?(?:  \((\w[\w ]*)\))?$")
-
 connect()
 m = markers()
-run("break %d" % m["end"])
-run("continue")
-check(frame_line() == m["end"], "stopped at MARK:end")
+continue_to_mark(m, "end")
 end = when()
 n = val("n")
 progress, midpoint, marker = (val("(unsigned)&" + v) for v in ("progress", "midpoint", "marker"))
@@ -34,7 +29,7 @@ def monitor(cmd):
 def rows_of(text):
     out = []
     for l in text.splitlines():
-        mm = LINE.match(l)
+        mm = WRITE_LINE.match(l)
         if mm:
             out.append((int(mm.group(1)), int(mm.group(2), 16), int(mm.group(4), 16),
                         int.from_bytes(bytes.fromhex(mm.group(5)), "little"),

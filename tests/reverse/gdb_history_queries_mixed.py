@@ -11,22 +11,17 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bs_gdb import *  # noqa: E402,F403
 
-LINE = re.compile(r"^(\d+)  pc=0x([0-9a-f]+)  thread=(-?\d+)  0x([0-9a-f]+): ([0-9a-f]+)(?:\.\.\.)? -> "
-                  r"([0-9a-f]+)(?:\.\.\.)?(?:  \((\w[\w ]*)\))?$")
-
 connect()
 run("handle SIGSEGV nostop noprint pass")
 m = markers()
-run("break %d" % m["end"])
-out = run("continue")
-check(frame_line() == m["end"], "stopped at MARK:end: %r" % out[-200:])
+continue_to_mark(m, "end")
 end = when()
 shared = val("(unsigned)&shared")
 
 text = gdb.execute("monitor writes 0x%x 4" % shared, to_string=True)
 rows = []
 for l in text.splitlines():
-    mm = LINE.match(l)
+    mm = WRITE_LINE.match(l)
     if mm:
         rows.append((int(mm.group(1)), int(mm.group(2), 16), int(mm.group(3)), mm.group(7)))
 print("listed %d writes: %s" % (len(rows), text.strip().splitlines()[-1]))
