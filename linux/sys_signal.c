@@ -164,6 +164,7 @@ static uint64_t host_reserved = SYNCHRONOUS | UNBLOCKABLE; /* never mirrored */
 static uint8_t host_mode[GUEST_NSIG + 1]; /* what is installed: 0 default, 1 ignore, 2 noting */
 
 static void (*arrival_hook)(void);
+static bool catch_fatal; /* guest_signals_catch_fatal */
 
 void guest_signals_on_arrival(void (*fn)(void)) { arrival_hook = fn; }
 
@@ -272,6 +273,12 @@ bool guest_signals_collect(struct linux_proc *p)
     return any || p->exited;
 }
 
+void guest_signals_catch_fatal(const struct linux_proc *p, bool on)
+{
+    catch_fatal = on;
+    guest_signals_host_sync(p);
+}
+
 void guest_signals_host_reserve(int sig)
 {
     if (sig >= 1 && sig <= GUEST_NSIG)
@@ -311,6 +318,11 @@ void guest_signals_host_sync(const struct linux_proc *p)
         uint8_t want = h == GUEST_SIG_IGN ? 1 : h == GUEST_SIG_DFL ? 0 : 2;
         /* A blocked signal must not act on the host: it waits, noted. */
         if (want == 0 && (p->sig.blocked & BIT(sig)) && guest_signal_default(sig) != SIGDFL_IGNORE)
+            want = 2;
+        /* Recording: one that kills is noted too, so that the guest dies of
+         * it at a logged count and the recording holds its end. */
+        enum guest_sigdefault d = guest_signal_default(sig);
+        if (want == 0 && catch_fatal && (d == SIGDFL_TERM || d == SIGDFL_CORE))
             want = 2;
         if (want == host_mode[sig])
             continue;

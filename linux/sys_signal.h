@@ -80,6 +80,12 @@ bool guest_signals_arrived(void);
  * SIG_IGN and SIG_DFL are the host's own. Cheap when nothing changed; call
  * after anything that changed p->sig. */
 void guest_signals_host_sync(const struct linux_proc *p);
+/* While on (recording), a signal whose default action kills is noted too
+ * when the guest leaves it at SIG_DFL (the faults excepted: SYNCHRONOUS):
+ * a `kill` from outside reaches the guest at a logged count -- a debugger
+ * sees it, a saved recording ends with it -- instead of killing the host
+ * process at once. */
+void guest_signals_catch_fatal(const struct linux_proc *p, bool on);
 /* A host signal backstep uses itself (the debugger's SIGIO): never mirrored. */
 void guest_signals_host_reserve(int sig);
 

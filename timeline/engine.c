@@ -68,6 +68,7 @@ void engine_init(struct arm_cpu *c, struct linux_proc *p, uint64_t undo_bytes)
         exit(1);
     }
     undo_ring_init(cpu, undo_bytes);
+    guest_signals_catch_fatal(proc, true);
     undo_set_change_hook(fwd_image_before_change);
     translate_set_recording(true);
     syscall_replay_install();

@@ -76,7 +76,9 @@ struct arm_cpu *runtime_new_cpu(struct linux_proc *p)
 _Noreturn void runtime_die_of_signal(int sig)
 {
     fflush(log_file());
-    fprintf(stderr, "backstep: uncaught target signal %d (%s) - core dumped\n", sig, strsignal(sig));
+    /* qemu-arm says so only for the signals that dump core (SIGTERM: nothing). */
+    if (guest_signal_default(sig) == SIGDFL_CORE)
+        fprintf(stderr, "backstep: uncaught target signal %d (%s) - core dumped\n", sig, strsignal(sig));
     fflush(stderr);
     /* Die of the same signal without leaving a core file of backstep itself. */
     struct rlimit nocore = {0, 0};

@@ -98,6 +98,7 @@ bs_gdb_test(history-queries-intervals-thumb history_queries_long progress-thumb 
             ENV ${hq_long_opts})
 bs_gdb_test(history-queries-intervals-slow history_queries_long progress ARGS 1000000 ENV ${hq_long_opts}
             BACKSTEP_QUERY_SLOW=1)
+bs_gdb_test(signal-from-outside signal_from_outside spin)
 bs_gdb_test(history-queries-mixed history_queries_mixed writes-mixed)
 bs_gdb_test(history-queries-mixed-thumb history_queries_mixed writes-mixed-thumb LABELS thumb)
 bs_gdb_test(history-queries-mixed-slow history_queries_mixed writes-mixed ENV BACKSTEP_QUERY_SLOW=1)
