@@ -1,8 +1,9 @@
 /* poll, ppoll, select and pselect6, with 32-bit or 64-bit timeouts. pollfd
  * has the same layout on both sides; fd_set bytes are the same but the guest
- * kernel reads them in 32-bit words (guest_fdset_bytes). Signal masks passed
- * to ppoll/pselect6 are validated and otherwise ignored (a signal the
- * guest blocks and the mask would let in does not end the wait). The
+ * kernel reads them in 32-bit words (guest_fdset_bytes). A signal mask
+ * given to ppoll/pselect6 is the blocked set while the call waits
+ * (guest_wait_mask_begin: the wait on the host is interrupted by every
+ * signal the guest handles, and one the mask blocks makes it run again). The
  * remaining time is written back, as the kernel does (poll_select_finish).
  * A parked call whose timeout passed while other threads ran is served
  * again without waiting (thread_serving_timed_out). */
@@ -11,6 +12,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "linux/sys_signal.h"
 #include "linux/syscall_impl.h"
 #include "linux/thread_sched.h"
 #include "linux/xlat.h"
@@ -102,20 +104,31 @@ int64_t sys_poll(struct linux_proc *p, const uint32_t a[7])
     return do_poll(a[0], a[1], 0, T_NONE, sarg(a[2]));
 }
 
-/* ppoll(fds, nfds, tsp, sigmask, sigsetsize) */
-int64_t sys_ppoll(struct linux_proc *p, const uint32_t a[7])
+/* The mask at mask (checked) for the wait, if any: 0 or -EINTR. */
+static int wait_mask(struct linux_proc *p, uint32_t mask)
 {
-    (void)p;
-    int e = check_sigmask(a[3], a[4]);
-    return e ? e : do_poll(a[0], a[1], a[2], T_SPEC32, 0);
+    uint32_t w[2];
+    if (!mask)
+        return 0;
+    if (copy_from_guest(w, mask, sizeof w))
+        return -EFAULT;
+    return guest_wait_mask_begin(p, (uint64_t)w[0] | (uint64_t)w[1] << 32);
 }
 
-int64_t sys_ppoll_time64(struct linux_proc *p, const uint32_t a[7])
+/* ppoll(fds, nfds, tsp, sigmask, sigsetsize) */
+static int64_t do_ppoll(struct linux_proc *p, const uint32_t a[7], enum tkind kind)
 {
-    (void)p;
     int e = check_sigmask(a[3], a[4]);
-    return e ? e : do_poll(a[0], a[1], a[2], T_SPEC64, 0);
+    if (!e)
+        e = wait_mask(p, a[3]); /* -EINTR: the mask stays for the handler */
+    if (e)
+        return e;
+    int64_t r = do_poll(a[0], a[1], a[2], kind, 0);
+    return a[3] ? guest_wait_mask_end(p, r) : r;
 }
+
+int64_t sys_ppoll(struct linux_proc *p, const uint32_t a[7]) { return do_ppoll(p, a, T_SPEC32); }
+int64_t sys_ppoll_time64(struct linux_proc *p, const uint32_t a[7]) { return do_ppoll(p, a, T_SPEC64); }
 
 /* select(n, in, out, ex, timeout). n above FD_SETSIZE is clamped (the
  * kernel clamps to the size of the descriptor table). */
@@ -159,18 +172,21 @@ static int64_t do_select(const uint32_t a[7], enum tkind kind)
 int64_t sys__newselect(struct linux_proc *p, const uint32_t a[7]) { (void)p; return do_select(a, T_VAL32); }
 
 /* pselect6(n, in, out, ex, tsp, {const sigset_t *ss; size_t ss_len} *) */
-static int64_t do_pselect6(const uint32_t a[7], enum tkind kind)
+static int64_t do_pselect6(struct linux_proc *p, const uint32_t a[7], enum tkind kind)
 {
+    uint32_t ss[2] = {0, 0};
     if (a[5]) {
-        uint32_t ss[2];
         if (copy_from_guest(ss, a[5], sizeof(ss)))
             return -EFAULT;
         int e = check_sigmask(ss[0], ss[1]);
+        if (!e)
+            e = wait_mask(p, ss[0]);
         if (e)
             return e;
     }
-    return do_select(a, kind);
+    int64_t r = do_select(a, kind);
+    return ss[0] ? guest_wait_mask_end(p, r) : r;
 }
 
-int64_t sys_pselect6(struct linux_proc *p, const uint32_t a[7]) { (void)p; return do_pselect6(a, T_SPEC32); }
-int64_t sys_pselect6_time64(struct linux_proc *p, const uint32_t a[7]) { (void)p; return do_pselect6(a, T_SPEC64); }
+int64_t sys_pselect6(struct linux_proc *p, const uint32_t a[7]) { return do_pselect6(p, a, T_SPEC32); }
+int64_t sys_pselect6_time64(struct linux_proc *p, const uint32_t a[7]) { return do_pselect6(p, a, T_SPEC64); }

@@ -518,6 +518,28 @@ int64_t guest_sigsuspend(struct linux_proc *p, uint64_t mask)
     return -EINTR;
 }
 
+int guest_wait_mask_begin(struct linux_proc *p, uint64_t mask)
+{
+    if (!p->sig.has_saved_mask) { /* (not when the call runs again) */
+        p->sig.saved_mask = p->sig.blocked;
+        p->sig.has_saved_mask = 1;
+    }
+    p->sig.blocked = mask & ~UNBLOCKABLE;
+    guest_signals_host_sync(p);
+    guest_signals_collect(p);
+    return guest_signal_next(p) ? -EINTR : 0;
+}
+
+int64_t guest_wait_mask_end(struct linux_proc *p, int64_t r)
+{
+    if (r == -EINTR || !p->sig.has_saved_mask)
+        return r;
+    p->sig.blocked = p->sig.saved_mask;
+    p->sig.has_saved_mask = 0;
+    guest_signals_host_sync(p);
+    return r;
+}
+
 /* pause(): until a signal is delivered. */
 int64_t sys_pause(struct linux_proc *p, const uint32_t a[7])
 {

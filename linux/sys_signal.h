@@ -86,6 +86,16 @@ void guest_signals_host_sync(const struct linux_proc *p);
  * sees it, a saved recording ends with it -- instead of killing the host
  * process at once. */
 void guest_signals_catch_fatal(const struct linux_proc *p, bool on);
+
+/* ppoll and pselect6's signal mask for the wait (kernel: set_user_sigmask):
+ * begin makes mask the blocked set, keeping the old one to come back
+ * (has_saved_mask, as sigsuspend), and returns -EINTR if a signal it lets
+ * in is pending already. end puts the old mask back when the call returns
+ * anything but -EINTR; after -EINTR the mask stays: the signal that ended
+ * the wait is handled with it and the frame restores the old one, or one
+ * it still blocks made the host wait stop and the call runs again. */
+int guest_wait_mask_begin(struct linux_proc *p, uint64_t mask);
+int64_t guest_wait_mask_end(struct linux_proc *p, int64_t r);
 /* A host signal backstep uses itself (the debugger's SIGIO): never mirrored. */
 void guest_signals_host_reserve(int sig);
 

@@ -4,8 +4,7 @@
  * or a signal, and the scheduler serves the syscall again when it can run
  * at once (or ends the wait with its result: a sleep that is over, a
  * timeout). Syscalls not listed here block the host as before (connect,
- * flock, pselect6/ppoll with a signal mask for the wait ...; rt_sigsuspend
- * parks in sys_signal). */
+ * flock ...; rt_sigsuspend parks in sys_signal). */
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include <time.h>
 
 #include "linux/guest_mem.h"
+#include "linux/sys_signal.h"
 #include "linux/syscall_impl.h"
 #include "linux/thread_sched.h"
 #include "linux/xlat.h"
@@ -159,6 +159,19 @@ bool thread_child_ready(uint32_t idtype, uint32_t id)
     return si.si_pid != 0;
 }
 
+/* A ppoll/pselect6 that will park waits with its signal mask, if any
+ * (sys_signal.h); false if the call is to run now instead (a bad mask, or a
+ * signal the mask lets in is pending: the call says so). */
+static bool wait_with_mask(struct linux_proc *p, uint32_t mask, uint32_t size)
+{
+    uint32_t w[2];
+    if (!mask)
+        return true;
+    if (size != GUEST_SIGSET_SIZE || copy_from_guest(w, mask, sizeof w))
+        return false;
+    return guest_wait_mask_begin(p, (uint64_t)w[0] | (uint64_t)w[1] << 32) == 0;
+}
+
 bool thread_would_block(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
 {
     if (!guest_threads_multi() || guest_threads_live() < 2 || thread_sched_frozen || thread_serving_timed_out)
@@ -184,20 +197,19 @@ bool thread_would_block(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
         return true;
     }
     case 142: case 335: case 413: { /* _newselect, pselect6(n, in, out, ex, timeout, {sigmask, size}), _time64 */
-        if (nr != 142 && a[5]) {
-            uint32_t ss[2];
-            if (copy_from_guest(ss, a[5], sizeof ss) || ss[0])
-                return false; /* a signal mask for the wait: blocks the host as before */
-        }
+        uint32_t ss[2] = {0, 0};
+        if (nr != 142 && a[5] && copy_from_guest(ss, a[5], sizeof ss))
+            return false; /* the syscall says EFAULT */
         uint64_t d;
         if (!poll_deadline(a[4], nr == 142 ? 0 : nr == 335 ? 1 : 2, &d) ||
-            thread_select_ready(a[0], a[1], a[2], a[3]))
+            thread_select_ready(a[0], a[1], a[2], a[3]) || !wait_with_mask(p, ss[0], ss[1]))
             return false;
         return park(WAIT_SELECT, 0, d);
     }
     case 336: case 414: { /* ppoll(fds, n, timeout, sigmask, size), _time64 */
         uint64_t d;
-        if (a[3] || !poll_deadline(a[2], nr == 336 ? 1 : 2, &d) || any_poll_ready(a[0], a[1]))
+        if (!poll_deadline(a[2], nr == 336 ? 1 : 2, &d) || any_poll_ready(a[0], a[1]) ||
+            !wait_with_mask(p, a[3], a[4]))
             return false;
         park(WAIT_POLL, 0, d);
         guest_threads.t[guest_threads.current].wait_ptr = a[0];
