@@ -19,6 +19,8 @@ struct guest_signote {
     int32_t value;   /* si_value (SI_QUEUE, SI_TIMER, SI_MESGQ) */
     int32_t timerid; /* SI_TIMER: si_timerid (the guest's timer id) */
     int32_t overrun; /* SI_TIMER: si_overrun */
+    int32_t thread;  /* SI_TIMER of a SIGEV_THREAD_ID timer: the guest thread it is for (0: the process) */
+    int32_t pad;
 };
 
 /* Further instances of pending real-time signals (linux/sig_queue.h): the
@@ -47,7 +49,7 @@ struct guest_sigstate {
     /* timer_getoverrun: the overrun of each timer's last delivered signal. */
     int32_t timer_overrun[GUEST_NTIMERS];
 };
-_Static_assert(sizeof(struct guest_signote) == 32 && sizeof(struct guest_sigqueued) == 36, "no padding");
+_Static_assert(sizeof(struct guest_signote) == 40 && sizeof(struct guest_sigqueued) == 44, "no padding");
 _Static_assert(sizeof(struct guest_sigstate) ==
                    3 * 8 + (GUEST_NSIG + 1) * (sizeof(struct guest_sigaction) + sizeof(struct guest_signote)) +
                        12 + 4 + 4 + GUEST_SIGQUEUE_MAX * sizeof(struct guest_sigqueued) + GUEST_NTIMERS * 4,

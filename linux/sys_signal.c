@@ -164,14 +164,14 @@ static uint64_t host_reserved = SYNCHRONOUS | UNBLOCKABLE; /* never mirrored */
 static uint8_t host_mode[GUEST_NSIG + 1]; /* what is installed: 0 default, 1 ignore, 2 noting */
 
 static void (*arrival_hook)(void);
-static bool catch_fatal; /* guest_signals_catch_fatal */
+static bool recorded; /* guest_signals_recorded */
 
 void guest_signals_on_arrival(void (*fn)(void)) { arrival_hook = fn; }
 
 /* The guest's siginfo from the host's. A guest POSIX timer's host timer
  * carries the guest timer id in the high half of its sival_ptr and the
  * guest's sigev_value in the low half (linux/sys_timer.c). */
-static struct guest_signote note_of(int sig, const siginfo_t *si)
+static struct guest_signote note_of(int *sig, const siginfo_t *si)
 {
     struct guest_signote n = {.code = si->si_code};
     if (si->si_code == SI_TIMER) {
@@ -179,11 +179,17 @@ static struct guest_signote note_of(int sig, const siginfo_t *si)
         n.timerid = (int32_t)(v >> 32);
         n.value = (int32_t)v;
         n.overrun = si->si_overrun;
+        int gsig;
+        int32_t thread;
+        if (guest_timer_target(n.timerid, &gsig, &thread)) {
+            *sig = gsig; /* the guest's, whatever the host raised */
+            n.thread = thread;
+        }
         return n;
     }
     n.pid = si->si_pid;
     n.uid = si->si_uid;
-    if (sig == SIGCHLD)
+    if (*sig == SIGCHLD)
         n.status = si->si_status;
     else if (si->si_code == SI_QUEUE || si->si_code == SI_MESGQ)
         n.value = si->si_value.sival_int;
@@ -217,7 +223,7 @@ static void on_host_signal(int sig, siginfo_t *si, void *uc)
     (void)uc;
     if (sig < 1 || sig > GUEST_NSIG)
         return;
-    struct guest_signote n = note_of(sig, si);
+    struct guest_signote n = note_of(&sig, si);
     if (!(host_arrived & BIT(sig)))
         host_note[sig] = n;
     else
@@ -259,24 +265,84 @@ uint64_t guest_signals_take(struct guest_signote notes[GUEST_NSIG + 1])
     return got;
 }
 
+/* Notes given back to be taken again later (the recorder's). */
+static void note_later(uint64_t sigs, const struct guest_signote notes[GUEST_NSIG + 1])
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    for (int sig = 1; sig <= GUEST_NSIG; sig++) {
+        if (!(sigs & BIT(sig)))
+            continue;
+        if (host_arrived & BIT(sig))
+            note_again(sig, &notes[sig]);
+        else
+            host_note[sig] = notes[sig];
+        __atomic_fetch_or(&host_arrived, BIT(sig), __ATOMIC_SEQ_CST);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 bool guest_signals_collect(struct linux_proc *p)
 {
     bool any = false;
+    uint64_t later = 0;
+    struct guest_signote kept[GUEST_NSIG + 1];
     while (guest_signals_arrived()) {
         struct guest_signote notes[GUEST_NSIG + 1];
         uint64_t got = guest_signals_take(notes);
-        for (int sig = 1; sig <= GUEST_NSIG; sig++)
-            if (got & BIT(sig))
-                guest_signal_post(p, sig, &notes[sig]);
-        any |= got != 0;
+        for (int sig = 1; sig <= GUEST_NSIG; sig++) {
+            if (!(got & BIT(sig)))
+                continue;
+            if (recorded && notes[sig].code == SI_TIMER && notes[sig].thread) {
+                /* For one thread: the recorder takes it (it logs where). */
+                if (later & BIT(sig))
+                    kept[sig].overrun += 1 + notes[sig].overrun;
+                else
+                    kept[sig] = notes[sig];
+                later |= BIT(sig);
+                continue;
+            }
+            guest_signal_post_noted(p, sig, &notes[sig]);
+            any = true;
+        }
     }
+    if (later)
+        note_later(later, kept);
     return any || p->exited;
 }
 
-void guest_signals_catch_fatal(const struct linux_proc *p, bool on)
+void guest_signals_recorded(const struct linux_proc *p, bool on)
 {
-    catch_fatal = on;
+    recorded = on;
     guest_signals_host_sync(p);
+}
+
+bool guest_signals_host_reserved(int sig) { return sig >= 1 && sig <= GUEST_NSIG && (host_reserved & BIT(sig)); }
+
+/* The host signal raised by guest timers whose own signal the host keeps
+ * (the last real-time one), noting from its first use on. */
+int guest_signals_timer_host_signal(void)
+{
+    int sig = SIGRTMAX;
+    if (!(host_reserved & BIT(sig))) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sigfillset(&sa.sa_mask);
+        sa.sa_sigaction = on_host_signal;
+        sa.sa_flags = SA_SIGINFO;
+        sigaction(sig, &sa, NULL);
+        host_reserved |= BIT(sig);
+    }
+    return sig;
+}
+
+int guest_signal_post_noted(struct linux_proc *p, int sig, const struct guest_signote *n)
+{
+    if (n->code != SI_TIMER || !n->thread)
+        return guest_signal_post(p, sig, n);
+    int slot = thread_slot_of_tid(n->thread);
+    return slot < 0 ? 0 : (int)guest_signal_to_thread(p, slot, sig, n); /* (a thread gone: nobody gets it) */
 }
 
 void guest_signals_host_reserve(int sig)
@@ -322,7 +388,7 @@ void guest_signals_host_sync(const struct linux_proc *p)
         /* Recording: one that kills is noted too, so that the guest dies of
          * it at a logged count and the recording holds its end. */
         enum guest_sigdefault d = guest_signal_default(sig);
-        if (want == 0 && catch_fatal && (d == SIGDFL_TERM || d == SIGDFL_CORE))
+        if (want == 0 && recorded && (d == SIGDFL_TERM || d == SIGDFL_CORE))
             want = 2;
         if (want == host_mode[sig])
             continue;

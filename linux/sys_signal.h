@@ -55,6 +55,16 @@ int guest_signal_post(struct linux_proc *p, int sig, const struct guest_signote 
  * that thread ends the process at once (the kernel's complete_signal). One
  * instance per thread (no per-thread queue). 0, -EINVAL or -EAGAIN. */
 int64_t guest_signal_to_thread(struct linux_proc *p, int slot, int sig, const struct guest_signote *n);
+/* A signal noted on the host (n from guest_signals_take): to the process,
+ * or to the thread a SIGEV_THREAD_ID timer's expiry names. */
+int guest_signal_post_noted(struct linux_proc *p, int sig, const struct guest_signote *n);
+/* The host keeps sig for itself (faults, glibc's 32 and 33, SIGKILL/STOP). */
+bool guest_signals_host_reserved(int sig);
+/* The host signal guest timers raise for a signal the host keeps. */
+int guest_signals_timer_host_signal(void);
+/* The guest's signal and thread (0: the process) of guest timer id
+ * (linux/sys_timer.c); false if there is no such timer. Async-signal-safe. */
+bool guest_timer_target(int32_t id, int *sig, int32_t *thread);
 /* A synchronous fault signal (SIGSEGV, SIGBUS, SIGILL, SIGTRAP): as the
  * kernel's force_sig, a blocked or ignored one is unblocked and reset to
  * SIG_DFL (it kills). */
@@ -80,12 +90,15 @@ bool guest_signals_arrived(void);
  * SIG_IGN and SIG_DFL are the host's own. Cheap when nothing changed; call
  * after anything that changed p->sig. */
 void guest_signals_host_sync(const struct linux_proc *p);
-/* While on (recording), a signal whose default action kills is noted too
- * when the guest leaves it at SIG_DFL (the faults excepted: SYNCHRONOUS):
- * a `kill` from outside reaches the guest at a logged count -- a debugger
- * sees it, a saved recording ends with it -- instead of killing the host
- * process at once. */
-void guest_signals_catch_fatal(const struct linux_proc *p, bool on);
+/* While on (recording): a signal whose default action kills is noted too
+ * when the guest leaves it at SIG_DFL (the faults excepted: SYNCHRONOUS),
+ * so that a `kill` from outside reaches the guest at a logged count -- a
+ * debugger sees it, a saved recording ends with it -- instead of killing
+ * the host process at once; and guest_signals_collect leaves a timer's
+ * signal for one thread to the recorder, which takes it where it logs it
+ * (the signal state after a syscall, which collect's changes join, does
+ * not hold the threads' own pending sets). */
+void guest_signals_recorded(const struct linux_proc *p, bool on);
 
 /* ppoll and pselect6's signal mask for the wait (kernel: set_user_sigmask):
  * begin makes mask the blocked set, keeping the old one to come back

@@ -10,8 +10,11 @@
  * 0x0caf0000 + n and delivers the host's id in si_timerid).
  * The table is host state like a file descriptor: replay never runs these
  * calls again, it feeds back their logged results.
- * Not yet: SIGEV_THREAD_ID (glibc's SIGEV_THREAD helper thread) gives
- * EINVAL until the thread scheduler names threads. */
+ * SIGEV_THREAD_ID (what glibc's SIGEV_THREAD timers use: its helper thread
+ * waits for signal 32): the note of each expiry names the thread, which
+ * gets the signal as from tgkill. A guest signal the host keeps for itself
+ * (glibc's 32 and 33, the faults) is raised as a host signal kept for
+ * timers instead and noted as the guest's (guest_timer_target). */
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
@@ -20,6 +23,7 @@
 #include "linux/sig_queue.h"
 #include "linux/sys_signal.h"
 #include "linux/syscall_impl.h"
+#include "linux/thread_sched.h"
 
 #define GUEST_SIGEV_SIGNAL 0
 #define GUEST_SIGEV_NONE 1
@@ -28,7 +32,17 @@
 static struct {
     bool used;
     timer_t host;
+    int32_t signo, thread; /* the guest's signal; SIGEV_THREAD_ID: its thread */
 } timers[GUEST_NTIMERS];
+
+bool guest_timer_target(int32_t id, int *sig, int32_t *thread)
+{
+    if (id < 0 || id >= GUEST_NTIMERS || !timers[id].used)
+        return false;
+    *sig = timers[id].signo;
+    *thread = timers[id].thread;
+    return true;
+}
 
 /* struct sigevent with 32-bit pointers: sigev_value, sigev_signo,
  * sigev_notify, then the union (_tid) padded to 64 bytes; Linux reads the
@@ -48,16 +62,23 @@ int64_t sys_timer_create(struct linux_proc *p, const uint32_t a[7])
         return -EFAULT;
     if (!guest_writable(a[2], 4))
         return -EFAULT;
-    if (ev.notify != GUEST_SIGEV_SIGNAL && ev.notify != GUEST_SIGEV_NONE)
-        return -EINVAL; /* SIGEV_THREAD is glibc's; SIGEV_THREAD_ID: not yet */
-    if (ev.notify == GUEST_SIGEV_SIGNAL && (ev.signo < 1 || ev.signo > GUEST_NSIG))
+    /* SIGEV_THREAD is glibc's (SIGEV_THREAD_ID underneath); Linux takes
+     * SIGEV_THREAD_ID only with a thread of this process (good_sigevent). */
+    bool signals = ev.notify == GUEST_SIGEV_SIGNAL || ev.notify == GUEST_SIGEV_THREAD_ID;
+    if (!signals && ev.notify != GUEST_SIGEV_NONE)
+        return -EINVAL;
+    if (signals && (ev.signo < 1 || ev.signo > GUEST_NSIG))
+        return -EINVAL;
+    if (ev.notify == GUEST_SIGEV_THREAD_ID && (ev.tid <= 0 || thread_slot_of_tid(ev.tid) < 0))
         return -EINVAL;
     if (slot == GUEST_NTIMERS)
         return -EAGAIN;
     struct sigevent hev;
     memset(&hev, 0, sizeof hev);
-    hev.sigev_notify = ev.notify == GUEST_SIGEV_NONE ? SIGEV_NONE : SIGEV_SIGNAL;
-    hev.sigev_signo = ev.signo;
+    hev.sigev_notify = signals ? SIGEV_SIGNAL : SIGEV_NONE;
+    hev.sigev_signo = guest_signals_host_reserved(ev.signo) ? guest_signals_timer_host_signal() : ev.signo;
+    timers[slot].signo = ev.signo;
+    timers[slot].thread = ev.notify == GUEST_SIGEV_THREAD_ID ? ev.tid : 0;
     hev.sigev_value.sival_ptr = (void *)(((uintptr_t)(uint32_t)slot << 32) | (uint32_t)ev.value);
     if (timer_create((clockid_t)sarg(a[0]), &hev, &timers[slot].host) != 0)
         return -errno;

@@ -68,7 +68,7 @@ void engine_init(struct arm_cpu *c, struct linux_proc *p, uint64_t undo_bytes)
         exit(1);
     }
     undo_ring_init(cpu, undo_bytes);
-    guest_signals_catch_fatal(proc, true);
+    guest_signals_recorded(proc, true);
     undo_set_change_hook(fwd_image_before_change);
     translate_set_recording(true);
     syscall_replay_install();
@@ -269,8 +269,12 @@ static void send_signal(int sig, const struct guest_signote *n, unsigned how)
         proc->sig.pending &= ~GUEST_SIGBIT(sig);
     else if (force)
         guest_signal_force(proc, sig, n);
-    else
-        guest_signal_post(proc, sig, n);
+    else if (n->thread) { /* a timer's, for one thread: its pending set is the table's */
+        thread_change_begin(cpu, proc);
+        guest_signal_post_noted(proc, sig, n);
+        thread_change_end(cpu);
+    } else
+        guest_signal_post_noted(proc, sig, n);
     guest_signals_host_sync(proc);
 }
 
