@@ -267,4 +267,3 @@ int run_slice(uint64_t end, uint64_t *slice, struct undo_mark *m)
     }
     return 1;
 }
-

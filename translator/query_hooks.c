@@ -7,8 +7,9 @@
  * record, then its note.
  *
  * The test is exact for stores of up to 8 bytes; for a STOREM it reaches up
- * to 127 bytes past the range (the reader filters exactly). This code changes the x86 flags (the emitter
- * sees that and drops live flags); tmp and rax are free. */
+ * to 127 bytes past the range (the reader filters exactly). This code
+ * changes the x86 flags (the emitter sees that and drops live flags); tmp
+ * and rax are free. */
 #include "translator/guest_reg_map.h"
 #include "translator/tr_internal.h"
 #include "undo/undo_format.h"

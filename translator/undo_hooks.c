@@ -16,7 +16,8 @@ bool tr_recording, tr_load_records, tr_budget_checks;
 /* One 16-byte STORE or LOAD record (undo/undo_format.h) for an access of size
  * bytes at [r14 + addr64], inline: rax points into the log, tmp (64-bit)
  * carries the old bytes of a store. save: rax and tmp may hold live values
- * and are kept on the stack. Nothing here changes the x86 flags, and the
+ * and are kept on the stack. Outside history queries nothing here changes
+ * the x86 flags (a query's range test does: the emitter sees it), and the
  * pre-image read faults exactly when the store would on an unmapped page,
  * before the record exists. */
 static void emit_access_record(struct tr *t, ZydisRegister addr64, unsigned size, bool store, ZydisRegister tmp,

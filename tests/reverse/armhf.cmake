@@ -94,6 +94,7 @@ endforeach()
 foreach(p exitstop dynlib watchside)
   bs_armhf_program(gdb-${p}-hf-dyn ${CMAKE_CURRENT_SOURCE_DIR}/programs/${p}.c DYNAMIC -O0)
 endforeach()
+bs_armhf_program(gdb-writes-mixed-hf ${CMAKE_CURRENT_SOURCE_DIR}/programs/writes_mixed.c STATIC -O0)
 add_custom_target(reverse_hf_programs ALL DEPENDS ${BS_HF_PROGRAMS})
 
 bs_gdb_test(basics-hf basics basics-hf LABELS armhf)
@@ -147,3 +148,11 @@ set_tests_properties(reverse/rsp-watch-untouched-hf reverse/rsp-watch-untouched-
 bs_armhf_program(gdb-vfp-hf ${CMAKE_CURRENT_SOURCE_DIR}/programs/vfp.c STATIC -O0)
 add_custom_target(reverse_vfp_hf ALL DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/gdb-vfp-hf)
 bs_gdb_test(vfp-hf vfp vfp-hf LABELS "armhf;vfp")
+
+# History queries over Thumb-2 and VFP stores (the query's store notes),
+# and a signal from outside under -g.
+bs_gdb_test(history-queries-hf history_queries writes-hf LABELS armhf)
+bs_gdb_test(history-queries-intervals-hf history_queries_long progress-hf ARGS 1000000 LABELS armhf
+            ENV "BS_OPTS=-snapshot-interval 1000000 -undo-limit 16M")
+bs_gdb_test(history-queries-mixed-hf history_queries_mixed writes-mixed-hf LABELS armhf)
+bs_gdb_test(signal-from-outside-hf signal_from_outside spin-hf LABELS armhf)
