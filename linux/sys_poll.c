@@ -104,23 +104,12 @@ int64_t sys_poll(struct linux_proc *p, const uint32_t a[7])
     return do_poll(a[0], a[1], 0, T_NONE, sarg(a[2]));
 }
 
-/* The mask at mask (checked) for the wait, if any: 0 or -EINTR. */
-static int wait_mask(struct linux_proc *p, uint32_t mask)
-{
-    uint32_t w[2];
-    if (!mask)
-        return 0;
-    if (copy_from_guest(w, mask, sizeof w))
-        return -EFAULT;
-    return guest_wait_mask_begin(p, (uint64_t)w[0] | (uint64_t)w[1] << 32);
-}
-
 /* ppoll(fds, nfds, tsp, sigmask, sigsetsize) */
 static int64_t do_ppoll(struct linux_proc *p, const uint32_t a[7], enum tkind kind)
 {
     int e = check_sigmask(a[3], a[4]);
     if (!e)
-        e = wait_mask(p, a[3]); /* -EINTR: the mask stays for the handler */
+        e = a[3] ? guest_wait_mask_at(p, a[3]) : 0; /* -EINTR: the mask stays for the handler */
     if (e)
         return e;
     int64_t r = do_poll(a[0], a[1], a[2], kind, 0);
@@ -180,7 +169,7 @@ static int64_t do_pselect6(struct linux_proc *p, const uint32_t a[7], enum tkind
             return -EFAULT;
         int e = check_sigmask(ss[0], ss[1]);
         if (!e)
-            e = wait_mask(p, ss[0]);
+            e = ss[0] ? guest_wait_mask_at(p, ss[0]) : 0;
         if (e)
             return e;
     }

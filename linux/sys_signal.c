@@ -596,6 +596,14 @@ int guest_wait_mask_begin(struct linux_proc *p, uint64_t mask)
     return guest_signal_next(p) ? -EINTR : 0;
 }
 
+int guest_wait_mask_at(struct linux_proc *p, uint32_t addr)
+{
+    uint32_t w[2];
+    if (copy_from_guest(w, addr, sizeof w))
+        return -EFAULT;
+    return guest_wait_mask_begin(p, load_set(w));
+}
+
 int64_t guest_wait_mask_end(struct linux_proc *p, int64_t r)
 {
     if (r == -EINTR || !p->sig.has_saved_mask)

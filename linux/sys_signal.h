@@ -108,6 +108,8 @@ void guest_signals_recorded(const struct linux_proc *p, bool on);
  * the wait is handled with it and the frame restores the old one, or one
  * it still blocks made the host wait stop and the call runs again. */
 int guest_wait_mask_begin(struct linux_proc *p, uint64_t mask);
+/* begin with the guest's sigset at addr (-EFAULT if unreadable). */
+int guest_wait_mask_at(struct linux_proc *p, uint32_t addr);
 int64_t guest_wait_mask_end(struct linux_proc *p, int64_t r);
 /* A host signal backstep uses itself (the debugger's SIGIO): never mirrored. */
 void guest_signals_host_reserve(int sig);

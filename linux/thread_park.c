@@ -164,12 +164,7 @@ bool thread_child_ready(uint32_t idtype, uint32_t id)
  * signal the mask lets in is pending: the call says so). */
 static bool wait_with_mask(struct linux_proc *p, uint32_t mask, uint32_t size)
 {
-    uint32_t w[2];
-    if (!mask)
-        return true;
-    if (size != GUEST_SIGSET_SIZE || copy_from_guest(w, mask, sizeof w))
-        return false;
-    return guest_wait_mask_begin(p, (uint64_t)w[0] | (uint64_t)w[1] << 32) == 0;
+    return !mask || (size == GUEST_SIGSET_SIZE && guest_wait_mask_at(p, mask) == 0);
 }
 
 bool thread_would_block(struct linux_proc *p, uint32_t nr, const uint32_t a[7])
